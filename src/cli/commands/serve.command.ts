@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildApp } from '../../server/app.ts';
+import { openContext } from '../../server/bootstrap.ts';
+import { loadConfig } from '../../server/config.ts';
+import { isEmpty } from '../../server/db/database.ts';
+import { seedDemo } from '../../server/seed/demo.seed.ts';
+import { log, progressBar } from '../output.ts';
+import { DEMO_DEFAULT_PASSWORD } from './seed.command.ts';
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web bundle when it is missing or older than its sources. */
+function ensureWebBuilt(webDist: string): void {
+  const index = join(webDist, 'index.html');
+  const sources = resolve('web');
+  if (existsSync(index) && (!existsSync(sources) || statSync(index).mtimeMs >= newestMtime(sources))) return;
+  log('正在构建前端（首次启动约需半分钟）…');
+  const result = spawnSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error('前端构建失败');
+}
+
+async function listen(options: { seedIfEmpty: boolean }): Promise<number> {
+  const started = Date.now();
+  const config = loadConfig();
+  const opened = await openContext(config);
+  if (opened.keyFileCreated) log(`已生成密钥文件 ${config.keyFile}（请妥善备份，丢失将无法解密敏感字段）`);
+  const { ctx } = opened;
+  if (options.seedIfEmpty && (await isEmpty(ctx.db))) {
+    const password = process.env.DANGJIAN_DEMO_PASSWORD ?? DEMO_DEFAULT_PASSWORD;
+    const bar = progressBar('空库：生成演示县数据');
+    const summary = await seedDemo(ctx, { password, scale: 'county', onProgress: (d, t, p) => bar.update(d, t, p) });
+    bar.stop();
+    log(`演示县：${summary.orgs} 个组织，${summary.members} 名党员。演示账号（口令 ${password}，仅限演示）：`);
+    const firstOfRole = new Map<string, (typeof summary.users)[number]>();
+    for (const u of summary.users) if (!firstOfRole.has(u.role)) firstOfRole.set(u.role, u);
+    const county = summary.users.find((u) => u.username === 'county_admin');
+    for (const u of [...firstOfRole.values(), ...(county ? [county] : [])]) {
+      log(`  ${u.role.padEnd(15)} ${u.username.padEnd(16)} ${u.orgName}`);
+    }
+  }
+  const app = await buildApp(ctx, { serveWeb: true, logger: process.env.DANGJIAN_LOG === '1' });
+  const shutdown = async () => {
+    await app.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  log(`党建工作平台已启动：http://${shownHost}:${config.port}/ （${(Date.now() - started) / 1000}s，${ctx.engine}）  API 文档：/api/docs`);
+  return -1;
+}
+
+export async function serveCommand(args: string[]): Promise<number> {
+  parseArgs({ args, options: { dev: { type: 'boolean', default: false } }, strict: true });
+  return listen({ seedIfEmpty: false });
+}
+
+export async function startCommand(args: string[]): Promise<number> {
+  parseArgs({ args, options: {}, strict: true });
+  ensureWebBuilt(loadConfig().webDist);
+  return listen({ seedIfEmpty: true });
+}

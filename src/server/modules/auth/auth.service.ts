@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { checkPassword } from '../../../core/auth/password-policy.ts';
+import { afterFailedLogin, isLocked, isPasswordExpired, sessionExpiresAt, sessionVerdict } from '../../../core/auth/session.rules.ts';
+import { appendAudit } from '../../audit/audit.repository.ts';
+import type { Actor, AppContext, RequestMeta } from '../../context.ts';
+import { sm3Hex } from '../../crypto/sm.ts';
+import { AppError, fromDecision } from '../../http/errors.ts';
+import { isDemoMode } from '../settings/settings.repository.ts';
+import * as repo from './auth.repository.ts';
+import { dummyHash, hashPassword, verifyPassword } from './password-hash.ts';
+
+export const SESSION_COOKIE = 'dj_sid';
+
+/** Stored session id: the SM3 of the cookie token, so the table never holds usable cookies. */
+export function sessionIdOf(token: string): string {
+  return sm3Hex(token);
+}
+
+export interface LoginResult {
+  token: string;
+  actor: Actor;
+}
+
+const invalidCredentials = () => new AppError('unauthenticated', 'INVALID_CREDENTIALS', '用户名或口令错误');
+
+function lockedError(until: string) {
+  const local = new Date(Date.parse(until) + 8 * 3_600_000).toISOString().slice(11, 16);
+  return new AppError('locked', 'ACCOUNT_LOCKED', `账号因连续登录失败已锁定，请于${local}（北京时间）后重试，或联系安全管理员解锁`);
+}
+
+export async function login(ctx: AppContext, username: string, password: string, meta: RequestMeta & { userAgent?: string }): Promise<LoginResult> {
+  const now = ctx.now().toISOString();
+  const user = await repo.findUserByUsername(ctx.db, username);
+  const audit = (action: string, result: 'ok' | 'denied', userId: number | null, detail: Record<string, unknown> = {}) =>
+    ctx.db.transaction().execute((trx) =>
+      appendAudit(trx, ctx.ring, {
+        at: now, action, result, actorUserId: userId, actorUsername: username, objectType: 'user',
+        objectId: userId, requestId: meta.requestId, ip: meta.ip, detail,
+      }),
+    );
+  if (!user || user.disabled) {
+    await verifyPassword(password, await dummyHash(ctx.config.kdfLogN));
+    await audit('auth.login', 'denied', user?.id ?? null, { reason: user ? 'disabled' : 'unknown_user' });
+    throw invalidCredentials();
+  }
+  if (isLocked(user.locked_until, now)) {
+    await audit('auth.login', 'denied', user.id, { reason: 'locked' });
+    throw lockedError(user.locked_until!);
+  }
+  if (!(await verifyPassword(password, user.password_hash))) {
+    const next = afterFailedLogin(user.failed_logins, now, ctx.config.lockout);
+    await ctx.db.transaction().execute(async (trx) => {
+      await repo.recordLoginFailure(trx, user.id, next.failures, next.lockedUntil, now);
+      await appendAudit(trx, ctx.ring, {
+        at: now, action: 'auth.login', result: 'denied', actorUserId: user.id, actorUsername: username,
+        objectType: 'user', objectId: user.id, requestId: meta.requestId, ip: meta.ip, detail: { reason: 'bad_password' },
+      });
+      if (next.lockedUntil) {
+        await appendAudit(trx, ctx.ring, {
+          at: now, action: 'auth.lock', result: 'ok', actorUserId: user.id, actorUsername: username, objectType: 'user',
+          objectId: user.id, requestId: meta.requestId, ip: meta.ip, detail: { lockedUntil: next.lockedUntil },
+        });
+      }
+    });
+    if (next.lockedUntil) throw lockedError(next.lockedUntil);
+    throw invalidCredentials();
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(24).toString('base64url');
+  const id = sessionIdOf(token);
+  const times = { createdAt: now, lastSeenAt: now };
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.recordLoginSuccess(trx, user.id, now);
+    await repo.insertSession(trx, {
+      id, user_id: user.id, csrf_token: csrf, state: 'active', created_at: now, last_seen_at: now,
+      expires_at: sessionExpiresAt(times, ctx.config.session), ip: meta.ip, user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await appendAudit(trx, ctx.ring, {
+      at: now, action: 'auth.login', result: 'ok', actorUserId: user.id, actorUsername: username, objectType: 'user',
+      objectId: user.id, requestId: meta.requestId, ip: meta.ip,
+    });
+  });
+  const actor = await authenticate(ctx, token);
+  if (!actor) throw new AppError('internal', 'INTERNAL', '登录失败');
+  return { token, actor };
+}
+
+/** The acting user for a session token, or null when missing/expired. Slides the idle window. */
+export async function authenticate(ctx: AppContext, token: string | undefined): Promise<Actor | null> {
+  if (!token || token.length > 100) return null;
+  const id = sessionIdOf(token);
+  const found = await repo.findSession(ctx.db, id);
+  if (!found) return null;
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  const times = { createdAt: found.session.created_at, lastSeenAt: found.session.last_seen_at };
+  if (sessionVerdict(times, nowIso, ctx.config.session) !== 'valid' || found.user.disabled || found.session.state !== 'active') {
+    await repo.deleteSession(ctx.db, id);
+    return null;
+  }
+  // Write the sliding window at most once a minute: reads stay cheap at thousands of requests/s.
+  if (now.getTime() - Date.parse(found.session.last_seen_at) > 60_000) {
+    await repo.touchSession(ctx.db, id, nowIso, sessionExpiresAt({ ...times, lastSeenAt: nowIso }, ctx.config.session));
+  }
+  const roles = await repo.rolesOf(ctx.db, found.user.id);
+  const demo = await isDemoMode(ctx.db);
+  const mustChange =
+    !demo &&
+    (found.user.must_change_password === 1 || isPasswordExpired(found.user.password_changed_at, nowIso, ctx.config.password.expiryDays));
+  return {
+    userId: found.user.id,
+    username: found.user.username,
+    displayName: found.user.display_name,
+    roles,
+    scopeOrgId: found.scope.id,
+    scopePath: found.scope.path,
+    scopeCode: found.scope.code,
+    scopeName: found.scope.name,
+    sessionId: id,
+    csrfToken: found.session.csrf_token,
+    mustChangePassword: mustChange,
+  };
+}
+
+export async function logout(ctx: AppContext, actor: Actor, meta: RequestMeta): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, actor.sessionId);
+    await appendAudit(trx, ctx.ring, {
+      at: ctx.now().toISOString(), action: 'auth.logout', result: 'ok', actorUserId: actor.userId, actorUsername: actor.username,
+      objectType: 'user', objectId: actor.userId, requestId: meta.requestId, ip: meta.ip,
+    });
+  });
+}
+
+export async function changePassword(ctx: AppContext, actor: Actor, current: string, next: string, meta: RequestMeta): Promise<void> {
+  const user = await repo.findUserById(ctx.db, actor.userId);
+  if (!user) throw new AppError('unauthenticated', 'UNAUTHENTICATED', '请先登录');
+  if (!(await verifyPassword(current, user.password_hash))) {
+    throw new AppError('bad_request', 'WRONG_CURRENT_PASSWORD', '当前口令不正确', { currentPassword: '当前口令不正确' });
+  }
+  const policy = checkPassword(next, user.username, ctx.config.password);
+  if (!policy.ok) throw fromDecision(policy);
+  const history = await repo.recentPasswordHashes(ctx.db, user.id, ctx.config.password.history);
+  for (const old of [user.password_hash, ...history]) {
+    if (await verifyPassword(next, old)) {
+      throw new AppError('bad_request', 'PASSWORD_REUSED', `不能使用最近${ctx.config.password.history}次用过的口令`, { newPassword: '不能使用最近用过的口令' });
+    }
+  }
+  const hash = await hashPassword(next, ctx.config.kdfLogN);
+  const now = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.setPassword(trx, user.id, hash, now, false);
+    // Other sessions end at once; this one stays.
+    await repo.deleteSessionsOfUser(trx, user.id, actor.sessionId);
+    await appendAudit(trx, ctx.ring, {
+      at: now, action: 'auth.password_change', result: 'ok', actorUserId: actor.userId, actorUsername: actor.username,
+      objectType: 'user', objectId: actor.userId, requestId: meta.requestId, ip: meta.ip,
+    });
+  });
+}

@@ -1,0 +1,159 @@
+import { expect, it } from 'vitest';
+import { putSetting } from '../src/server/modules/settings/settings.repository.ts';
+import { openTestApp, type TestApp } from './api-harness.ts';
+import { describeEachEngine } from './db-harness.ts';
+
+async function auditActions(t: TestApp, action: string) {
+  return t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq').execute();
+}
+
+describeEachEngine('auth API', (use) => {
+  let t: TestApp;
+  it('logs in, answers /api/me with user, roles and scope, and audits the login', async () => {
+    t = await openTestApp(use());
+    const s = await t.login('admin_a');
+    const me = await s.request('GET', '/api/me');
+    expect(me.statusCode).toBe(200);
+    const body = me.json().data;
+    expect(body.user.username).toBe('admin_a');
+    expect(body.roles).toEqual(['org_admin']);
+    expect(body.scope).toEqual({ orgId: t.fixture.townA.id, orgCode: 'TA', name: '甲镇党委' });
+    const logins = await auditActions(t, 'auth.login');
+    expect(logins.some((r) => r.result === 'ok' && r.actor_username === 'admin_a')).toBe(true);
+  });
+
+  it('sets an httpOnly SameSite session cookie with a fresh id at each login', async () => {
+    const a = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'worker_a', password: 'Fixture-Pass-2026' } });
+    const b = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'worker_a', password: 'Fixture-Pass-2026' } });
+    const ca = a.cookies.find((c) => c.name === 'dj_sid')!;
+    const cb = b.cookies.find((c) => c.name === 'dj_sid')!;
+    expect(ca.httpOnly).toBe(true);
+    expect(ca.sameSite).toBe('Strict');
+    expect(ca.value).not.toBe(cb.value);
+    expect(ca.value.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('answers 401 with a Chinese message on a wrong password and for an unknown user', async () => {
+    for (const username of ['worker_a', 'nobody']) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Wrong-Pass-1' } });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: '用户名或口令错误' });
+    }
+  });
+
+  it('rejects malformed JSON, unknown fields and over-long values with field names', async () => {
+    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('MALFORMED_JSON');
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'b', role: 'system_admin' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toHaveProperty('role');
+    const long = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x'.repeat(65), password: 'b' } });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.fields.username).toMatch(/64/);
+  });
+
+  it('locks after 5 failures (423, audited), even for the right password, until the security admin unlocks', async () => {
+    for (let i = 0; i < 4; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin_b', password: `Wrong-${i}-x` } });
+      expect(r.statusCode).toBe(401);
+    }
+    const fifth = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin_b', password: 'Wrong-5-x' } });
+    expect(fifth.statusCode).toBe(423);
+    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin_b', password: 'Fixture-Pass-2026' } });
+    expect(right.statusCode).toBe(423);
+    expect(right.json().error.code).toBe('ACCOUNT_LOCKED');
+    expect((await auditActions(t, 'auth.lock')).length).toBe(1);
+    const sec = await t.login('secadmin');
+    const unlock = await sec.request('POST', `/api/users/${t.fixture.users.adminB}/unlock`);
+    expect(unlock.statusCode).toBe(200);
+    expect((await auditActions(t, 'auth.unlock')).length).toBe(1);
+    await t.login('admin_b');
+  });
+
+  it('a lock expires after 30 minutes', async () => {
+    for (let i = 0; i < 5; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'member_a', password: `Wrong-${i}-x` } });
+    t.setNow('2026-11-23T02:29:00.000Z');
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'member_a', password: 'Fixture-Pass-2026' } })).statusCode).toBe(423);
+    t.setNow('2026-11-23T02:31:00.000Z');
+    await t.login('member_a');
+    t.setNow('2026-11-23T02:00:00.000Z');
+  });
+
+  it('writes need the CSRF token or a same-origin Origin', async () => {
+    const s = await t.login('admin_a');
+    const noToken = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().error.code).toBe('CSRF');
+    const crossOrigin = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie, origin: 'http://evil.example', host: 'localhost' } });
+    expect(crossOrigin.statusCode).toBe(403);
+    const sameOrigin = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie, origin: 'http://localhost:3000', host: 'localhost:3000' } });
+    expect(sameOrigin.statusCode).toBe(200);
+  });
+
+  it('logout ends the session at once', async () => {
+    const s = await t.login('admin_a');
+    expect((await s.request('POST', '/api/auth/logout')).statusCode).toBe(200);
+    expect((await s.request('GET', '/api/me')).statusCode).toBe(401);
+    expect((await auditActions(t, 'auth.logout')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('idle timeout after 30 minutes, absolute timeout after 12 hours', async () => {
+    t.setNow('2026-11-23T03:00:00.000Z');
+    const idle = await t.login('admin_a');
+    t.setNow('2026-11-23T03:29:00.000Z');
+    expect((await idle.request('GET', '/api/me')).statusCode).toBe(200);
+    t.setNow('2026-11-23T03:59:30.000Z');
+    expect((await idle.request('GET', '/api/me')).statusCode).toBe(401);
+
+    t.setNow('2026-11-23T04:00:00.000Z');
+    const busy = await t.login('admin_a');
+    for (let m = 25; m < 12 * 60; m += 25) {
+      t.setNow(new Date(Date.parse('2026-11-23T04:00:00.000Z') + m * 60_000).toISOString());
+      expect((await busy.request('GET', '/api/me')).statusCode).toBe(200);
+    }
+    t.setNow('2026-11-23T16:00:00.000Z');
+    expect((await busy.request('GET', '/api/me')).statusCode).toBe(401);
+    t.setNow('2026-11-23T02:00:00.000Z');
+  });
+
+  it('outside demo mode, an initial password must be changed first; policy and history are enforced', async () => {
+    await putSetting(t.ctx.db, 'demo_mode', '0', t.ctx.now().toISOString());
+    const s = await t.login('worker_a');
+    const me = await s.request('GET', '/api/me');
+    expect(me.json().data.user.mustChangePassword).toBe(true);
+    const blocked = await s.request('GET', `/api/orgs/${t.fixture.branchA.id}`);
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const weak = await s.request('POST', '/api/auth/password', { currentPassword: 'Fixture-Pass-2026', newPassword: 'abcdefgh' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.fields).toHaveProperty('newPassword');
+    const same = await s.request('POST', '/api/auth/password', { currentPassword: 'Fixture-Pass-2026', newPassword: 'Fixture-Pass-2026' });
+    expect(same.json().error.code).toBe('PASSWORD_REUSED');
+    const good = await s.request('POST', '/api/auth/password', { currentPassword: 'Fixture-Pass-2026', newPassword: 'Branch#Secure9' });
+    expect(good.statusCode).toBe(200);
+    expect((await s.request('GET', `/api/orgs/${t.fixture.branchA.id}`)).statusCode).toBe(200);
+    await putSetting(t.ctx.db, 'demo_mode', '1', t.ctx.now().toISOString());
+    await t.login('worker_a', 'Branch#Secure9');
+  });
+
+  it('三员分立: the security admin cannot hold a second admin role', async () => {
+    const sec = await t.login('secadmin');
+    const res = await sec.request('PUT', `/api/users/${t.fixture.users.auditor}/roles`, { roles: ['audit_admin', 'system_admin'] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('ROLE_SEPARATION');
+  });
+
+  it('the audit log is readable only by the audit admin', async () => {
+    const sys = await t.login('sysadmin');
+    expect((await sys.request('GET', '/api/audit')).statusCode).toBe(403);
+    const auditor = await t.login('auditor');
+    const res = await auditor.request('GET', '/api/audit?limit=5');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().data.length).toBe(5);
+    expect((await auditor.request('GET', `/api/orgs/${t.fixture.county.id}`)).statusCode).toBe(403);
+    const verify = await auditor.request('GET', '/api/audit/verify');
+    expect(verify.json().data.ok).toBe(true);
+    await t.app.close();
+  });
+});
