@@ -1,39 +1,60 @@
 // `dangjian <command>`: parse → call services in-process → print (human text, or --json).
+import type { CliCommands } from './command.ts';
 import { auditCommand } from './commands/audit.command.ts';
 import { backupCommand, restoreCommand } from './commands/backup.command.ts';
+import { BENCH_COMMANDS } from './commands/bench.commands.ts';
+import { COMMITMENTS_COMMANDS } from './commands/commitments.commands.ts';
+import { DEVELOPMENT_COMMANDS } from './commands/development.commands.ts';
+import { EVALUATION_COMMANDS } from './commands/evaluation.commands.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
+import { ORG_LIFE_COMMANDS } from './commands/org-life.commands.ts';
+import { ORG_SYSTEM_COMMANDS } from './commands/org-system.commands.ts';
+import { ROSTER_COMMANDS } from './commands/roster.commands.ts';
 import { seedCommand } from './commands/seed.command.ts';
 import { serveCommand, startCommand } from './commands/serve.command.ts';
 import { CliError, log } from './output.ts';
 
-type Command = (args: string[]) => Promise<number | void>;
-
-const COMMANDS: Record<string, { run: Command; help: string }> = {
+const COMMANDS: CliCommands = {
   start: { run: startCommand, help: '构建（如需）、迁移、空库时生成演示县数据，然后启动服务' },
   serve: { run: serveCommand, help: '启动HTTP服务（读取 DATABASE_URL、PORT）' },
   migrate: { run: migrateCommand, help: '执行数据库迁移' },
   seed: { run: seedCommand, help: 'seed --demo [--scale county|city|province] [--password P] [--json]' },
-  audit: { run: auditCommand, help: 'audit verify [--json]：校验审计日志哈希链' },
+  'audit verify': { run: auditCommand, help: '校验审计日志哈希链 [--json]' },
   backup: { run: backupCommand, help: 'backup FILE：在线备份（SQLite）' },
   restore: { run: restoreCommand, help: 'restore FILE：从备份恢复（SQLite，服务须停止）' },
+  ...ORG_SYSTEM_COMMANDS,
+  ...ROSTER_COMMANDS,
+  ...ORG_LIFE_COMMANDS,
+  ...DEVELOPMENT_COMMANDS,
+  ...EVALUATION_COMMANDS,
+  ...COMMITMENTS_COMMANDS,
+  ...BENCH_COMMANDS,
 };
 
 function usage(): string {
-  return ['用法: dangjian <command> [options]', '', ...Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.help}`)].join('\n');
+  return ['用法: dangjian <command> [options]', '', ...Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(22)} ${c.help}`)].join('\n');
+}
+
+/** Two-word commands ('report structure') win over one-word ones. */
+function resolve(argv: string[]): { name: string; rest: string[] } | null {
+  const two = argv.slice(0, 2).join(' ');
+  if (argv.length >= 2 && COMMANDS[two]) return { name: two, rest: argv.slice(2) };
+  if (argv[0] && COMMANDS[argv[0]]) return { name: argv[0], rest: argv.slice(1) };
+  return null;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  const first = argv[0];
+  if (!first || first === '--help' || first === '-h' || first === 'help') {
     log(usage());
-    return name ? 0 : 1;
+    return first ? 0 : 1;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    log(`unknown command: ${name}\n\n${usage()}`);
+  const found = resolve(argv);
+  if (!found) {
+    log(`unknown command: ${argv.slice(0, 2).join(' ')}\n\n${usage()}`);
     return 1;
   }
-  const code = await command.run(rest);
+  const code = await COMMANDS[found.name]!.run(found.rest);
   return typeof code === 'number' ? code : 0;
 }
 
@@ -46,8 +67,8 @@ main(process.argv.slice(2)).then(
     if (error instanceof CliError) {
       log(`错误: ${error.message}`);
       process.exitCode = error.exitCode;
-    } else if (error instanceof TypeError && (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      log(`unknown argument: ${error.message}`);
+    } else if ((error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      log(`unknown argument: ${(error as Error).message}`);
       process.exitCode = 1;
     } else {
       log(`错误: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -13,6 +13,7 @@ import { AppError, sendError } from './http/errors.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { orgRoutes } from './modules/orgs/orgs.routes.ts';
+import { MODULE_ROUTES } from './modules/module-routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
 z.config(z.locales.zhCN());
@@ -55,6 +56,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   orgRoutes(app, ctx);
   userRoutes(app, ctx);
   auditRoutes(app, ctx);
+  for (const register of MODULE_ROUTES) register(app, ctx);
 
   const webDist = ctx.config.webDist;
   if (options.serveWeb && existsSync(join(webDist, 'index.html'))) {

@@ -2,12 +2,10 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../server/config.ts';
 import { openContext } from '../../server/bootstrap.ts';
 import { verifyAuditChain } from '../../server/audit/audit.repository.ts';
-import { CliError, log, printJson, progressBar } from '../output.ts';
+import { log, printJson, progressBar } from '../output.ts';
 
 export async function auditCommand(args: string[]): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub !== 'verify') throw new CliError(`unknown command: audit ${sub ?? ''}（可用：audit verify）`);
-  const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
   const opened = await openContext(loadConfig(), { createKeys: false });
   try {
     const bar = progressBar('校验审计链');

