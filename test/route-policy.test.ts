@@ -4,12 +4,26 @@ import { expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { openTestApp, type TestApp } from './api-harness.ts';
 import { describeEachEngine } from './db-harness.ts';
+import { org_systemAuthzCases } from '../src/server/modules/org-system/org-system.authz-cases.ts';
+import { rosterAuthzCases } from '../src/server/modules/roster/roster.authz-cases.ts';
+import { org_lifeAuthzCases } from '../src/server/modules/org-life/org-life.authz-cases.ts';
+import { developmentAuthzCases } from '../src/server/modules/development/development.authz-cases.ts';
+import { evaluationAuthzCases } from '../src/server/modules/evaluation/evaluation.authz-cases.ts';
+import { commitmentsAuthzCases } from '../src/server/modules/commitments/commitments.authz-cases.ts';
 
 /**
  * Every /api route with the id it needs from township B and the body a write would send.
  * Adding a route without adding it here fails the inventory test below.
  */
-function crossSubtreeCases(t: TestApp): Record<string, { url: string; body?: unknown }> {
+const MODULE_CASES = [org_systemAuthzCases, rosterAuthzCases, org_lifeAuthzCases, developmentAuthzCases, evaluationAuthzCases, commitmentsAuthzCases];
+
+async function crossSubtreeCases(t: TestApp): Promise<Record<string, { url: string; body?: unknown }>> {
+  const modules = {} as Record<string, { url: string; body?: unknown }>;
+  for (const m of MODULE_CASES) Object.assign(modules, await m.cases(t));
+  return { ...foundationCases(t), ...modules };
+}
+
+function foundationCases(t: TestApp): Record<string, { url: string; body?: unknown }> {
   const { branchB, townB, users } = t.fixture;
   return {
     'GET /api/orgs/:id': { url: `/api/orgs/${branchB.id}` },
@@ -26,7 +40,7 @@ function crossSubtreeCases(t: TestApp): Record<string, { url: string; body?: unk
 }
 
 /** Routes without a per-object subject, and why they need no cross-subtree case. */
-const NO_SUBJECT: Record<string, string> = {
+const FOUNDATION_NO_SUBJECT: Record<string, string> = {
   'GET /api/openapi.json': 'public documentation',
   'GET /api/docs': 'public documentation',
   'GET /api/health': 'public liveness probe',
@@ -39,6 +53,8 @@ const NO_SUBJECT: Record<string, string> = {
   'GET /api/audit': 'audit admin only; the log is not per-subtree',
   'GET /api/audit/verify': 'audit admin only',
 };
+
+const NO_SUBJECT: Record<string, string> = Object.assign({}, FOUNDATION_NO_SUBJECT, ...MODULE_CASES.map((m) => m.noSubject));
 
 describeEachEngine('route policies', (use) => {
   let t: TestApp;
@@ -54,8 +70,8 @@ describeEachEngine('route policies', (use) => {
     expect(missing).toEqual([]);
   });
 
-  it('every /api route is classified: a cross-subtree case or a stated reason it has none', () => {
-    const cases = crossSubtreeCases(t);
+  it('every /api route is classified: a cross-subtree case or a stated reason it has none', async () => {
+    const cases = await crossSubtreeCases(t);
     const unclassified = routes
       .map((r) => r.key)
       .filter((k) => k.split(' ')[1]!.startsWith('/api') && !k.startsWith('HEAD '))
@@ -65,7 +81,7 @@ describeEachEngine('route policies', (use) => {
 
   it('a township-A admin gets 403/404 and an authz_denied row for every resource of township B', async () => {
     const a = await t.login('admin_a');
-    for (const [key, c] of Object.entries(crossSubtreeCases(t))) {
+    for (const [key, c] of Object.entries(await crossSubtreeCases(t))) {
       const method = key.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH';
       const before = await countDenied(t);
       const res = await a.request(method, c.url, c.body);

@@ -2,6 +2,12 @@
 // a province overrides entries with applyOverride(). Boundary words: 以上/以下/以内 include
 // the number, 不满/超过 exclude it — the rules that read these values say which they use.
 import type { RuleEntry } from './rulebook.types.ts';
+import { ORG_SYSTEM_RULES } from './org-system.rules-data.ts';
+import { ROSTER_RULES } from './roster.rules-data.ts';
+import { ORG_LIFE_RULES } from './org-life.rules-data.ts';
+import { DEVELOPMENT_RULES } from './development.rules-data.ts';
+import { EVALUATION_RULES } from './evaluation.rules-data.ts';
+import { COMMITMENTS_RULES } from './commitments.rules-data.ts';
 
 const ZHIBU_2018 = '中国共产党支部工作条例（试行）2018';
 const XUANJU_2020 = '中国共产党基层组织选举工作条例 2020';
@@ -23,7 +29,7 @@ function rule<V>(
   return { id, value, unit, title, source, certainty, effectiveFrom };
 }
 
-export const NATIONAL_RULES: readonly RuleEntry[] = [
+const FOUNDATION_RULES: readonly RuleEntry[] = [
   // §1 Setting up organisations
   rule('org.branch.minFullMembers', 3, 'members', '单位正式党员3人以上应成立党支部', ZHIBU_2018, 'C2'),
   rule('org.jointBranch.maxUnits', 5, 'units', '联合党支部覆盖单位一般不超过5个', ZHIBU_2018, 'C2'),
@@ -67,4 +73,15 @@ export const NATIONAL_RULES: readonly RuleEntry[] = [
   rule('security.password.minClasses', 3, 'classes', '口令至少包含大写、小写、数字、符号中的3类', DENGBAO, 'L', '2019-12-01'),
   rule('security.password.expiryDays', 90, 'days', '口令90天更换', DENGBAO, 'L', '2019-12-01'),
   rule('security.password.history', 5, 'passwords', '不得重复最近5次口令', DENGBAO, 'L', '2019-12-01'),
+];
+
+/** Every national entry: the foundation's and each module's own list. */
+export const NATIONAL_RULES: readonly RuleEntry[] = [
+  ...FOUNDATION_RULES,
+  ...ORG_SYSTEM_RULES,
+  ...ROSTER_RULES,
+  ...ORG_LIFE_RULES,
+  ...DEVELOPMENT_RULES,
+  ...EVALUATION_RULES,
+  ...COMMITMENTS_RULES,
 ];
