@@ -8,7 +8,14 @@ import { evaluationModule } from '../features/evaluation/routes';
 import { commitmentsModule } from '../features/commitments/routes';
 import type { ModuleNavItem } from './module-types';
 
-const MODULES = [orgSystemModule, rosterModule, orgLifeModule, developmentModule, evaluationModule, commitmentsModule];
+const MODULES = [
+  orgSystemModule,
+  rosterModule,
+  orgLifeModule,
+  developmentModule,
+  evaluationModule,
+  commitmentsModule,
+];
 
 export const MODULE_ROUTES = MODULES.flatMap((m) => m.routes);
 export const MODULE_NAV: ModuleNavItem[] = MODULES.flatMap((m) => m.nav);

@@ -1,0 +1,35 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { NotFound } from '../components/NotFound';
+import { useCurrentUser } from '../features/auth/hooks';
+import { MODULE_ROUTES } from './module-registry';
+import { RequireAuth } from './RequireAuth';
+
+const LoginPage = lazy(() =>
+  import('../features/auth/pages/LoginPage').then((m) => ({ default: m.LoginPage })),
+);
+const OrgPage = lazy(() => import('../features/orgs/pages/OrgPage').then((m) => ({ default: m.OrgPage })));
+
+function HomeRedirect() {
+  const me = useCurrentUser();
+  return <Navigate to={`/orgs/${me.scope.orgId}`} replace />;
+}
+
+function LayoutNotFound() {
+  const me = useCurrentUser();
+  return <NotFound homePath={`/orgs/${me.scope.orgId}`} />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: <RequireAuth />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'orgs/:id', element: <OrgPage /> },
+      ...MODULE_ROUTES,
+      { path: '*', element: <LayoutNotFound /> },
+    ],
+  },
+]);
