@@ -17,10 +17,20 @@ import { commitmentsAuthzCases } from '../src/server/modules/commitments/commitm
  */
 const MODULE_CASES = [org_systemAuthzCases, rosterAuthzCases, org_lifeAuthzCases, developmentAuthzCases, evaluationAuthzCases, commitmentsAuthzCases];
 
-async function crossSubtreeCases(t: TestApp): Promise<Record<string, { url: string; body?: unknown }>> {
-  const modules = {} as Record<string, { url: string; body?: unknown }>;
-  for (const m of MODULE_CASES) Object.assign(modules, await m.cases(t));
-  return { ...foundationCases(t), ...modules };
+/** Built once per app: module cases may create township-B resources, which must not be created twice. */
+const built = new WeakMap<TestApp, Promise<Record<string, { url: string; body?: unknown }>>>();
+
+function crossSubtreeCases(t: TestApp): Promise<Record<string, { url: string; body?: unknown }>> {
+  let cases = built.get(t);
+  if (!cases) {
+    cases = (async () => {
+      const modules = {} as Record<string, { url: string; body?: unknown }>;
+      for (const m of MODULE_CASES) Object.assign(modules, await m.cases(t));
+      return { ...foundationCases(t), ...modules };
+    })();
+    built.set(t, cases);
+  }
+  return cases;
 }
 
 function foundationCases(t: TestApp): Record<string, { url: string; body?: unknown }> {

@@ -1,4 +1,36 @@
 // Rulebook entries of the org-life module (issue 5); see national.ts for the format.
+// The meeting frequencies themselves are foundation entries (life.*) in national.ts.
 import type { RuleEntry } from './rulebook.types.ts';
 
-export const ORG_LIFE_RULES: readonly RuleEntry[] = [];
+const ZHIBU_2018 = '中国共产党支部工作条例（试行）2018';
+const SHENGHUOHUI = '县以上党和国家机关党员领导干部民主生活会若干规定';
+const LOCAL = '地方实践（可按省、市配置）';
+const SINCE = '2018-10-28';
+
+function rule<V>(id: string, value: V, unit: string, title: string, source: string, certainty: RuleEntry['certainty'], effectiveFrom = SINCE): RuleEntry<V> {
+  return { id, value, unit, title, source, certainty, effectiveFrom };
+}
+
+/** Reasons a member is not counted among 应到会 (five cases with approval) and the exemption for elderly or sick members. */
+export const ORG_LIFE_EXCLUSIONS = {
+  illness: '患有精神病或因其他疾病不能表达自己意志',
+  abroad: '自费出国半年以上',
+  sentence: '受刑事处分正在服刑',
+  bedridden: '年老体弱卧床不起、不能参加会议',
+  awayUntransferred: '外出半年以上应转未转组织关系',
+  elderlySick: '年老体弱或身体有病、残疾，可不参加组织生活（送学上门）',
+} as const;
+
+export const ORG_LIFE_RULES: readonly RuleEntry[] = [
+  rule('orgLife.democraticLifeMeeting', { perYear: 1 }, 'meetings', '党员领导干部民主生活会每年至少1次（领导班子）', SHENGHUOHUI, 'C2'),
+  rule('orgLife.committee.quorumRatio', 0.5, 'ratio', '支部委员会会议须超过半数委员到会方可召开', ZHIBU_2018, 'C2'),
+  rule('orgLife.generalMeeting.quorumRatio', 0.5, 'ratio', '支部党员大会须有半数以上有表决权的党员到会方可召开（超过半数）', ZHIBU_2018, 'C2'),
+  rule('orgLife.attendance.minRatio', { 支部党员大会: 2 / 3 }, 'ratio', '党员大会实到人数不低于应到会人数的三分之二（质量提示阈值）', LOCAL, 'L'),
+  rule('orgLife.minutes.minChars', 100, 'characters', '会议记录正文不少于100字', LOCAL, 'L'),
+  rule('orgLife.record.lateDays', 30, 'days', '会议结束后超过30天才录入记录视为补记', LOCAL, 'L'),
+  rule('orgLife.record.lockDays', 30, 'days', '会议记录在会议日期30天后锁定，之后修改须说明理由并留痕', LOCAL, 'L'),
+  rule('orgLife.similarity.threshold', 0.8, 'jaccard', '不同会议记录的字符3元组Jaccard相似度达到0.8以上视为雷同', LOCAL, 'L'),
+  rule('orgLife.attendance.exclusions', Object.keys(ORG_LIFE_EXCLUSIONS), 'cases', '不计入应到会人数的情形（经批准）及年老体弱党员免于参加', ZHIBU_2018, 'C2'),
+  rule('orgLife.signIn.tokenMinutes', 15, 'minutes', '扫码签到二维码有效期15分钟', LOCAL, 'L'),
+  rule('orgLife.attachment.maxBytes', 10 * 1024 * 1024, 'bytes', '会议附件单个文件不超过10MB', LOCAL, 'L'),
+];

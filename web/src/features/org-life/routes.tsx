@@ -1,4 +1,22 @@
+import { CalendarOutlined, HeatMapOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { ModuleRoutes } from '../../app/module-types';
 
+const MeetingCalendarPage = lazy(() => import('./pages/MeetingCalendarPage').then((m) => ({ default: m.MeetingCalendarPage })));
+const MeetingPage = lazy(() => import('./pages/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const SignInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignInPage })));
+const CompliancePage = lazy(() => import('./pages/CompliancePage').then((m) => ({ default: m.CompliancePage })));
+
 /** Pages of the org-life module (issue 5), mounted inside the signed-in layout. */
-export const orgLifeModule: ModuleRoutes = { routes: [], nav: [] };
+export const orgLifeModule: ModuleRoutes = {
+  routes: [
+    { path: 'orgs/:orgId/org-life', element: <MeetingCalendarPage /> },
+    { path: 'orgs/:orgId/org-life/compliance', element: <CompliancePage /> },
+    { path: 'org-life/meetings/:id', element: <MeetingPage /> },
+    { path: 'org-life/sign-in/:id', element: <SignInPage /> },
+  ],
+  nav: [
+    { key: 'org-life', label: '组织生活', icon: <CalendarOutlined />, to: (orgId) => `/orgs/${orgId}/org-life` },
+    { key: 'org-life-compliance', label: '组织生活达标', icon: <HeatMapOutlined />, to: (orgId) => `/orgs/${orgId}/org-life/compliance` },
+  ],
+};

@@ -1,0 +1,380 @@
+// The only Kysely code for the org-life tables. Subtree reads take the scope path and are
+// one range scan each (org_path >= p and org_path < upper(p)); no per-branch loops.
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { pathIds } from '../../../core/org/org.rules.ts';
+import { pathUpperBound, toCount } from '../../db/dialect.ts';
+import type { DB } from '../../db/schema.ts';
+import type { LifeAttendanceTable, LifeMeetingTable } from '../../db/tables/org-life.tables.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+export type MeetingRow = Selectable<LifeMeetingTable>;
+export type AttendanceRow = Selectable<LifeAttendanceTable>;
+
+/** SQLite allows 32766 bound parameters per statement; stay well below. */
+export async function insertChunked<T extends keyof DB>(db: Q, table: T, rows: Insertable<DB[T]>[], paramsPerRow: number): Promise<void> {
+  const size = Math.max(1, Math.floor(30000 / paramsPerRow));
+  for (let i = 0; i < rows.length; i += size) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await db.insertInto(table).values(rows.slice(i, i + size) as any).execute();
+  }
+}
+
+// ---------- meetings ----------
+
+export async function insertMeeting(trx: Q, row: Insertable<LifeMeetingTable>): Promise<MeetingRow> {
+  return trx.insertInto('life_meetings').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findMeeting(db: Q, id: number): Promise<MeetingRow | undefined> {
+  return db.selectFrom('life_meetings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateMeeting(trx: Q, id: number, set: Partial<Insertable<LifeMeetingTable>>): Promise<MeetingRow> {
+  return trx.updateTable('life_meetings').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function listMeetingsOfOrg(db: Q, orgId: number, from: string, to: string) {
+  return db
+    .selectFrom('life_meetings')
+    .select(['id', 'org_id', 'type', 'title', 'held_on', 'start_time', 'place', 'status', 'expected_count', 'present_count', 'minutes_chars', 'series_id'])
+    .where('org_id', '=', orgId)
+    .where('held_on', '>=', from)
+    .where('held_on', '<', to)
+    .orderBy('held_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** Held meetings under a path in [from, to), with the organisation code and name: one range scan. */
+export async function heldMeetingsUnder(db: Q, path: string, from: string, to: string) {
+  return db
+    .selectFrom('life_meetings as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select(['m.id', 'm.org_id', 'o.code', 'o.name', 'm.type', 'm.held_on', 'm.minutes_chars', 'm.recorded_on', 'm.expected_count', 'm.present_count', 'm.leave_count', 'm.absent_count', 'm.excluded_count'])
+    .where('m.org_path', '>=', path)
+    .where('m.org_path', '<', pathUpperBound(path))
+    .where('m.held_on', '>=', from)
+    .where('m.held_on', '<', to)
+    .where('m.status', '=', 'held')
+    .orderBy('m.org_path')
+    .orderBy('m.held_on')
+    .execute();
+}
+
+// ---------- attendance ledger ----------
+
+export async function insertAttendance(trx: Q, rows: Insertable<LifeAttendanceTable>[]): Promise<void> {
+  if (rows.length > 0) await insertChunked(trx, 'life_attendance', rows, 10);
+}
+
+export async function listAttendance(db: Q, meetingId: number) {
+  return db
+    .selectFrom('life_attendance as a')
+    .innerJoin('persons as p', 'p.id', 'a.person_id')
+    .select(['a.id', 'a.person_id', 'p.name', 'a.status', 'a.exclusion', 'a.method', 'a.reason', 'a.signed_at'])
+    .where('a.meeting_id', '=', meetingId)
+    .orderBy('a.id')
+    .execute();
+}
+
+export async function findAttendance(db: Q, meetingId: number, personId: number): Promise<AttendanceRow | undefined> {
+  return db.selectFrom('life_attendance').selectAll().where('meeting_id', '=', meetingId).where('person_id', '=', personId).executeTakeFirst();
+}
+
+export async function updateAttendance(trx: Q, id: number, set: Partial<Insertable<LifeAttendanceTable>>): Promise<void> {
+  await trx.updateTable('life_attendance').set(set).where('id', '=', id).execute();
+}
+
+export async function markUnsignedAbsent(trx: Q, meetingId: number): Promise<void> {
+  await trx.updateTable('life_attendance').set({ status: '缺席' }).where('meeting_id', '=', meetingId).where('status', '=', '待签到').execute();
+}
+
+/** Statuses of the ledger (the counts on the meeting row are derived from these). */
+export async function attendanceStatuses(db: Q, meetingId: number): Promise<string[]> {
+  const rows = await db.selectFrom('life_attendance').select('status').where('meeting_id', '=', meetingId).execute();
+  return rows.map((r) => r.status);
+}
+
+// ---------- people ----------
+
+export async function personOfUser(db: Q, userId: number): Promise<number | null> {
+  const row = await db.selectFrom('users').select('person_id').where('id', '=', userId).executeTakeFirst();
+  return row?.person_id ?? null;
+}
+
+/** Current position holders of an organisation on a day (the committee). */
+export async function committeeOn(db: Q, orgId: number, on: string) {
+  const rows = await db
+    .selectFrom('positions as x')
+    .innerJoin('persons as p', 'p.id', 'x.person_id')
+    .select(['p.id', 'p.name'])
+    .where('x.org_id', '=', orgId)
+    .where('x.valid_from', '<=', on)
+    .where((eb) => eb.or([eb('x.valid_to', 'is', null), eb('x.valid_to', '>', on)]))
+    .orderBy('p.id')
+    .execute();
+  const seen = new Set<number>();
+  return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true))).map((r) => ({ personId: r.id, name: r.name }));
+}
+
+// ---------- minutes similarity ----------
+
+export async function replaceBands(trx: Q, meeting: { id: number }, buckets: readonly string[]): Promise<void> {
+  await trx.deleteFrom('life_minutes_bands').where('meeting_id', '=', meeting.id).execute();
+  if (buckets.length === 0) return;
+  await trx
+    .insertInto('life_minutes_bands')
+    .values(buckets.map((bucket, band) => ({ meeting_id: meeting.id, band, bucket })))
+    .execute();
+}
+
+/** Meetings sharing at least one LSH bucket with `meetingId` (anywhere): index lookups only. */
+export async function candidatesOf(db: Q, meetingId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('life_minutes_bands as x')
+    .innerJoin('life_minutes_bands as y', (j) => j.onRef('y.band', '=', 'x.band').onRef('y.bucket', '=', 'x.bucket'))
+    .select('y.meeting_id')
+    .distinct()
+    .where('x.meeting_id', '=', meetingId)
+    .where('y.meeting_id', '<>', meetingId)
+    .execute();
+  return rows.map((r) => Number(r.meeting_id));
+}
+
+export async function replacePairs(trx: Q, meetingId: number, pairs: Insertable<DB['life_minutes_pairs']>[]): Promise<void> {
+  await trx.deleteFrom('life_minutes_pairs').where((eb) => eb.or([eb('meeting_id', '=', meetingId), eb('other_meeting_id', '=', meetingId)])).execute();
+  if (pairs.length > 0) await insertChunked(trx, 'life_minutes_pairs', pairs, 6);
+}
+
+/** Near-duplicate pairs with a meeting under `path` held in [from, to) and the other under `path` too. */
+export async function pairsUnder(db: Q, path: string, from: string, to: string) {
+  return db
+    .selectFrom('life_minutes_pairs')
+    .select(['meeting_id', 'other_meeting_id', 'similarity'])
+    .where('org_path', '>=', path)
+    .where('org_path', '<', pathUpperBound(path))
+    .where('held_on', '>=', from)
+    .where('held_on', '<', to)
+    .where('other_org_path', '>=', path)
+    .where('other_org_path', '<', pathUpperBound(path))
+    .execute();
+}
+
+export async function meetingTexts(db: Q, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  const out: Array<{ id: number; org_id: number; code: string; name: string; type: string; held_on: string; minutes: string | null }> = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    out.push(
+      ...(await db
+        .selectFrom('life_meetings as m')
+        .innerJoin('orgs as o', 'o.id', 'm.org_id')
+        .select(['m.id', 'm.org_id', 'o.code', 'o.name', 'm.type', 'm.held_on', 'm.minutes'])
+        .where('m.id', 'in', ids.slice(i, i + 1000))
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export async function meetingTextsWithPath(db: Q, ids: readonly number[]) {
+  const out: Array<{ id: number; org_path: string; held_on: string; name: string; minutes: string | null }> = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    out.push(...(await db.selectFrom('life_meetings as m').innerJoin('orgs as o', 'o.id', 'm.org_id').select(['m.id', 'm.org_path', 'm.held_on', 'o.name', 'm.minutes']).where('m.id', 'in', ids.slice(i, i + 1000)).execute()));
+  }
+  return out;
+}
+
+// ---------- compliance rows and per-ancestor counters ----------
+
+/**
+ * Adds `delta` held meetings to (org, type, native period); when the organisation's
+ * "held at least one" flips, every ancestor's counter (the organisation itself included) moves.
+ */
+export async function bumpCompliance(trx: Q, org: { id: number; path: string }, type: string, period: string, delta: number): Promise<void> {
+  const row = await trx.selectFrom('life_compliance').select('held').where('org_id', '=', org.id).where('type', '=', type).where('period', '=', period).executeTakeFirst();
+  const before = row ? Number(row.held) : 0;
+  const after = Math.max(0, before + delta);
+  if (row) await trx.updateTable('life_compliance').set({ held: after }).where('org_id', '=', org.id).where('type', '=', type).where('period', '=', period).execute();
+  else await trx.insertInto('life_compliance').values({ org_id: org.id, org_path: org.path, type, period, held: after }).execute();
+  const flip = before === 0 && after > 0 ? 1 : before > 0 && after === 0 ? -1 : 0;
+  if (flip === 0) return;
+  const ancestors = pathIds(org.path);
+  await trx
+    .insertInto('life_compliance_counters')
+    .values(ancestors.map((id) => ({ ancestor_id: id, type, period, orgs_held: flip })))
+    .onConflict((oc) => oc.columns(['ancestor_id', 'type', 'period']).doUpdateSet({ orgs_held: sql`life_compliance_counters.orgs_held + ${flip}` }))
+    .execute();
+}
+
+/** Held counts of the organisations under `path` for the given native period keys. */
+export async function complianceUnder(db: Q, path: string, periods: readonly string[]) {
+  if (periods.length === 0) return [];
+  return db
+    .selectFrom('life_compliance')
+    .select(['org_id', 'type', 'period', 'held'])
+    .where('org_path', '>=', path)
+    .where('org_path', '<', pathUpperBound(path))
+    .where('period', 'in', periods)
+    .execute();
+}
+
+export async function countersOf(db: Q, ancestorIds: readonly number[], periods: readonly string[]) {
+  if (ancestorIds.length === 0 || periods.length === 0) return [];
+  return db
+    .selectFrom('life_compliance_counters')
+    .select(['ancestor_id', 'type', 'period', 'orgs_held'])
+    .where('ancestor_id', 'in', ancestorIds)
+    .where('period', 'in', periods)
+    .execute();
+}
+
+/** Held meetings grouped by organisation, type and month: the source for a rebuild. */
+export async function heldByOrgTypeMonth(db: Q) {
+  return db
+    .selectFrom('life_meetings as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select(['m.org_id', 'o.path', 'm.type', sql<string>`substr(m.held_on, 1, 7)`.as('month'), sql<number>`count(*)`.as('n')])
+    .where('m.status', '=', 'held')
+    .groupBy(['m.org_id', 'o.path', 'm.type', sql`substr(m.held_on, 1, 7)`])
+    .execute();
+}
+
+export async function replaceComplianceTables(
+  trx: Q,
+  rows: Array<{ org_id: number; org_path: string; type: string; period: string; held: number }>,
+  counters: Array<{ ancestor_id: number; type: string; period: string; orgs_held: number }>,
+): Promise<void> {
+  await trx.deleteFrom('life_compliance').execute();
+  await trx.deleteFrom('life_compliance_counters').execute();
+  await insertChunked(trx, 'life_compliance', rows, 5);
+  await insertChunked(trx, 'life_compliance_counters', counters, 4);
+}
+
+export async function allCompliance(db: Q) {
+  const rows = await db.selectFrom('life_compliance').select(['org_id', 'type', 'period', 'held']).where('held', '>', 0).execute();
+  const counters = await db.selectFrom('life_compliance_counters').select(['ancestor_id', 'type', 'period', 'orgs_held']).where('orgs_held', '>', 0).execute();
+  return {
+    rows: rows.map((r) => `${r.org_id}|${r.type}|${r.period}|${toCount(r.held)}`).sort(),
+    counters: counters.map((r) => `${r.ancestor_id}|${r.type}|${r.period}|${toCount(r.orgs_held)}`).sort(),
+  };
+}
+
+// ---------- organisations and their facts ----------
+
+/** Organisations under `path` that can owe organisational life (branches and leadership teams). */
+export async function obligedOrgsUnder(db: Q, path: string, kinds: readonly string[]) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'code', 'name', 'kind', 'path', 'parent_id', 'established_on', 'dissolved_on', 'status'])
+    .where('path', '>=', path)
+    .where('path', '<', pathUpperBound(path))
+    .where('kind', 'in', kinds)
+    .orderBy('path')
+    .execute();
+}
+
+/** Members and full members per organisation under `path` on a day: one grouped range scan. */
+export async function memberCountsUnder(db: Q, path: string, on: string): Promise<Map<number, { members: number; full: number }>> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['org_id', sql<number>`count(*)`.as('n'), sql<number>`sum(case when category = '正式党员' then 1 else 0 end)`.as('full')])
+    .where('org_path', '>=', path)
+    .where('org_path', '<', pathUpperBound(path))
+    .where('valid_from', '<=', on)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
+    .groupBy('org_id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.org_id), { members: toCount(r.n), full: toCount(r.full) }]));
+}
+
+/** Distinct people talked with per organisation under `path` in [from, to). */
+export async function talkCoverageUnder(db: Q, path: string, from: string, to: string): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('life_talks')
+    .select(['org_id', sql<number>`count(distinct talkee_person_id)`.as('n')])
+    .where('org_path', '>=', path)
+    .where('org_path', '<', pathUpperBound(path))
+    .where('held_on', '>=', from)
+    .where('held_on', '<', to)
+    .groupBy('org_id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.org_id), toCount(r.n)]));
+}
+
+// ---------- series, notifications, talks, attachments ----------
+
+export async function insertSeries(trx: Q, row: Insertable<DB['life_series']>) {
+  return trx.insertInto('life_series').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function seriesProgress(db: Q, seriesId: number) {
+  return db
+    .selectFrom('life_meetings as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select(['m.id', 'o.id as org_id', 'o.code', 'o.name', 'm.status', 'm.held_on'])
+    .where('m.series_id', '=', seriesId)
+    .orderBy('o.path')
+    .execute();
+}
+
+export async function findSeries(db: Q, id: number) {
+  return db.selectFrom('life_series').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertNotifications(trx: Q, rows: Insertable<DB['life_notifications']>[]): Promise<void> {
+  if (rows.length > 0) await insertChunked(trx, 'life_notifications', rows, 9);
+}
+
+export async function notificationsOf(db: Q, personId: number, limit: number) {
+  return db.selectFrom('life_notifications').selectAll().where('person_id', '=', personId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function undigested(db: Q, before: string) {
+  return db
+    .selectFrom('life_notifications as n')
+    .leftJoin('users as u', 'u.person_id', 'n.person_id')
+    .select(['n.id', 'n.person_id', 'n.title', 'u.username'])
+    .where('n.digested_on', 'is', null)
+    .where('n.read_at', 'is', null)
+    .where('n.created_at', '<', before)
+    .orderBy('n.person_id')
+    .execute();
+}
+
+export async function markDigested(trx: Q, ids: readonly number[], on: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 1000) await trx.updateTable('life_notifications').set({ digested_on: on }).where('id', 'in', ids.slice(i, i + 1000)).execute();
+}
+
+export async function markRead(trx: Q, personId: number, id: number, at: string): Promise<number> {
+  const r = await trx.updateTable('life_notifications').set({ read_at: at }).where('id', '=', id).where('person_id', '=', personId).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function insertTalk(trx: Q, row: Insertable<DB['life_talks']>) {
+  return trx.insertInto('life_talks').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function talksOf(db: Q, orgId: number, from: string, to: string) {
+  return db
+    .selectFrom('life_talks as t')
+    .innerJoin('persons as a', 'a.id', 't.talker_person_id')
+    .innerJoin('persons as b', 'b.id', 't.talkee_person_id')
+    .select(['t.id', 't.held_on', 't.topic', 't.follow_up', 'a.name as talker', 'b.name as talkee', 't.talker_person_id', 't.talkee_person_id'])
+    .where('t.org_id', '=', orgId)
+    .where('t.held_on', '>=', from)
+    .where('t.held_on', '<', to)
+    .orderBy('t.held_on', 'desc')
+    .execute();
+}
+
+export async function insertAttachment(trx: Q, row: Insertable<DB['life_attachments']>) {
+  return trx.insertInto('life_attachments').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function attachmentsOf(db: Q, meetingId: number) {
+  return db.selectFrom('life_attachments').selectAll().where('meeting_id', '=', meetingId).orderBy('id').execute();
+}
+
+export async function findAttachment(db: Q, id: number) {
+  return db.selectFrom('life_attachments').selectAll().where('id', '=', id).executeTakeFirst();
+}

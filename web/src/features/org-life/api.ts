@@ -1,0 +1,135 @@
+import { http, type Envelope } from '../../components/http';
+
+export const MEETING_TYPES = ['支部党员大会', '支部委员会会议', '党小组会', '党课', '主题党日', '组织生活会', '民主生活会'] as const;
+export const HEATMAP_TYPES = ['主题党日', '支部委员会会议', '支部党员大会', '党课', '组织生活会', '民主生活会'] as const;
+
+export interface MeetingSummary {
+  id: number;
+  type: string;
+  title: string;
+  heldOn: string;
+  startTime: string | null;
+  place: string | null;
+  status: 'scheduled' | 'held' | 'cancelled';
+  expected: number;
+  present: number;
+  minutesChars: number;
+}
+
+export interface AttendanceEntry {
+  personId: number;
+  name: string;
+  status: string;
+  exclusion: string | null;
+  method: string | null;
+  reason: string | null;
+  signedAt: string | null;
+}
+
+export interface Meeting {
+  id: number;
+  orgId: number;
+  orgCode: string;
+  orgName: string;
+  type: string;
+  title: string;
+  heldOn: string;
+  startTime: string | null;
+  place: string | null;
+  status: 'scheduled' | 'held' | 'cancelled';
+  agenda: string | null;
+  minutes: string | null;
+  resolutions: string | null;
+  speaker: string | null;
+  topic: string | null;
+  minutesChars: number;
+  recordedOn: string | null;
+  locked: boolean;
+  counts: { expected: number; present: number; leave: number; absent: number; excluded: number };
+  attendance: AttendanceEntry[];
+  attachments: { id: number; fileName: string; mimeType: string; sizeBytes: number }[];
+  exclusions: { code: string; label: string }[];
+}
+
+export interface MeetingPolicies {
+  record: boolean;
+  attendance: boolean;
+  cancel: boolean;
+  signInCode: boolean;
+}
+
+export interface ScheduleInput {
+  orgId: number;
+  type: string;
+  title: string;
+  heldOn: string;
+  startTime?: string;
+  place?: string;
+  agenda?: string;
+  speaker?: string;
+  topic?: string;
+  repeatMonthlyUntil?: string;
+}
+
+export interface HeatmapData {
+  org: { id: number; code: string; name: string };
+  year: number;
+  type: string;
+  months: string[];
+  rows: { orgId: number; orgCode: string; orgName: string; applies: boolean; cells: { month: string; unit: string; held: number; status: string }[] }[];
+}
+
+export interface ComplianceData {
+  org: string;
+  orgName: string;
+  period: string;
+  rows: { orgId: number; orgCode: string; orgName: string; type: string; required: number; held: number; status: string }[];
+  findings: { orgCode: string; orgName: string; code: string; detail: string; meetingId?: number; otherMeetingId?: number; similarity?: number }[];
+}
+
+export interface SignInInfo {
+  id: number;
+  title: string;
+  type: string;
+  heldOn: string;
+  startTime: string | null;
+  place: string | null;
+  orgName: string;
+  myStatus: string | null;
+}
+
+export const orgLifeApi = {
+  async meetings(orgId: number, from: string, to: string, signal?: AbortSignal) {
+    return http.get<Envelope<MeetingSummary[], { schedule: boolean }>>(`/api/org-life/orgs/${orgId}/meetings`, { query: { from, to }, ...(signal ? { signal } : {}) });
+  },
+  async meeting(id: number, signal?: AbortSignal) {
+    return http.get<Envelope<Meeting, MeetingPolicies>>(`/api/org-life/meetings/${id}`, signal ? { signal } : {});
+  },
+  async schedule(input: ScheduleInput) {
+    return (await http.post<Envelope<Meeting[]>>('/api/org-life/meetings', input)).data;
+  },
+  async record(id: number, input: { agenda?: string; minutes: string; resolutions?: string; speaker?: string; topic?: string; reason?: string }) {
+    return (await http.put<Envelope<Meeting>>(`/api/org-life/meetings/${id}/record`, input)).data;
+  },
+  async attendance(id: number, input: { personId: number; status: string; reason?: string; exclusion?: string }) {
+    return (await http.post<Envelope<Meeting['counts']>>(`/api/org-life/meetings/${id}/attendance`, input)).data;
+  },
+  async cancel(id: number, reason: string) {
+    return (await http.post<Envelope<Meeting>>(`/api/org-life/meetings/${id}/cancel`, { reason })).data;
+  },
+  async signInCode(id: number) {
+    return (await http.post<Envelope<{ token: string; expiresAt: string; path: string }>>(`/api/org-life/meetings/${id}/sign-in-code`)).data;
+  },
+  async signInInfo(id: number, signal?: AbortSignal) {
+    return (await http.get<Envelope<SignInInfo>>(`/api/org-life/meetings/${id}/sign-in`, signal ? { signal } : {})).data;
+  },
+  async signIn(id: number, token: string) {
+    return (await http.post<Envelope<{ status: string; present: number; expected: number; title: string }>>(`/api/org-life/meetings/${id}/sign-in`, { token })).data;
+  },
+  async heatmap(orgId: number, year: number, type: string, signal?: AbortSignal) {
+    return (await http.get<Envelope<HeatmapData>>(`/api/org-life/orgs/${orgId}/heatmap`, { query: { year, type }, ...(signal ? { signal } : {}) })).data;
+  },
+  async compliance(orgId: number, year: number, month?: number, signal?: AbortSignal) {
+    return (await http.get<Envelope<ComplianceData>>(`/api/org-life/orgs/${orgId}/compliance`, { query: { year, month }, ...(signal ? { signal } : {}) })).data;
+  },
+};
