@@ -1,4 +1,118 @@
 // Rulebook entries of the evaluation module (issue 7); see national.ts for the format.
+// Sources: ../shared/docs/rules.md §5. evaluation.excellentMaxRatio lives in national.ts (foundation).
 import type { RuleEntry } from './rulebook.types.ts';
 
-export const EVALUATION_RULES: readonly RuleEntry[] = [];
+const CHUZHI_2024 = '不合格党员组织处置办法（2024）';
+const DANGZHANG = '中国共产党章程（2022）';
+const SHUZHI = '关于全面开展书记抓基层党建工作述职评议考核的意见 / 地方实施办法';
+const XUANJU_2020 = '中国共产党基层组织选举工作条例 2020';
+const LOCAL = '地方实践（可按省市办法调整）';
+const SINCE = '2018-10-28';
+
+function rule<V>(
+  id: string,
+  value: V,
+  unit: string,
+  title: string,
+  source: string,
+  certainty: RuleEntry['certainty'],
+  effectiveFrom = SINCE,
+): RuleEntry<V> {
+  return { id, value, unit, title, source, certainty, effectiveFrom };
+}
+
+export const EVALUATION_RULES: readonly RuleEntry[] = [
+  rule(
+    'evaluation.correction.defaultMonths',
+    6,
+    'months',
+    '限期改正期限一般为6个月',
+    CHUZHI_2024,
+    'C2',
+    '2024-01-01',
+  ),
+  rule(
+    'evaluation.correction.minMonths',
+    6,
+    'months',
+    '限期改正期限不少于6个月',
+    CHUZHI_2024,
+    'C2',
+    '2024-01-01',
+  ),
+  rule(
+    'evaluation.correction.maxMonths',
+    12,
+    'months',
+    '限期改正期限最长不超过1年',
+    CHUZHI_2024,
+    'C2',
+    '2024-01-01',
+  ),
+  rule(
+    'evaluation.noReadmissionYears',
+    5,
+    'years',
+    '劝其退党或除名的，5年内不得重新入党',
+    CHUZHI_2024,
+    'C2',
+    '2024-01-01',
+  ),
+  rule(
+    'evaluation.lostContactMonths',
+    6,
+    'months',
+    '失去联系满6个月且经多方查找仍无法取得联系的，停止党籍',
+    DANGZHANG,
+    'C1',
+  ),
+  rule(
+    'evaluation.inactiveMonths',
+    6,
+    'months',
+    '连续6个月不参加组织生活、不交纳党费、不做党所分配的工作，按自行脱党处理',
+    DANGZHANG,
+    'C1',
+  ),
+  rule(
+    'evaluation.secretary.weights',
+    { vote: 50, indicators: 20, comment: 30 },
+    'percent',
+    '综合评价权重：民主测评50%、平台指标20%、点评30%（可配置）',
+    LOCAL,
+    'L',
+  ),
+  rule(
+    'evaluation.secretary.gradePoints',
+    { 好: 100, 较好: 85, 一般: 70, 差: 50 },
+    'points',
+    '测评和点评等次折算分值',
+    LOCAL,
+    'L',
+  ),
+  rule(
+    'evaluation.secretary.gradeThresholds',
+    { 好: 90, 较好: 80, 一般: 65 },
+    'points',
+    '综合评价等次分数线：好≥90、较好≥80、一般≥65、其余为差',
+    LOCAL,
+    'L',
+  ),
+  rule(
+    'evaluation.rectification.defaultDays',
+    90,
+    'days',
+    '述职评议发现问题的整改时限默认3个月',
+    SHUZHI,
+    'L',
+  ),
+  rule(
+    'evaluation.voting.quorum',
+    { numerator: 4, denominator: 5, strict: true },
+    'ratio',
+    '参加投票人数超过应参加人数的五分之四方为有效',
+    XUANJU_2020,
+    'C1',
+    '2020-07-13',
+  ),
+];

@@ -1,4 +1,273 @@
 // Cross-subtree cases for the evaluation module's routes (issue 7); test/route-policy.test.ts runs them.
 import type { AuthzCases } from '../../../../test/authz-types.ts';
+import type { TestApp } from '../../../../test/api-harness.ts';
 
-export const evaluationAuthzCases: AuthzCases = { cases: () => ({}), noSubject: {} };
+/** Township B's evaluation objects, written straight into the tables (test setup only). */
+async function townshipBObjects(t: TestApp) {
+  const db = t.ctx.db;
+  const now = t.ctx.now().toISOString();
+  const { townB, branchB } = t.fixture;
+  const person = await db
+    .selectFrom('memberships')
+    .select('person_id')
+    .where('org_id', '=', branchB.id)
+    .orderBy('person_id')
+    .executeTakeFirstOrThrow();
+  const campaign = await db
+    .insertInto('eval_campaigns')
+    .values({
+      org_id: townB.id,
+      org_path: townB.path,
+      parent_campaign_id: null,
+      year: 2026,
+      title: '乙镇述职评议',
+      status: 'reporting',
+      meeting_on: null,
+      weights: JSON.stringify({ vote: 40, indicators: 30, comment: 30 }),
+      box_id: null,
+      publish_scope_path: null,
+      published_at: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const subject = await db
+    .insertInto('eval_subjects')
+    .values({
+      campaign_id: campaign.id,
+      org_id: branchB.id,
+      org_path: branchB.path,
+      org_code: 'TB-1',
+      org_name: '乙镇南村党支部',
+      person_id: person.person_id,
+      name: '赵敏',
+      report_order: 1,
+      report_text: null,
+      submitted_at: null,
+      comment_text: null,
+      comment_grade: null,
+      score_x10: null,
+      grade: null,
+      tally: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const box = await db
+    .insertInto('vote_boxes')
+    .values({
+      org_path: townB.path,
+      source_type: 'evaluation.campaign',
+      source_id: campaign.id,
+      title: '乙镇测评',
+      scheme: JSON.stringify(['好', '较好', '一般', '差']),
+      subjects: JSON.stringify([{ key: String(subject.id), label: '赵敏' }]),
+      anonymous: 1,
+      expected_voters: 5,
+      issued_tokens: 0,
+      status: 'open',
+      opened_at: now,
+      closed_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const item = await db
+    .insertInto('rect_items')
+    .values({
+      source_type: 'manual',
+      source_id: null,
+      org_id: branchB.id,
+      org_path: branchB.path,
+      owner_person_id: null,
+      owner_name: null,
+      title: '乙镇整改',
+      detail: '',
+      deadline: '2027-01-01',
+      status: 'closure_requested',
+      evidence: '材料',
+      closed_at: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const review = await db
+    .insertInto('member_reviews')
+    .values({
+      org_id: branchB.id,
+      org_path: branchB.path,
+      year: 2026,
+      stage: 'published',
+      study_note: '学习',
+      box_id: null,
+      report_to_upper: 1,
+      decided_by: '支委会',
+      published_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const entry = await db
+    .insertInto('member_review_entries')
+    .values({
+      review_id: review.id,
+      org_path: branchB.path,
+      person_id: person.person_id,
+      name: '赵敏',
+      self_text: null,
+      self_at: null,
+      grade: '不合格',
+      reason: '理由',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const disposition = await db
+    .insertInto('member_dispositions')
+    .values({
+      entry_id: entry.id,
+      org_id: branchB.id,
+      org_path: branchB.path,
+      person_id: person.person_id,
+      kind: '除名',
+      decided_on: '2026-11-01',
+      correct_until: null,
+      no_readmission_until: '2031-11-01',
+      branch_vote: JSON.stringify({ for: 3, present: 4 }),
+      status: 'pending_approval',
+      note: '',
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const interview = await db
+    .insertInto('eval_interviews')
+    .values({
+      campaign_id: campaign.id,
+      subject_id: subject.id,
+      org_id: branchB.id,
+      org_path: branchB.path,
+      person_id: person.person_id,
+      reason: '一般',
+      status: 'planned',
+      held_on: null,
+      notes: null,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    interview: interview.id,
+    campaign: campaign.id,
+    subject: subject.id,
+    box: box.id,
+    item: item.id,
+    review: review.id,
+    entry: entry.id,
+    disposition: disposition.id,
+  };
+}
+
+/** The route-policy test asks for the cases more than once per app: create the objects once. */
+const created = new WeakMap<TestApp, ReturnType<typeof townshipBObjects>>();
+
+export const evaluationAuthzCases: AuthzCases = {
+  cases: async (t) => {
+    if (!created.has(t)) created.set(t, townshipBObjects(t));
+    const b = await created.get(t)!;
+    const { townB, branchB } = t.fixture;
+    return {
+      'POST /api/evaluation/campaigns': {
+        url: '/api/evaluation/campaigns',
+        body: { orgId: townB.id, year: 2027, title: '越权开展述职评议' },
+      },
+      'GET /api/evaluation/campaigns/:id': { url: `/api/evaluation/campaigns/${b.campaign}` },
+      'GET /api/evaluation/campaigns/:id/linked': { url: `/api/evaluation/campaigns/${b.campaign}/linked` },
+      'POST /api/evaluation/campaigns/:id/order': {
+        url: `/api/evaluation/campaigns/${b.campaign}/order`,
+        body: { subjectIds: [b.subject] },
+      },
+      'POST /api/evaluation/campaigns/:id/voting': {
+        url: `/api/evaluation/campaigns/${b.campaign}/voting`,
+        body: { expectedVoters: 5 },
+      },
+      'POST /api/evaluation/campaigns/:id/publish': {
+        url: `/api/evaluation/campaigns/${b.campaign}/publish`,
+        body: { scopeOrgId: townB.id },
+      },
+      'PUT /api/evaluation/subjects/:id/report': {
+        url: `/api/evaluation/subjects/${b.subject}/report`,
+        body: { reportText: '越权提交', problems: [] },
+      },
+      'PUT /api/evaluation/interviews/:id': {
+        url: `/api/evaluation/interviews/${b.interview}`,
+        body: { heldOn: '2026-11-20', notes: '越权记录' },
+      },
+      'PUT /api/evaluation/subjects/:id/comment': {
+        url: `/api/evaluation/subjects/${b.subject}/comment`,
+        body: { text: '越权点评', grade: '差' },
+      },
+      'GET /api/voting/boxes/:id': { url: `/api/voting/boxes/${b.box}` },
+      'POST /api/voting/boxes/:id/close': { url: `/api/voting/boxes/${b.box}/close` },
+      'POST /api/voting/boxes/:id/paper': {
+        url: `/api/voting/boxes/${b.box}/paper`,
+        body: { marks: { [String(b.subject)]: '差' } },
+      },
+      'GET /api/rectifications': { url: `/api/rectifications?orgId=${townB.id}` },
+      'POST /api/rectifications': {
+        url: '/api/rectifications',
+        body: { orgId: branchB.id, title: '越权整改', deadline: '2027-06-30' },
+      },
+      'GET /api/rectifications/:id': { url: `/api/rectifications/${b.item}` },
+      'POST /api/rectifications/:id/progress': {
+        url: `/api/rectifications/${b.item}/progress`,
+        body: { note: '越权' },
+      },
+      'POST /api/rectifications/:id/request-closure': {
+        url: `/api/rectifications/${b.item}/request-closure`,
+        body: { note: '越权', evidence: '越权' },
+      },
+      'POST /api/rectifications/:id/review': {
+        url: `/api/rectifications/${b.item}/review`,
+        body: { approve: true, note: '越权' },
+      },
+      'GET /api/evaluation/member-reviews': { url: `/api/evaluation/member-reviews?orgId=${branchB.id}` },
+      'POST /api/evaluation/member-reviews': {
+        url: '/api/evaluation/member-reviews',
+        body: { orgId: branchB.id, year: 2027 },
+      },
+      'GET /api/evaluation/member-reviews/:id': { url: `/api/evaluation/member-reviews/${b.review}` },
+      'POST /api/evaluation/member-reviews/:id/stage': {
+        url: `/api/evaluation/member-reviews/${b.review}/stage`,
+        body: { stage: 'published' },
+      },
+      'PUT /api/evaluation/member-reviews/:id/self': {
+        url: `/api/evaluation/member-reviews/${b.review}/self`,
+        body: { text: '越权自评' },
+      },
+      'POST /api/evaluation/member-reviews/:id/ballot': {
+        url: `/api/evaluation/member-reviews/${b.review}/ballot`,
+      },
+      'PUT /api/evaluation/member-reviews/:id/assessment': {
+        url: `/api/evaluation/member-reviews/${b.review}/assessment`,
+        body: { grades: [{ personId: 1, grade: '合格' }], decidedBy: '支委会' },
+      },
+      'POST /api/evaluation/dispositions': {
+        url: '/api/evaluation/dispositions',
+        body: { entryId: b.entry, kind: '劝其退党', decidedOn: '2026-11-20' },
+      },
+      'POST /api/evaluation/dispositions/:id/approve': {
+        url: `/api/evaluation/dispositions/${b.disposition}/approve`,
+      },
+    };
+  },
+  noSubject: {
+    'GET /api/evaluation/campaigns':
+      'list filtered to the caller scope and to campaigns published to it (tested in evaluation.api.test.ts)',
+    'GET /api/evaluation/my': 'the caller only',
+    'GET /api/voting/ballot': 'public: the single-use token is the only credential; no voter is identified',
+    'POST /api/voting/ballots': 'public: the single-use token is the only credential; no voter is identified',
+  },
+};
