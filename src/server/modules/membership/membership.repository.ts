@@ -107,16 +107,6 @@ export async function holdersOn(db: Q, orgId: number, post: string, on: string):
   return rows.map((r) => ({ personId: r.id, name: r.name, post: r.post, since: r.valid_from }));
 }
 
-/** Moving a subtree: carried paths follow (same transaction as the orgs update). */
-export async function rebaseMembershipPaths(trx: Transaction<DB>, oldPrefix: string, newPrefix: string): Promise<void> {
-  await trx
-    .updateTable('memberships')
-    .set({ org_path: sql<string>`${newPrefix} || substr(org_path, ${oldPrefix.length + 1})` })
-    .where('org_path', '>=', oldPrefix)
-    .where('org_path', '<', pathUpperBound(oldPrefix))
-    .execute();
-}
-
 export async function countCurrentMembers(db: Q, orgId: number, on: string): Promise<number> {
   const row = await db
     .selectFrom('memberships')

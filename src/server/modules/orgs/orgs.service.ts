@@ -14,8 +14,9 @@ import {
   countMembersOn,
   countSubtreeMembersOn,
   holdersOn,
-  rebaseMembershipPaths,
 } from '../membership/membership.repository.ts';
+import { rebaseCarriedPaths } from '../../db/carried-paths.ts';
+import { SUBTREE_MOVED_HOOKS } from '../subtree-moved-hooks.ts';
 import { canChangeOrg, canCreateChild, canReadOrg, orgPolicies } from './orgs.policy.ts';
 import { presentOrg } from './orgs.presenter.ts';
 import * as repo from './orgs.repository.ts';
@@ -128,11 +129,12 @@ export async function moveOrg(ctx: AppContext, request: FastifyRequest, id: numb
   return ctx.db.transaction().execute(async (trx) => {
     const newPrefix = target.path + row.id + '/';
     const moved = await repo.rebaseSubtree(trx, row.path, newPrefix, now);
-    await rebaseMembershipPaths(trx, row.path, newPrefix);
+    const carried = await rebaseCarriedPaths(trx, row.path, newPrefix);
     await repo.setParent(trx, row.id, target.id);
+    for (const hook of SUBTREE_MOVED_HOOKS) await hook(ctx, trx, { oldPrefix: row.path, newPrefix });
     await appendAudit(trx, ctx.ring, {
       ...auditBase(ctx, request), action: 'org.move', objectId: id, scopePath: newPrefix,
-      detail: { before: { parentId: row.parent_id, path: row.path }, after: { parentId: target.id, path: newPrefix }, subtreeSize: moved },
+      detail: { before: { parentId: row.parent_id, path: row.path }, after: { parentId: target.id, path: newPrefix }, subtreeSize: moved, carriedRows: carried },
     });
     const updated = (await repo.findOrgById(trx, id))!;
     return { data: presentOrg(updated), policies: orgPolicies(request.actor!, updated) };
