@@ -1,4 +1,20 @@
+import { AuditOutlined, UserAddOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { ModuleRoutes } from '../../app/module-types';
 
+const BoardPage = lazy(() => import('./pages/BoardPage').then((m) => ({ default: m.BoardPage })));
+const CandidatePage = lazy(() => import('./pages/CandidatePage').then((m) => ({ default: m.CandidatePage })));
+const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+
 /** Pages of the development module (issue 6), mounted inside the signed-in layout. */
-export const developmentModule: ModuleRoutes = { routes: [], nav: [] };
+export const developmentModule: ModuleRoutes = {
+  routes: [
+    { path: 'orgs/:orgId/development', element: <BoardPage /> },
+    { path: 'orgs/:orgId/development/audit', element: <AuditPage /> },
+    { path: 'development/candidates/:id', element: <CandidatePage /> },
+  ],
+  nav: [
+    { key: 'development', label: '发展党员', icon: <UserAddOutlined />, to: (orgId) => `/orgs/${orgId}/development` },
+    { key: 'development-audit', label: '发展党员自查自纠', icon: <AuditOutlined />, to: (orgId) => `/orgs/${orgId}/development/audit` },
+  ],
+};
