@@ -126,7 +126,19 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   // Each module adds its own demo data (meetings, candidates, campaigns …) on top.
   await runModuleSeeds(ctx, { today, scale: options.scale, onProgress: progress });
 
-  return { orgs: plan.orgs.length, members, users: summariseUsers(accounts) };
+  // Module seeds add organisations (e.g. a new enterprise branch) and members (admitted
+  // candidates): report what the database holds, not what the base plan wrote.
+  const totals = await ctx.db
+    .selectFrom('orgs')
+    .select([
+      sql<number>`count(*)`.as('orgs'),
+      sql<number>`(select count(*) from memberships where valid_to is null and valid_from <= ${today})`.as('members'),
+    ])
+    .executeTakeFirstOrThrow();
+  void members;
+  if (ctx.engine === 'postgres') await sql`analyze`.execute(ctx.db);
+  else await sql`pragma optimize`.execute(ctx.db);
+  return { orgs: Number(totals.orgs), members: Number(totals.members), users: summariseUsers(accounts) };
 }
 
 type Progress = (done: number, total: number, phase: string) => void;
