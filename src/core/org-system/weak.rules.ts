@@ -1,0 +1,49 @@
+// 软弱涣散: automatic signals from dated facts, designation and closure (销号) rules.
+import { addMonths, addYears, type IsoDate } from '../shared/dates.ts';
+import { ok, refuse, type Decision } from '../shared/result.ts';
+import type { WeakCaseState, WeakCriterion } from './org-system.types.ts';
+
+export interface WeakFacts {
+  hasSecretary: boolean;
+  vacantSince: IsoDate | null;
+  /** Day of the latest admission (预备党员) into the organisation; null = none on record. */
+  lastAdmission: IsoDate | null;
+  establishedOn: IsoDate | null;
+}
+
+export interface WeakSignal {
+  code: string;
+  label: string;
+  detail: string;
+}
+
+/** Signals where the data exists: secretary vacant beyond the warning, no admission for N years. */
+export function weakSignals(x: WeakFacts, today: IsoDate, vacancyMonths: number, noAdmissionYears: number, criteria: readonly WeakCriterion[]): WeakSignal[] {
+  const label = (code: string) => criteria.find((c) => c.code === code)?.label ?? code;
+  const out: WeakSignal[] = [];
+  if (!x.hasSecretary && x.vacantSince && today > addMonths(x.vacantSince, vacancyMonths)) {
+    out.push({ code: 'SECRETARY_VACANT', label: label('SECRETARY_VACANT'), detail: `书记自${x.vacantSince}起空缺，超过${vacancyMonths}个月` });
+  }
+  const since = x.lastAdmission ?? x.establishedOn;
+  if (since && today >= addYears(since, noAdmissionYears)) {
+    out.push({
+      code: 'NO_DEVELOPMENT', label: label('NO_DEVELOPMENT'),
+      detail: x.lastAdmission ? `最近一次发展党员在${x.lastAdmission}，已${noAdmissionYears}年以上未发展` : `成立以来未发展党员（${noAdmissionYears}年以上）`,
+    });
+  }
+  return out;
+}
+
+export function decideCriteria(codes: readonly string[], criteria: readonly WeakCriterion[]): Decision<void> {
+  if (codes.length === 0) return refuse('WEAK_CRITERIA', '请至少选择一项认定情形', 'criteria');
+  for (const c of codes) if (!criteria.some((k) => k.code === c)) return refuse('WEAK_CRITERIA', `认定情形“${c}”不在标准清单中`, 'criteria');
+  return ok(undefined);
+}
+
+/** 销号: only after the rectification was submitted, by the parent (not the organisation itself). */
+export function decideClose(state: WeakCaseState, progressEntries: number, byParent: boolean): Decision<void> {
+  if (state === '已销号') return refuse('WEAK_CLOSED', '该整顿已销号', 'state');
+  if (progressEntries === 0) return refuse('WEAK_NO_PROGRESS', '尚无整顿进展记录，不能销号', 'progress');
+  if (!byParent) return refuse('WEAK_SELF_CLOSE', '销号须由上级党组织审核', 'state');
+  return ok(undefined);
+}
