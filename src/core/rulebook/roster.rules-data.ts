@@ -1,4 +1,23 @@
 // Rulebook entries of the roster module (issue 4); see national.ts for the format.
+// Sources: ../shared/docs/rules.md §6 (members, transfers) and §8 (statistics).
 import type { RuleEntry } from './rulebook.types.ts';
 
-export const ROSTER_RULES: readonly RuleEntry[] = [];
+const DANGZHANG = '中国共产党章程（2022）';
+const GUANLI = '关于加强和改进流动党员管理工作的意见 / 党员组织关系转接规定';
+const GONGBAO = '中国共产党党内统计公报（年龄分组口径）';
+const SINCE = '2018-10-28';
+
+function rule<V>(id: string, value: V, unit: string, title: string, source: string, certainty: RuleEntry['certainty'], effectiveFrom = SINCE): RuleEntry<V> {
+  return { id, value, unit, title, source, certainty, effectiveFrom };
+}
+
+export const ROSTER_RULES: readonly RuleEntry[] = [
+  rule('roster.transfer.awayMonths', 6, 'months', '外出工作、生活在固定地点6个月以上的，应转移组织关系', GUANLI, 'C1'),
+  rule('roster.graduate.maxYears', 2, 'years', '毕业生组织关系可在学校保留不超过2年', GUANLI, 'C1'),
+  rule('roster.abroad.contactMonths', 6, 'months', '出国（境）学习研究的党员，党组织至少每6个月联系一次', GUANLI, 'C1'),
+  rule('roster.probation.maxExtensionYears', 1, 'years', '预备期可以延长，但不能超过一年', DANGZHANG, 'C1', '2017-10-24'),
+  rule('roster.structure.oldAge', 61, 'years', '老龄党员统计口径：61岁及以上', GONGBAO, 'C2'),
+  rule('roster.structure.youngAge', 35, 'years', '青年党员统计口径：35岁及以下', GONGBAO, 'C2'),
+  rule('roster.structure.ageingShare', 0.4, 'ratio', '支部61岁及以上党员占比达到40%时提示老龄化（地方实践）', '地方实践', 'L'),
+  rule('roster.transfer.letterValidDays', 30, 'days', '组织关系介绍信有效期（一般不超过3个月，常用30天）', '地方实践', 'L'),
+];

@@ -1,4 +1,75 @@
 // Tables owned by the roster module (issue 4). Only that module's repository queries them.
+import type { Generated } from 'kysely';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface RosterTables {}
+/** The member record beyond the foundation's persons row, one per person. */
+export interface RosterProfileTable {
+  person_id: number;
+  native_place: string | null;
+  degree: string | null;
+  work_unit: string | null;
+  post: string | null;
+  identity: string | null;
+  /** 家庭住址, SM4 encrypted (context 'roster_profiles.address'). */
+  address_enc: string | null;
+  party_status: Generated<string>;
+  party_status_reason: string | null;
+  party_status_on: string | null;
+  floating: Generated<number>;
+  floating_destination: string | null;
+  floating_since: string | null;
+  hardship: Generated<number>;
+  community_report: Generated<number>;
+  community_org_id: number | null;
+  group_org_id: number | null;
+  group_since: string | null;
+  updated_at: string;
+}
+
+/** An import run (dry run or commit): progress, result and the encrypted error workbook. */
+export interface RosterImportJobTable {
+  id: Generated<number>;
+  user_id: number | null;
+  username: string;
+  scope_path: string;
+  file_name: string | null;
+  dry_run: number;
+  allow_partial: number;
+  status: string;
+  total: Generated<number>;
+  valid: Generated<number>;
+  imported: Generated<number>;
+  errors_json: Generated<string>;
+  file_error: string | null;
+  error_workbook_enc: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** 组织关系转接 inside the system. */
+export interface RosterTransferTable {
+  id: Generated<number>;
+  person_id: number;
+  from_org_id: number;
+  from_org_path: string;
+  to_org_id: number;
+  to_org_path: string;
+  approver_path: string | null;
+  reached_receiver: number;
+  status: string;
+  reason: string;
+  return_reason: string | null;
+  initiated_by: string;
+  initiated_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  effective_on: string | null;
+  updated_at: string;
+}
+
+export interface RosterTables {
+  roster_profiles: RosterProfileTable;
+  roster_import_jobs: RosterImportJobTable;
+  roster_transfers: RosterTransferTable;
+}

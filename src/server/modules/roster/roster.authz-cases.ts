@@ -1,4 +1,51 @@
 // Cross-subtree cases for the roster module's routes (issue 4); test/route-policy.test.ts runs them.
 import type { AuthzCases } from '../../../../test/authz-types.ts';
+import { insertOrg } from '../orgs/orgs.repository.ts';
+import { runImport } from './roster.import.ts';
+import { insertTransfer } from './roster.repository.ts';
+import { buildSampleWorkbook, validSampleRow } from './roster.sample-workbook.ts';
 
-export const rosterAuthzCases: AuthzCases = { cases: () => ({}), noSubject: {} };
+export const rosterAuthzCases: AuthzCases = {
+  cases: async (t) => {
+    const { townB, branchB, users } = t.fixture;
+    const now = t.ctx.now().toISOString();
+    const personB = await t.ctx.db.selectFrom('memberships').select('person_id').where('org_id', '=', branchB.id).where('valid_to', 'is', null).executeTakeFirstOrThrow();
+    // An import job of township B (a dry run with one row that has an error, so it has an error workbook).
+    const { jobId } = await runImport(t.ctx, {
+      buffer: await buildSampleWorkbook([{ ...validSampleRow(1, 'TB-1'), 联系电话: '123' }]), scopePath: townB.path,
+      actor: { userId: users.adminB, username: 'admin_b' }, dryRun: true, allowPartial: false, fileName: 'b.xlsx',
+    });
+    // A transfer between two branches of township B.
+    const transferId = await t.ctx.db.transaction().execute(async (trx) => {
+      // cases() runs more than once per engine: reuse the branch made the first time.
+      const b2 = (await trx.selectFrom('orgs').select(['id', 'path']).where('code', '=', 'TB-AUTHZ').executeTakeFirst()) ?? await insertOrg(trx, { code: 'TB-AUTHZ', name: '乙镇北村党支部', short_name: null, kind: '党支部', sector: '农村', parent_id: townB.id, unit_names: '[]', established_on: '2000-01-01', status: 'active', created_at: now, updated_at: now }, townB.path);
+      return insertTransfer(trx, {
+        person_id: personB.person_id, from_org_id: branchB.id, from_org_path: branchB.path, to_org_id: b2.id, to_org_path: b2.path, approver_path: null, reached_receiver: 1,
+        status: 'pending_acceptance', reason: '工作调动', return_reason: null, initiated_by: 'admin_b', initiated_at: now, approved_by: null, approved_at: null,
+        decided_by: null, decided_at: null, effective_on: null, updated_at: now,
+      });
+    });
+    const p = personB.person_id;
+    return {
+      'GET /api/roster/imports/:id': { url: `/api/roster/imports/${jobId}` },
+      'GET /api/roster/imports/:id/errors.xlsx': { url: `/api/roster/imports/${jobId}/errors.xlsx` },
+      'GET /api/roster/members': { url: `/api/roster/members?orgId=${townB.id}` },
+      'GET /api/roster/members/:id': { url: `/api/roster/members/${p}` },
+      'POST /api/roster/members/:id/reveal': { url: `/api/roster/members/${p}/reveal` },
+      'PATCH /api/roster/members/:id/profile': { url: `/api/roster/members/${p}/profile`, body: { hardship: true } },
+      'GET /api/roster/export.xlsx': { url: `/api/roster/export.xlsx?orgId=${townB.id}` },
+      'GET /api/roster/structure': { url: `/api/roster/structure?orgId=${townB.id}` },
+      'GET /api/roster/structure.xlsx': { url: `/api/roster/structure.xlsx?orgId=${townB.id}` },
+      'GET /api/roster/transfers': { url: `/api/roster/transfers?orgId=${townB.id}` },
+      'POST /api/roster/transfers': { url: '/api/roster/transfers', body: { personId: p, toOrgCode: 'TA-1', reason: '越权转接' } },
+      'GET /api/roster/transfers/:id': { url: `/api/roster/transfers/${transferId}` },
+      'GET /api/roster/transfers/:id/letter': { url: `/api/roster/transfers/${transferId}/letter` },
+      'POST /api/roster/transfers/:id/actions': { url: `/api/roster/transfers/${transferId}/actions`, body: { action: 'accept' } },
+    };
+  },
+  noSubject: {
+    'GET /api/roster/import-template.xlsx': 'a blank template: no per-object subject',
+    'POST /api/roster/imports': 'imports into the caller scope only; codes outside it are row errors (roster.api.test.ts)',
+    'GET /api/roster/me': 'the caller only',
+  },
+};

@@ -1,5 +1,151 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  exportQuery, importQuery, memberListQuery, profileBody, structureQuery, transferActionBody, transferCreateBody, transferListQuery,
+} from '../../../core/roster/roster.schemas.ts';
 import type { AppContext } from '../../context.ts';
+import { requireActor } from '../../http/auth.plugin.ts';
+import { signedIn } from '../../http/policy.ts';
+import { ROSTER_ADMINS, ROSTER_STAFF, SELF_SERVICE } from './roster.policy.ts';
+import * as service from './roster.service.ts';
+import { buildTemplate, IMPORT_LIMITS, XLSX_MIME } from './roster.xlsx.ts';
 
-/** Routes of the roster module (issue 4). */
-export function registerRosterRoutes(_app: FastifyInstance, _ctx: AppContext): void {}
+const tags = ['党员名册'];
+const staff = signedIn(ROSTER_STAFF);
+const admins = signedIn(ROSTER_ADMINS);
+const idParams = (label: string) => z.object({ id: z.coerce.number().int(`${label}ID不正确`).positive(`${label}ID不正确`) });
+
+function sendXlsx(reply: FastifyReply, file: Buffer, name: string) {
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header('cache-control', 'no-store')
+    .send(file);
+}
+
+/**
+ * Routes of the roster module (issue 4). Uploads are the raw .xlsx body
+ * (content-type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), limited in size.
+ */
+export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.maxFileBytes }, (_req, body, done) => done(null, body));
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/roster/import-template.xlsx', {
+    config: { policy: staff },
+    schema: { tags, summary: '下载党员信息导入模板' },
+    handler: async (_req, reply) => sendXlsx(reply, await buildTemplate(), '党员信息导入模板.xlsx'),
+  });
+
+  r.post('/api/roster/imports', {
+    config: { policy: staff },
+    bodyLimit: IMPORT_LIMITS.maxFileBytes,
+    schema: {
+      tags, summary: '上传.xlsx导入党员（dryRun=1 仅校验）；返回导入任务，轮询其进度与结果',
+      querystring: importQuery,
+    },
+    handler: async (req, reply) =>
+      reply.status(202).send(await service.startImport(ctx, req, req.body, { dryRun: req.query.dryRun === '1', allowPartial: req.query.allowPartial === '1', fileName: req.query.fileName ?? null })),
+  });
+
+  r.get('/api/roster/imports/:id', {
+    config: { policy: staff },
+    schema: { tags, summary: '导入任务的进度与结果', params: idParams('导入任务') },
+    handler: (req) => service.getImport(ctx, req, req.params.id),
+  });
+
+  r.get('/api/roster/imports/:id/errors.xlsx', {
+    config: { policy: staff },
+    schema: { tags, summary: '下载错误标注工作簿', params: idParams('导入任务') },
+    handler: async (req, reply) => {
+      const { file, name } = await service.importErrorWorkbook(ctx, req, req.params.id);
+      return sendXlsx(reply, file, name);
+    },
+  });
+
+  r.get('/api/roster/members', {
+    config: { policy: staff },
+    schema: { tags, summary: '党员名册（按组织子树，键集分页）', querystring: memberListQuery },
+    handler: (req) => service.listMembers(ctx, req, req.query),
+  });
+
+  r.get('/api/roster/members/:id', {
+    config: { policy: staff },
+    schema: { tags, summary: '党员档案（脱敏）', params: idParams('党员') },
+    handler: (req) => service.getMember(ctx, req, req.params.id),
+  });
+
+  r.post('/api/roster/members/:id/reveal', {
+    config: { policy: admins },
+    schema: { tags, summary: '查看明文身份证号、电话、住址（留痕）', params: idParams('党员') },
+    handler: (req) => service.revealMember(ctx, req, req.params.id),
+  });
+
+  r.patch('/api/roster/members/:id/profile', {
+    config: { policy: staff },
+    schema: { tags, summary: '维护党员档案补充信息', params: idParams('党员'), body: profileBody },
+    handler: (req) => service.updateProfile(ctx, req, req.params.id, req.body),
+  });
+
+  r.get('/api/roster/export.xlsx', {
+    config: { policy: staff },
+    schema: { tags, summary: '导出党员名册（默认脱敏；unmask=1 仅组织管理员，留痕）', querystring: exportQuery },
+    handler: async (req, reply) => {
+      const { file, name } = await service.exportMembers(ctx, req, req.query);
+      return sendXlsx(reply, file, name);
+    },
+  });
+
+  r.get('/api/roster/structure', {
+    config: { policy: staff },
+    schema: { tags, summary: '党员队伍结构分析', querystring: structureQuery },
+    handler: (req) => service.structure(ctx, req, req.query.orgId),
+  });
+
+  r.get('/api/roster/structure.xlsx', {
+    config: { policy: staff },
+    schema: { tags, summary: '导出党员队伍结构分析', querystring: structureQuery },
+    handler: async (req, reply) => {
+      const { file, name } = await service.structureWorkbook(ctx, req, req.query.orgId);
+      return sendXlsx(reply, file, name);
+    },
+  });
+
+  r.get('/api/roster/transfers', {
+    config: { policy: staff },
+    schema: { tags, summary: '组织关系转接（转出、待审批、转入）', querystring: transferListQuery },
+    handler: (req) => service.listTransfers(ctx, req, req.query.orgId, req.query.status),
+  });
+
+  r.post('/api/roster/transfers', {
+    config: { policy: staff },
+    schema: { tags, summary: '发起组织关系转接', body: transferCreateBody },
+    handler: async (req, reply) => reply.status(201).send(await service.createTransfer(ctx, req, req.body)),
+  });
+
+  r.get('/api/roster/transfers/:id', {
+    config: { policy: staff },
+    schema: { tags, summary: '转接详情', params: idParams('转接') },
+    handler: (req) => service.getTransfer(ctx, req, req.params.id),
+  });
+
+  r.post('/api/roster/transfers/:id/actions', {
+    config: { policy: staff },
+    schema: { tags, summary: '审批、接收、退回或撤回转接', params: idParams('转接'), body: transferActionBody },
+    handler: (req) => service.actOnTransfer(ctx, req, req.params.id, req.body),
+  });
+
+  r.get('/api/roster/transfers/:id/letter', {
+    config: { policy: staff },
+    schema: { tags, summary: '组织关系介绍信（含回执，可打印或另存为PDF）', params: idParams('转接') },
+    handler: async (req, reply) =>
+      reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'").send(await service.transferLetter(ctx, req, req.params.id)),
+  });
+
+  r.get('/api/roster/me', {
+    config: { policy: signedIn(SELF_SERVICE) },
+    schema: { tags, summary: '本人党员档案（脱敏）、所在组织与书记' },
+    handler: (req) => service.myRecord(ctx, requireActor(req)),
+  });
+}

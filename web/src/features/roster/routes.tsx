@@ -1,4 +1,26 @@
+import { BarChartOutlined, ImportOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { ModuleRoutes } from '../../app/module-types';
 
+const MembersPage = lazy(() => import('./pages/MembersPage').then((m) => ({ default: m.MembersPage })));
+const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
+const StructurePage = lazy(() => import('./pages/StructurePage').then((m) => ({ default: m.StructurePage })));
+const TransfersPage = lazy(() => import('./pages/TransfersPage').then((m) => ({ default: m.TransfersPage })));
+const MyRecordPage = lazy(() => import('./pages/MyRecordPage').then((m) => ({ default: m.MyRecordPage })));
+
 /** Pages of the roster module (issue 4), mounted inside the signed-in layout. */
-export const rosterModule: ModuleRoutes = { routes: [], nav: [] };
+export const rosterModule: ModuleRoutes = {
+  routes: [
+    { path: 'orgs/:orgId/roster', element: <MembersPage /> },
+    { path: 'orgs/:orgId/roster/import', element: <ImportPage /> },
+    { path: 'orgs/:orgId/roster/structure', element: <StructurePage /> },
+    { path: 'orgs/:orgId/roster/transfers', element: <TransfersPage /> },
+    { path: 'roster/me', element: <MyRecordPage /> },
+  ],
+  nav: [
+    { key: 'roster', label: '党员名册', icon: <TeamOutlined />, to: (orgId) => `/orgs/${orgId}/roster` },
+    { key: 'roster-import', label: '导入党员', icon: <ImportOutlined />, to: (orgId) => `/orgs/${orgId}/roster/import` },
+    { key: 'roster-structure', label: '队伍结构', icon: <BarChartOutlined />, to: (orgId) => `/orgs/${orgId}/roster/structure` },
+    { key: 'roster-transfers', label: '组织关系转接', icon: <SwapOutlined />, to: (orgId) => `/orgs/${orgId}/roster/transfers` },
+  ],
+};

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { checkCharacter } from '../person/id-number.ts';
+import { NATIONAL_RULEBOOK, ruleValue } from '../rulebook/rulebook.ts';
+import {
+  cellText, checkImportOrg, findDuplicateIds, normalisePhone, parseDateCell, validateRow, type CellValue, type RowRules,
+} from './import.rules.ts';
+import type { ImportColumn } from './roster.constants.ts';
+
+const TODAY = '2026-11-23';
+const RULES: RowRules = {
+  today: TODAY,
+  minAge: ruleValue<number>(NATIONAL_RULEBOOK, 'development.minAge', TODAY),
+  probationYears: ruleValue<number>(NATIONAL_RULEBOOK, 'development.probationYears', TODAY),
+  maxExtensionYears: ruleValue<number>(NATIONAL_RULEBOOK, 'roster.probation.maxExtensionYears', TODAY),
+};
+
+/** A valid ID number for a birth date and gender. */
+function idFor(birth: string, male: boolean): string {
+  const first17 = '330102' + birth.replaceAll('-', '') + '01' + (male ? '1' : '2');
+  return first17 + checkCharacter(first17);
+}
+
+const ID = idFor('1990-05-12', true);
+function row(over: Partial<Record<ImportColumn, CellValue>> = {}) {
+  return {
+    row: 2,
+    cells: {
+      姓名: '张三', 性别: '男', 民族: '汉族', 公民身份号码: ID, 出生日期: '1990-05-12', 学历: '大学本科',
+      人员类别: '正式党员', 入党日期: '2015-07-01', 转正日期: '2016-07-01', 联系电话: '13812345678', 党组织编码: 'TA-1',
+      ...over,
+    } as Partial<Record<ImportColumn, CellValue>>,
+  };
+}
+const codes = (over: Partial<Record<ImportColumn, CellValue>>) => validateRow(row(over), RULES).errors.map((e) => `${e.column}:${e.code}`);
+
+describe('cell normalisation', () => {
+  it.each([
+    ['2015-07-01', '2015-07-01'], ['2015.7.1', '2015-07-01'], ['2015/7/1', '2015-07-01'], ['2015年7月1日', '2015-07-01'],
+    ['  2015-07-01 ', '2015-07-01'], ['２０１５－０７－０１', '2015-07-01'], ['20150701', '2015-07-01'], ['2015-07-01 00:00:00', '2015-07-01'],
+    ['2015-02-30', null], ['2015/13/1', null], ['七月一日', null], ['', null],
+  ])('date text %j → %j', (input, expected) => expect(parseDateCell(input)).toBe(expected));
+
+  it('reads Excel dates and serial numbers', () => {
+    expect(parseDateCell(new Date(Date.UTC(2015, 6, 1)))).toBe('2015-07-01');
+    expect(parseDateCell(42186)).toBe('2015-07-01');
+    expect(parseDateCell(20150701)).toBe('2015-07-01');
+  });
+
+  it.each([
+    ['13812345678', '13812345678'], ['138 1234 5678', '13812345678'], ['+8613812345678', '13812345678'], ['１３８１２３４５６７８', '13812345678'],
+    ['0571-88881234', '0571-88881234'], ['057188881234', '0571-88881234'], ['010-12345678', '010-12345678'],
+    ['12812345678', null], ['1381234567', null], ['138123456789', null], ['88881234', null], ['abc', null],
+  ])('phone %j → %j', (input, expected) => expect(normalisePhone(input)).toBe(expected));
+
+  it('collapses spaces and full-width characters', () => {
+    expect(cellText('  张　三 ')).toBe('张 三');
+    expect(cellText(null)).toBe('');
+  });
+});
+
+describe('validateRow', () => {
+  it('accepts a good row and normalises it', () => {
+    const r = validateRow(row({ 公民身份号码: ' ' + ID.slice(0, 17).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) + ID[17]!.toLowerCase() + ' ', 入党日期: '2015.7.1', 转正日期: new Date(Date.UTC(2016, 6, 1)) }), RULES);
+    expect(r.errors).toEqual([]);
+    expect(r.draft).toMatchObject({ idNumber: ID, birthDate: '1990-05-12', joinedOn: '2015-07-01', fullMemberOn: '2016-07-01', gender: '男' });
+  });
+
+  it('accepts a lower-case x check character', () => {
+    // find a sequence whose check character is X
+    let id = '';
+    for (let s = 100; s < 999 && !id; s++) {
+      const f = '330102199005120' + String(s).slice(1);
+      if (checkCharacter(f) === 'X') id = f + 'x';
+    }
+    const male = Number(id[16]) % 2 === 1;
+    expect(validateRow(row({ 公民身份号码: id, 性别: male ? '男' : '女' }), RULES).errors).toEqual([]);
+  });
+
+  it.each([
+    [{ 姓名: '' }, ['姓名:REQUIRED']],
+    [{ 姓名: '张3' }, ['姓名:NAME_FORMAT']],
+    [{ 性别: '' }, ['性别:REQUIRED']],
+    [{ 性别: '男性' }, ['性别:GENDER_INVALID']],
+    [{ 性别: '女' }, ['性别:GENDER_MISMATCH']],
+    [{ 民族: '火星族' }, ['民族:ETHNICITY_INVALID']],
+    [{ 公民身份号码: '' }, ['公民身份号码:REQUIRED']],
+    [{ 公民身份号码: ID.slice(0, 17) }, ['公民身份号码:ID_FORMAT']],
+    [{ 公民身份号码: ID.slice(0, 17) + (ID[17] === '0' ? '1' : '0') }, ['公民身份号码:ID_CHECK_DIGIT']],
+    [{ 出生日期: '1990-05-13' }, ['出生日期:BIRTH_DATE_MISMATCH']],
+    [{ 出生日期: '去年' }, ['出生日期:DATE_INVALID']],
+    [{ 学历: '博士后' }, ['学历:EDUCATION_INVALID']],
+    [{ 人员类别: '党员' }, ['人员类别:CATEGORY_INVALID']],
+    [{ 入党日期: '' }, ['入党日期:REQUIRED']],
+    [{ 人员类别: '预备党员', 入党日期: '2026-11-24', 转正日期: '' }, ['入党日期:JOINED_IN_FUTURE']],
+    [{ 转正日期: '' }, ['转正日期:REQUIRED']],
+    [{ 人员类别: '预备党员', 入党日期: '2026-01-01' }, ['转正日期:FULL_DATE_FOR_PROBATIONARY']],
+    [{ 联系电话: '1234' }, ['联系电话:PHONE_FORMAT']],
+    [{ 党组织编码: ' ' }, ['党组织编码:REQUIRED']],
+    [{ 人员身份: '宇航员' }, ['人员身份:IDENTITY_INVALID']],
+  ])('%j → %j', (over, expected) => expect(codes(over)).toEqual(expected));
+
+  // Admission at 18 (development.minAge): born 1990-05-12 → 18 on 2008-05-12.
+  it.each([
+    ['2008-05-11', ['入党日期:JOINED_UNDER_AGE']],
+    ['2008-05-12', []],
+  ])('joined on %s → %j', (joined, expected) => {
+    const full = String(Number(joined.slice(0, 4)) + 1) + joined.slice(4);
+    expect(codes({ 入党日期: joined, 转正日期: full })).toEqual(expected);
+  });
+
+  // Probation of 1 year (development.probationYears), extendable by at most 1 year.
+  it.each([
+    ['2016-06-30', ['转正日期:FULL_DATE_TOO_EARLY']],
+    ['2016-07-01', []],
+    ['2017-07-01', []],
+    ['2017-07-02', ['转正日期:FULL_DATE_TOO_LATE']],
+  ])('full member on %s after joining 2015-07-01 → %j', (full, expected) => expect(codes({ 转正日期: full })).toEqual(expected));
+
+  it.each([
+    ['2024-11-23', []],
+    ['2024-11-22', ['人员类别:PROBATION_OVERDUE']],
+  ])('probationary member joined %s → %j', (joined, expected) =>
+    expect(codes({ 人员类别: '预备党员', 入党日期: joined, 转正日期: '' })).toEqual(expected),
+  );
+
+  it('full member date in the future is refused', () => {
+    expect(codes({ 入党日期: '2025-12-01', 转正日期: '2026-12-01' })).toEqual(['转正日期:FULL_DATE_IN_FUTURE']);
+  });
+
+  it('gives a Chinese message with the row number', () => {
+    const e = validateRow({ ...row({ 联系电话: '12' }), row: 7 }, RULES).errors[0]!;
+    expect(e).toMatchObject({ row: 7, column: '联系电话' });
+    expect(e.message).toMatch(/^第7行：联系电话/);
+  });
+});
+
+describe('cross-row and organisation checks', () => {
+  it('names the first row of a duplicate', () => {
+    const errs = findDuplicateIds([{ row: 2, idNumber: 'A' }, { row: 3, idNumber: 'B' }, { row: 5, idNumber: 'A' }]);
+    expect(errs).toEqual([{ row: 5, column: '公民身份号码', code: 'DUPLICATE_IN_FILE', message: '第5行：公民身份号码与第2行重复' }]);
+  });
+
+  it.each([
+    [undefined, 'ORG_NOT_FOUND'],
+    [{ path: '/1/3/', kind: '党支部', status: 'active' }, 'ORG_OUT_OF_SCOPE'],
+    [{ path: '/1/2/5/', kind: '党支部', status: 'dissolved' }, 'ORG_DISSOLVED'],
+    [{ path: '/1/2/5/', kind: '党小组', status: 'active' }, 'ORG_NOT_BRANCH'],
+    [{ path: '/1/2/5/', kind: '党支部', status: 'active' }, null],
+  ])('org %j → %s', (org, code) => expect(checkImportOrg(2, 'X', org, '/1/2/')?.code ?? null).toBe(code));
+});
+
+describe('ID numbers saved as numbers by Excel', () => {
+  it('are refused with a hint about the text format', () => {
+    expect(codes({ 公民身份号码: 330102199005120000 })).toEqual(['公民身份号码:ID_NUMERIC']);
+  });
+});

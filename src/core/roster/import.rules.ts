@@ -1,0 +1,298 @@
+// Pure validation of one imported member row: normalisation of what people type into Excel
+// (full-width digits, spaces, 2015.7.1, a lower-case x) and every row-level rule. Checks that
+// need other rows or the database (duplicates, organisation codes) are decided by the
+// functions at the end, from facts the service loads.
+import { normaliseIdNumber, parseIdNumber } from '../person/id-number.ts';
+import { addYears, isIsoDate, toIsoDate, ageOn } from '../shared/dates.ts';
+import {
+  EDUCATION_SYNONYMS, ETHNICITIES, FULL_MEMBER, IDENTITY_SYNONYMS, MEMBER_CATEGORIES, PROBATIONARY_MEMBER, DEGREES,
+  type Education, type Gender, type Identity, type ImportColumn, type MemberCategory,
+} from './roster.constants.ts';
+import { isBranchKind } from '../org/org.types.ts';
+
+/** A cell as the reader hands it over: primitives only (rich text and formulas already flattened). */
+export type CellValue = string | number | boolean | Date | null;
+
+export interface RawRow {
+  /** Excel row number (1-based, the header is row 1). */
+  row: number;
+  cells: Partial<Record<ImportColumn, CellValue>>;
+}
+
+export interface RowError {
+  row: number;
+  column: string;
+  code: string;
+  message: string;
+}
+
+export interface MemberDraft {
+  name: string;
+  gender: Gender;
+  ethnicity: string;
+  idNumber: string;
+  birthDate: string;
+  education: Education | null;
+  category: MemberCategory;
+  joinedOn: string;
+  fullMemberOn: string | null;
+  phone: string | null;
+  orgCode: string;
+  nativePlace: string | null;
+  degree: string | null;
+  workUnit: string | null;
+  post: string | null;
+  identity: Identity | null;
+  address: string | null;
+}
+
+export interface RowRules {
+  /** Today in China (ISO). */
+  today: string;
+  /** development.minAge: age at admission at least this. */
+  minAge: number;
+  /** development.probationYears */
+  probationYears: number;
+  /** roster.probation.maxExtensionYears */
+  maxExtensionYears: number;
+}
+
+/** Full-width ASCII (digits, letters, punctuation, the ideographic space) → half-width. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** The text of a cell: trimmed, half-width, inner whitespace runs collapsed; '' when empty. */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : toIsoDate(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return toHalfWidth(value).replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * A date cell: an Excel date, an Excel serial number, or text 2015-07-01, 2015.7.1, 2015/7/1,
+ * 2015年7月1日, 20150701 (full-width digits and spaces tolerated). null when unreadable.
+ */
+export function parseDateCell(value: CellValue | undefined): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : toIsoDate(value);
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= 19000101 && value <= 21001231) return parseDateCell(String(value));
+    if (value >= 1 && value < 80000) return toIsoDate(new Date(EXCEL_EPOCH + Math.floor(value) * 86_400_000));
+    return null;
+  }
+  const text = cellText(value).replace(/\s+/g, '');
+  if (!text) return null;
+  let m = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?(?:[T ]?0{1,2}:0{2}(?::0{2})?)?$/.exec(text);
+  m ??= /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/** 11-digit mainland mobile or a landline with area code; returns the normalised number or null. */
+export function normalisePhone(raw: string): string | null {
+  const text = toHalfWidth(raw).replace(/[\s()（）]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+  if (/^1[3-9]\d{9}$/.test(text)) return text;
+  const land = /^(0\d{2,3})-?([1-9]\d{6,7})(?:-(\d{1,6}))?$/.exec(text);
+  if (land) return `${land[1]}-${land[2]}${land[3] ? '-' + land[3] : ''}`;
+  return null;
+}
+
+export function normaliseEthnicity(raw: string): string | null {
+  const t = raw.replace(/\s/g, '');
+  if ((ETHNICITIES as readonly string[]).includes(t)) return t;
+  if ((ETHNICITIES as readonly string[]).includes(t + '族')) return t + '族';
+  return null;
+}
+
+/** 姓名: 2–30 characters, Chinese characters and the middle dot of transliterated names, or Latin letters. */
+export function normaliseName(raw: string): string | null {
+  const t = raw.replace(/\s+/g, (s) => (/[A-Za-z]\s+[A-Za-z]/.test(s) ? ' ' : '')).trim().replace(/[.•・]/g, '·');
+  if (t.length < 2 || t.length > 30) return null;
+  return /^[\u3400-\u9fff\uf900-\ufaff·A-Za-z ]+$/.test(t) ? t : null;
+}
+
+function err(row: number, column: ImportColumn, code: string, message: string): RowError {
+  return { row, column, code, message };
+}
+
+/** Validates and normalises one row. Errors carry the Excel row number, the column and a Chinese message. */
+export function validateRow(raw: RawRow, rules: RowRules): { draft: MemberDraft | null; errors: RowError[] } {
+  const { row, cells } = raw;
+  const errors: RowError[] = [];
+  const text = (c: ImportColumn) => cellText(cells[c]);
+  const required = (c: ImportColumn): string | null => {
+    const t = text(c);
+    if (!t) {
+      errors.push(err(row, c, 'REQUIRED', `第${row}行：${c}不能为空`));
+      return null;
+    }
+    return t;
+  };
+
+  const nameText = required('姓名');
+  const name = nameText === null ? null : normaliseName(nameText);
+  if (nameText !== null && name === null) errors.push(err(row, '姓名', 'NAME_FORMAT', `第${row}行：姓名“${nameText.slice(0, 30)}”格式不正确（2至30个汉字或字母）`));
+
+  const genderText = required('性别');
+  const gender = genderText === null ? null : genderText === '男' || genderText === '女' ? (genderText as Gender) : null;
+  if (genderText !== null && gender === null) errors.push(err(row, '性别', 'GENDER_INVALID', `第${row}行：性别应为“男”或“女”`));
+
+  const ethText = required('民族');
+  const ethnicity = ethText === null ? null : normaliseEthnicity(ethText);
+  if (ethText !== null && ethnicity === null) errors.push(err(row, '民族', 'ETHNICITY_INVALID', `第${row}行：民族“${ethText.slice(0, 20)}”不是规范的民族名称`));
+
+  const idText = required('公民身份号码');
+  let idNumber: string | null = null;
+  let birthDate: string | null = null;
+  if (idText !== null && typeof cells['公民身份号码'] === 'number' && cells['公民身份号码'] > 1e15) {
+    errors.push(err(row, '公民身份号码', 'ID_NUMERIC', `第${row}行：公民身份号码被Excel保存为数字，末几位已丢失，请将该列设为“文本”格式后重新填写`));
+  } else if (idText !== null) {
+    const parsed = parseIdNumber(normaliseIdNumber(idText.replace(/\s/g, '')));
+    if (!parsed.ok) errors.push(err(row, '公民身份号码', parsed.code, `第${row}行：${parsed.message}`));
+    else {
+      idNumber = parsed.value.normalised;
+      birthDate = parsed.value.birthDate;
+      if (gender && gender !== parsed.value.gender) {
+        errors.push(err(row, '性别', 'GENDER_MISMATCH', `第${row}行：性别“${gender}”与公民身份号码不符（应为${parsed.value.gender}）`));
+      }
+      if (birthDate > rules.today) errors.push(err(row, '公民身份号码', 'ID_BIRTH_DATE', `第${row}行：公民身份号码中的出生日期晚于今天`));
+    }
+  }
+
+  const birthCell = cells['出生日期'];
+  if (text('出生日期')) {
+    const b = parseDateCell(birthCell);
+    if (!b) errors.push(err(row, '出生日期', 'DATE_INVALID', `第${row}行：出生日期“${text('出生日期').slice(0, 20)}”无法识别，请填写如2015-07-01的日期`));
+    else if (birthDate && b !== birthDate) errors.push(err(row, '出生日期', 'BIRTH_DATE_MISMATCH', `第${row}行：出生日期${b}与公民身份号码中的${birthDate}不符`));
+  }
+
+  let education: Education | null = null;
+  if (text('学历')) {
+    education = EDUCATION_SYNONYMS[text('学历').replace(/\s/g, '')] ?? null;
+    if (!education) errors.push(err(row, '学历', 'EDUCATION_INVALID', `第${row}行：学历“${text('学历').slice(0, 20)}”不规范（可填：研究生、大学本科、大学专科、中专、高中、初中及以下）`));
+  }
+
+  const catText = required('人员类别');
+  const category = catText === null ? null : (MEMBER_CATEGORIES as readonly string[]).includes(catText.replace(/\s/g, '')) ? (catText.replace(/\s/g, '') as MemberCategory) : null;
+  if (catText !== null && category === null) errors.push(err(row, '人员类别', 'CATEGORY_INVALID', `第${row}行：人员类别应为“正式党员”或“预备党员”`));
+
+  const joinedText = required('入党日期');
+  let joinedOn: string | null = null;
+  if (joinedText !== null) {
+    joinedOn = parseDateCell(cells['入党日期']);
+    if (!joinedOn) errors.push(err(row, '入党日期', 'DATE_INVALID', `第${row}行：入党日期“${joinedText.slice(0, 20)}”无法识别，请填写如2015-07-01的日期`));
+    else if (joinedOn > rules.today) {
+      errors.push(err(row, '入党日期', 'JOINED_IN_FUTURE', `第${row}行：入党日期${joinedOn}晚于今天`));
+      joinedOn = null;
+    } else if (birthDate && ageOn(birthDate, joinedOn) < rules.minAge) {
+      errors.push(err(row, '入党日期', 'JOINED_UNDER_AGE', `第${row}行：入党时未满${rules.minAge}周岁（入党日期${joinedOn}，出生日期${birthDate}）`));
+    }
+  }
+
+  let fullMemberOn: string | null = null;
+  const fullText = text('转正日期');
+  if (fullText) {
+    fullMemberOn = parseDateCell(cells['转正日期']);
+    if (!fullMemberOn) errors.push(err(row, '转正日期', 'DATE_INVALID', `第${row}行：转正日期“${fullText.slice(0, 20)}”无法识别，请填写如2016-07-01的日期`));
+  }
+  if (category === PROBATIONARY_MEMBER) {
+    if (fullText) errors.push(err(row, '转正日期', 'FULL_DATE_FOR_PROBATIONARY', `第${row}行：预备党员不应填写转正日期`));
+    else if (joinedOn) {
+      const latest = addYears(joinedOn, rules.probationYears + rules.maxExtensionYears);
+      if (latest < rules.today) errors.push(err(row, '人员类别', 'PROBATION_OVERDUE', `第${row}行：入党已超过${rules.probationYears + rules.maxExtensionYears}年仍为预备党员，请核实是否已转正`));
+    }
+    fullMemberOn = null;
+  } else if (category === FULL_MEMBER) {
+    if (!fullText) errors.push(err(row, '转正日期', 'REQUIRED', `第${row}行：正式党员的转正日期不能为空`));
+    else if (fullMemberOn && joinedOn) {
+      const earliest = addYears(joinedOn, rules.probationYears);
+      const latest = addYears(joinedOn, rules.probationYears + rules.maxExtensionYears);
+      if (fullMemberOn > rules.today) errors.push(err(row, '转正日期', 'FULL_DATE_IN_FUTURE', `第${row}行：转正日期${fullMemberOn}晚于今天`));
+      else if (fullMemberOn < earliest) errors.push(err(row, '转正日期', 'FULL_DATE_TOO_EARLY', `第${row}行：转正日期应在入党满${rules.probationYears}年后（不早于${earliest}）`));
+      else if (fullMemberOn > latest) errors.push(err(row, '转正日期', 'FULL_DATE_TOO_LATE', `第${row}行：转正日期晚于预备期（含延长期）届满之日${latest}`));
+    }
+  }
+
+  let phone: string | null = null;
+  if (text('联系电话')) {
+    phone = normalisePhone(text('联系电话'));
+    if (!phone) errors.push(err(row, '联系电话', 'PHONE_FORMAT', `第${row}行：联系电话应为11位手机号码或带区号的固定电话`));
+  }
+
+  const orgText = required('党组织编码');
+  const orgCode = orgText?.replace(/\s/g, '') ?? null;
+
+  let identity: Identity | null = null;
+  if (text('人员身份')) {
+    identity = IDENTITY_SYNONYMS[text('人员身份').replace(/\s/g, '')] ?? null;
+    if (!identity) errors.push(err(row, '人员身份', 'IDENTITY_INVALID', `第${row}行：人员身份“${text('人员身份').slice(0, 20)}”不规范`));
+  }
+  let degree: string | null = null;
+  if (text('学位')) {
+    degree = (DEGREES as readonly string[]).includes(text('学位')) ? text('学位') : null;
+    if (!degree) errors.push(err(row, '学位', 'DEGREE_INVALID', `第${row}行：学位应为博士、硕士、学士或无`));
+  }
+  const limited = (c: ImportColumn, max: number): string | null => {
+    const t = text(c);
+    if (!t) return null;
+    if (t.length > max) {
+      errors.push(err(row, c, 'TOO_LONG', `第${row}行：${c}不能超过${max}个字`));
+      return null;
+    }
+    return t;
+  };
+  const nativePlace = limited('籍贯', 50);
+  const workUnit = limited('工作单位', 100);
+  const post = limited('岗位', 50);
+  const address = limited('家庭住址', 200);
+
+  if (errors.length > 0 || !name || !gender || !ethnicity || !idNumber || !birthDate || !category || !joinedOn || !orgCode) {
+    return { draft: null, errors };
+  }
+  return {
+    draft: { name, gender, ethnicity, idNumber, birthDate, education, category, joinedOn, fullMemberOn, phone, orgCode, nativePlace, degree, workUnit, post, identity, address },
+    errors,
+  };
+}
+
+/** Duplicates within the file: the second and later rows with one ID number are refused, naming the first. */
+export function findDuplicateIds(rows: readonly { row: number; idNumber: string }[]): RowError[] {
+  const first = new Map<string, number>();
+  const errors: RowError[] = [];
+  for (const r of rows) {
+    const seen = first.get(r.idNumber);
+    if (seen === undefined) first.set(r.idNumber, r.row);
+    else errors.push({ row: r.row, column: '公民身份号码', code: 'DUPLICATE_IN_FILE', message: `第${r.row}行：公民身份号码与第${seen}行重复` });
+  }
+  return errors;
+}
+
+export interface ImportOrgFacts {
+  path: string;
+  kind: string;
+  status: string;
+}
+
+/** The organisation named by 党组织编码: exists, active, a branch, inside the importer's scope. */
+export function checkImportOrg(row: number, code: string, org: ImportOrgFacts | undefined, scopePath: string): RowError | null {
+  const e = (c: string, m: string): RowError => ({ row, column: '党组织编码', code: c, message: `第${row}行：${m}` });
+  if (!org) return e('ORG_NOT_FOUND', `党组织编码“${code.slice(0, 30)}”不存在`);
+  if (!org.path.startsWith(scopePath)) return e('ORG_OUT_OF_SCOPE', `党组织编码“${code}”不在您的管辖范围内`);
+  if (org.status !== 'active') return e('ORG_DISSOLVED', `党组织“${code}”已撤销`);
+  if (!isBranchKind(org.kind)) return e('ORG_NOT_BRANCH', `党员应编入党支部，“${code}”是${org.kind}`);
+  return null;
+}
+
+/** Rows are sorted by row number, then by column order, for stable reports. */
+export function sortErrors(errors: RowError[], columns: readonly string[]): RowError[] {
+  const pos = (c: string) => {
+    const i = columns.indexOf(c);
+    return i < 0 ? 999 : i;
+  };
+  return errors.sort((a, b) => a.row - b.row || pos(a.column) - pos(b.column));
+}

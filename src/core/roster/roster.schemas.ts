@@ -1,0 +1,74 @@
+// Request schemas of the roster API (zod 4); messages in Chinese naming the field.
+import { z } from 'zod';
+import { isIsoDate } from '../shared/dates.ts';
+import { EDUCATIONS, GENDERS, IDENTITIES, MEMBER_CATEGORIES } from './roster.constants.ts';
+
+const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为YYYY-MM-DD格式的日期`);
+const id = (label: string) => z.coerce.number().int(`${label}不正确`).positive(`${label}不正确`);
+
+export const AGE_BAND_KEYS = ['le35', '36-45', '46-60', 'ge61'] as const;
+
+export const memberListQuery = z.strictObject({
+  orgId: id('组织ID'),
+  q: z.string().max(30, '姓名搜索不能超过30个字').optional(),
+  category: z.enum(MEMBER_CATEGORIES, '人员类别应为正式党员或预备党员').optional(),
+  gender: z.enum(GENDERS, '性别应为男或女').optional(),
+  ageBand: z.enum(AGE_BAND_KEYS, '年龄段不正确').optional(),
+  education: z.enum(EDUCATIONS, '学历不正确').optional(),
+  flag: z.enum(['floating', 'hardship', 'communityReport'], '标记不正确').optional(),
+  /** Keyset cursor: "<org_path>|<person id>" of the last row of the previous page. */
+  after: z.string().max(300, '分页游标不正确').regex(/^\/[\d/]*\|\d+$/, '分页游标不正确').optional(),
+  limit: z.coerce.number().int().min(1, '每页条数至少为1').max(200, '每页条数不能超过200').default(50),
+});
+export type MemberListQuery = z.infer<typeof memberListQuery>;
+
+export const exportQuery = memberListQuery.omit({ after: true, limit: true }).extend({
+  unmask: z.enum(['0', '1'], 'unmask应为0或1').default('0'),
+});
+export type ExportQuery = z.infer<typeof exportQuery>;
+
+export const importQuery = z.strictObject({
+  dryRun: z.enum(['0', '1'], 'dryRun应为0或1').default('1'),
+  allowPartial: z.enum(['0', '1'], 'allowPartial应为0或1').default('0'),
+  fileName: z.string().max(200, '文件名过长').optional(),
+});
+
+export const profileBody = z.strictObject({
+  nativePlace: z.string().max(50, '籍贯不能超过50个字').nullable().optional(),
+  degree: z.string().max(10, '学位不正确').nullable().optional(),
+  workUnit: z.string().max(100, '工作单位不能超过100个字').nullable().optional(),
+  post: z.string().max(50, '岗位不能超过50个字').nullable().optional(),
+  identity: z.enum(IDENTITIES, '人员身份不正确').nullable().optional(),
+  address: z.string().max(200, '家庭住址不能超过200个字').nullable().optional(),
+  partyStatus: z.enum(['正常', '停止党籍', '出党'], '党籍状态不正确').optional(),
+  partyStatusReason: z.string().max(200, '党籍状态原因不能超过200个字').nullable().optional(),
+  partyStatusOn: isoDate('党籍状态日期').nullable().optional(),
+  floating: z.boolean().optional(),
+  floatingDestination: z.string().max(100, '流入地不能超过100个字').nullable().optional(),
+  hardship: z.boolean().optional(),
+  communityReport: z.boolean().optional(),
+  communityOrgId: id('报到社区党组织').nullable().optional(),
+  groupOrgId: id('党小组').nullable().optional(),
+});
+export type ProfileInput = z.infer<typeof profileBody>;
+
+export const structureQuery = z.strictObject({ orgId: id('组织ID') });
+
+export const transferCreateBody = z.strictObject({
+  personId: id('党员'),
+  toOrgCode: z.string().trim().min(1, '转入组织编码不能为空').max(50, '转入组织编码过长'),
+  reason: z.string().trim().min(1, '转接原因不能为空').max(200, '转接原因不能超过200个字'),
+});
+export type TransferCreateInput = z.infer<typeof transferCreateBody>;
+
+export const transferActionBody = z.strictObject({
+  action: z.enum(['approve', 'reject', 'accept', 'return', 'cancel'], '操作应为approve、reject、accept、return或cancel'),
+  reason: z.string().trim().max(200, '原因不能超过200个字').optional(),
+  effectiveOn: isoDate('转接生效日期').optional(),
+});
+export type TransferActionInput = z.infer<typeof transferActionBody>;
+
+export const transferListQuery = z.strictObject({
+  orgId: id('组织ID'),
+  status: z.enum(['open', 'closed', 'all'], '状态应为open、closed或all').default('open'),
+});

@@ -1,0 +1,365 @@
+// The only Kysely code for the roster tables (and the roster's reads of persons/memberships).
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { containsInsensitive, pathUpperBound, toCount } from '../../db/dialect.ts';
+import type { DB, PersonTable } from '../../db/schema.ts';
+import type { RosterProfileTable, RosterTransferTable } from '../../db/tables/roster.tables.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface OrgFacts {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  kind: string;
+  status: string;
+}
+
+const ORG_COLS = ['id', 'code', 'name', 'path', 'kind', 'status'] as const;
+
+export async function findOrgById(db: Q, id: number): Promise<OrgFacts | undefined> {
+  return db.selectFrom('orgs').select(ORG_COLS).where('id', '=', id).executeTakeFirst();
+}
+
+/** Organisations by code anywhere in the tree (scope is decided by the caller). */
+export async function findOrgsByCodes(db: Q, codes: readonly string[]): Promise<Map<string, OrgFacts>> {
+  const out = new Map<string, OrgFacts>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const chunk = codes.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    const rows = await db.selectFrom('orgs').select(ORG_COLS).where('code', 'in', chunk).execute();
+    for (const r of rows) out.set(r.code, r);
+  }
+  return out;
+}
+
+export async function findOrgsByPaths(db: Q, paths: readonly string[]): Promise<OrgFacts[]> {
+  if (paths.length === 0) return [];
+  return db.selectFrom('orgs').select(ORG_COLS).where('path', 'in', paths).execute();
+}
+
+/** Which of these blind indexes are already registered. */
+export async function existingIdIndexes(db: Q, bidx: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < bidx.length; i += 500) {
+    const chunk = bidx.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    const rows = await db.selectFrom('persons').select('id_number_bidx').where('id_number_bidx', 'in', chunk).execute();
+    for (const r of rows) if (r.id_number_bidx) found.add(r.id_number_bidx);
+  }
+  return found;
+}
+
+export interface NewMember {
+  person: Insertable<PersonTable>;
+  profile: Omit<Insertable<RosterProfileTable>, 'person_id'>;
+  orgId: number;
+  orgPath: string;
+  validFrom: string;
+  reason: string;
+}
+
+/** Inserts persons, their profiles and memberships in batches (inside the caller's transaction). */
+export async function insertMembers(trx: Transaction<DB>, members: readonly NewMember[], onBatch?: (done: number) => void): Promise<number[]> {
+  const ids: number[] = [];
+  const now = new Date().toISOString();
+  const BATCH = 500;
+  for (let i = 0; i < members.length; i += BATCH) {
+    const chunk = members.slice(i, i + BATCH);
+    const inserted = await trx
+      .insertInto('persons')
+      .values(chunk.map((m) => m.person))
+      .returning(['id', 'id_number_bidx'])
+      .execute();
+    const byBidx = new Map(inserted.map((r) => [r.id_number_bidx, Number(r.id)]));
+    const chunkIds = chunk.map((m) => byBidx.get(m.person.id_number_bidx ?? null)!);
+    await trx
+      .insertInto('roster_profiles')
+      .values(chunk.map((m, k) => ({ ...m.profile, person_id: chunkIds[k]! })))
+      .execute();
+    await trx
+      .insertInto('memberships')
+      .values(
+        chunk.map((m, k) => ({
+          person_id: chunkIds[k]!, org_id: m.orgId, org_path: m.orgPath, category: m.person.category, valid_from: m.validFrom,
+          valid_to: null, reason: m.reason, created_at: m.person.created_at ?? now,
+        })),
+      )
+      .execute();
+    ids.push(...chunkIds);
+    onBatch?.(ids.length);
+  }
+  return ids;
+}
+
+// ---- import jobs
+
+export async function insertImportJob(db: Q, job: { userId: number | null; username: string; scopePath: string; fileName: string | null; dryRun: boolean; allowPartial: boolean; now: string }): Promise<number> {
+  const { id } = await db
+    .insertInto('roster_import_jobs')
+    .values({
+      user_id: job.userId, username: job.username, scope_path: job.scopePath, file_name: job.fileName, dry_run: job.dryRun ? 1 : 0,
+      allow_partial: job.allowPartial ? 1 : 0, status: 'running', file_error: null, error_workbook_enc: null, created_at: job.now, finished_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+export async function finishImportJob(
+  db: Q,
+  id: number,
+  r: { status: 'done' | 'failed'; total: number; valid: number; imported: number; errorsJson: string; fileError: string | null; errorWorkbookEnc: string | null; now: string },
+): Promise<void> {
+  await db
+    .updateTable('roster_import_jobs')
+    .set({ status: r.status, total: r.total, valid: r.valid, imported: r.imported, errors_json: r.errorsJson, file_error: r.fileError, error_workbook_enc: r.errorWorkbookEnc, finished_at: r.now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findImportJob(db: Q, id: number) {
+  return db.selectFrom('roster_import_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+// ---- members
+
+export interface MemberFilter {
+  scopePath: string;
+  on: string;
+  q?: string | undefined;
+  category?: string | undefined;
+  gender?: string | undefined;
+  education?: string | undefined;
+  /** Birth date range: birth > after (exclusive) and birth <= until. */
+  birth?: { after: string | null; until: string } | undefined;
+  flag?: 'floating' | 'hardship' | 'communityReport' | undefined;
+}
+
+function memberBase(db: Q, f: MemberFilter) {
+  let q = db
+    .selectFrom('memberships as m')
+    .innerJoin('persons as p', 'p.id', 'm.person_id')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .leftJoin('roster_profiles as rp', 'rp.person_id', 'p.id')
+    .where('m.org_path', '>=', f.scopePath)
+    .where('m.org_path', '<', pathUpperBound(f.scopePath))
+    .where('m.valid_from', '<=', f.on)
+    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>', f.on)]));
+  if (f.q) q = q.where(containsInsensitive('p.name', f.q));
+  if (f.category) q = q.where('m.category', '=', f.category);
+  if (f.gender) q = q.where('p.gender', '=', f.gender);
+  if (f.education) q = q.where('p.education', '=', f.education);
+  if (f.birth) {
+    q = q.where('p.birth_date', '<=', f.birth.until);
+    if (f.birth.after) q = q.where('p.birth_date', '>', f.birth.after);
+  }
+  if (f.flag === 'floating') q = q.where('rp.floating', '=', 1);
+  if (f.flag === 'hardship') q = q.where('rp.hardship', '=', 1);
+  if (f.flag === 'communityReport') q = q.where('rp.community_report', '=', 1);
+  return q;
+}
+
+const MEMBER_COLS = [
+  'p.id', 'p.name', 'p.gender', 'p.ethnicity', 'p.education', 'p.birth_date', 'p.joined_on', 'p.full_member_on',
+  'p.id_number_masked', 'p.phone_masked', 'p.id_number_enc', 'p.phone_enc', 'm.category', 'm.org_id', 'm.org_path', 'm.valid_from',
+  'o.name as org_name', 'o.code as org_code', 'rp.identity', 'rp.work_unit', 'rp.post', 'rp.native_place', 'rp.degree',
+  'rp.party_status', 'rp.floating', 'rp.floating_since', 'rp.hardship', 'rp.community_report', 'rp.address_enc',
+] as const;
+
+export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
+
+/** One page, keyset-paginated on (org_path, person id). */
+export async function listMembers(db: Q, f: MemberFilter, after: { path: string; id: number } | null, limit: number) {
+  let q = memberBase(db, f).select(MEMBER_COLS);
+  if (after) {
+    q = q.where((eb) => eb.or([eb('m.org_path', '>', after.path), eb.and([eb('m.org_path', '=', after.path), eb('p.id', '>', after.id)])]));
+  }
+  return q.orderBy('m.org_path').orderBy('p.id').limit(limit).execute();
+}
+
+export async function countMembers(db: Q, f: MemberFilter): Promise<number> {
+  const row = await memberBase(db, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return toCount(row.n);
+}
+
+/** Every member of the filter (export), in key order, streamed in pages by the caller. */
+export async function memberById(db: Q, personId: number, on: string) {
+  return db
+    .selectFrom('persons as p')
+    .leftJoin('memberships as m', (j) =>
+      j.onRef('m.person_id', '=', 'p.id').on('m.valid_from', '<=', on).on((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>', on)])),
+    )
+    .leftJoin('orgs as o', 'o.id', 'm.org_id')
+    .leftJoin('roster_profiles as rp', 'rp.person_id', 'p.id')
+    .select([
+      ...MEMBER_COLS.filter((c) => !c.startsWith('m.') && !c.startsWith('o.')),
+      'm.category', 'm.org_id', 'm.org_path', 'm.valid_from', 'o.name as org_name', 'o.code as org_code',
+      'rp.party_status_reason', 'rp.party_status_on', 'rp.floating_destination', 'rp.community_org_id', 'rp.group_org_id', 'rp.group_since',
+    ])
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+}
+
+export async function membershipHistory(db: Q, personId: number) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select(['m.org_id', 'o.name', 'o.code', 'm.org_path', 'm.category', 'm.valid_from', 'm.valid_to', 'm.reason'])
+    .where('m.person_id', '=', personId)
+    .orderBy('m.valid_from')
+    .orderBy('m.id')
+    .execute();
+}
+
+export async function upsertProfile(trx: Transaction<DB>, personId: number, values: Partial<Omit<Insertable<RosterProfileTable>, 'person_id'>>, now: string) {
+  const exists = await trx.selectFrom('roster_profiles').select('person_id').where('person_id', '=', personId).executeTakeFirst();
+  if (exists) await trx.updateTable('roster_profiles').set({ ...values, updated_at: now }).where('person_id', '=', personId).execute();
+  else await trx.insertInto('roster_profiles').values({ ...values, person_id: personId, updated_at: now }).execute();
+}
+
+export async function findProfile(db: Q, personId: number) {
+  return db.selectFrom('roster_profiles').selectAll().where('person_id', '=', personId).executeTakeFirst();
+}
+
+// ---- structure analysis: one grouped query per dimension, each one range scan of the subtree
+
+function currentIn(db: Q, scopePath: string, on: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('persons as p', 'p.id', 'm.person_id')
+    .leftJoin('roster_profiles as rp', 'rp.person_id', 'p.id')
+    .where('m.org_path', '>=', scopePath)
+    .where('m.org_path', '<', pathUpperBound(scopePath))
+    .where('m.valid_from', '<=', on)
+    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>', on)]));
+}
+
+export type Dimension = 'gender' | 'ethnicity' | 'education' | 'category' | 'identity' | 'joinYear';
+
+export async function countBy(db: Q, scopePath: string, on: string, dim: Dimension): Promise<Array<{ key: string | null; n: number }>> {
+  const expr =
+    dim === 'gender' ? sql<string>`p.gender` :
+    dim === 'ethnicity' ? sql<string>`p.ethnicity` :
+    dim === 'education' ? sql<string>`p.education` :
+    dim === 'category' ? sql<string>`m.category` :
+    dim === 'identity' ? sql<string>`rp.identity` :
+    sql<string>`substr(p.joined_on, 1, 4)`;
+  const rows = await currentIn(db, scopePath, on).select([expr.as('k'), sql<number>`count(*)`.as('n')]).groupBy(expr).execute();
+  return rows.map((r) => ({ key: r.k, n: toCount(r.n) }));
+}
+
+/** Counts per band of a date column: one CASE over the band boundaries. */
+export async function countByDateBands(
+  db: Q, scopePath: string, on: string, column: 'p.birth_date' | 'p.joined_on', bands: ReadonlyArray<{ key: string; after: string | null; until: string }>,
+): Promise<Map<string, number>> {
+  const col = sql.ref(column);
+  const cases = bands.map((b) =>
+    b.after === null ? sql`when ${col} <= ${b.until} then ${b.key}` : sql`when ${col} <= ${b.until} and ${col} > ${b.after} then ${b.key}`,
+  );
+  const expr = sql<string>`case ${sql.join(cases, sql` `)} else 'unknown' end`;
+  // group by the select position: PostgreSQL cannot match a parameterised expression twice
+  const rows = await currentIn(db, scopePath, on).select([expr.as('k'), sql<number>`count(*)`.as('n')]).groupBy(sql`1`).execute();
+  return new Map(rows.map((r) => [r.k, toCount(r.n)]));
+}
+
+/** Per organisation holding members: total, aged oldAge+ (born on or before oldBirth), aged ≤ youngAge (born after youngBirth). */
+export async function ageingByOrg(db: Q, scopePath: string, on: string, oldBirth: string, youngBirth: string) {
+  const rows = await currentIn(db, scopePath, on)
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select([
+      'o.id', 'o.name', 'o.code', 'o.path',
+      sql<number>`count(*)`.as('total'),
+      sql<number>`sum(case when p.birth_date <= ${oldBirth} then 1 else 0 end)`.as('old'),
+      sql<number>`sum(case when p.birth_date > ${youngBirth} then 1 else 0 end)`.as('young'),
+    ])
+    .groupBy(['o.id', 'o.name', 'o.code', 'o.path'])
+    .orderBy('o.path')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), name: r.name, code: r.code, path: r.path, total: toCount(r.total), old: toCount(r.old), young: toCount(r.young) }));
+}
+
+// ---- transfers
+
+export type TransferRow = Awaited<ReturnType<typeof findTransfer>>;
+
+const TRANSFER_SELECT = [
+  't.id', 't.person_id', 't.from_org_id', 't.from_org_path', 't.to_org_id', 't.to_org_path', 't.approver_path', 't.reached_receiver',
+  't.status', 't.reason', 't.return_reason', 't.initiated_by', 't.initiated_at', 't.approved_by', 't.approved_at', 't.decided_by',
+  't.decided_at', 't.effective_on', 'p.name as person_name', 'fo.name as from_org_name', 'fo.code as from_org_code',
+  'to.name as to_org_name', 'to.code as to_org_code',
+] as const;
+
+function transferBase(db: Q) {
+  return db
+    .selectFrom('roster_transfers as t')
+    .innerJoin('persons as p', 'p.id', 't.person_id')
+    .innerJoin('orgs as fo', 'fo.id', 't.from_org_id')
+    .innerJoin('orgs as to', 'to.id', 't.to_org_id');
+}
+
+export async function findTransfer(db: Q, id: number) {
+  return transferBase(db).select(TRANSFER_SELECT).where('t.id', '=', id).executeTakeFirst();
+}
+
+export async function hasOpenTransfer(db: Q, personId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('roster_transfers')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('status', 'in', ['pending_approval', 'pending_acceptance'])
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Transfers visible under a scope: sent from it, awaiting its approval, or (once they reached it) sent to it. */
+export async function listTransfers(db: Q, scopePath: string, status: 'open' | 'closed' | 'all') {
+  const upper = pathUpperBound(scopePath);
+  let q = transferBase(db)
+    .select(TRANSFER_SELECT)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('t.from_org_path', '>=', scopePath), eb('t.from_org_path', '<', upper)]),
+        eb.and([eb('t.approver_path', '>=', scopePath), eb('t.approver_path', '<', upper)]),
+        eb.and([eb('t.to_org_path', '>=', scopePath), eb('t.to_org_path', '<', upper), eb('t.reached_receiver', '=', 1)]),
+      ]),
+    );
+  if (status === 'open') q = q.where('t.status', 'in', ['pending_approval', 'pending_acceptance']);
+  if (status === 'closed') q = q.where('t.status', 'not in', ['pending_approval', 'pending_acceptance']);
+  return q.orderBy('t.id', 'desc').limit(500).execute();
+}
+
+export async function insertTransfer(trx: Transaction<DB>, row: Insertable<RosterTransferTable>): Promise<number> {
+  const { id } = await trx.insertInto('roster_transfers').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+export async function updateTransfer(trx: Transaction<DB>, id: number, set: Partial<Insertable<RosterTransferTable>>): Promise<void> {
+  await trx.updateTable('roster_transfers').set(set).where('id', '=', id).execute();
+}
+
+/** Closes the current membership on `on` and opens one at the receiving organisation. */
+export async function moveMembership(trx: Transaction<DB>, personId: number, to: { id: number; path: string }, on: string, reason: string, now: string): Promise<void> {
+  const current = await trx
+    .selectFrom('memberships')
+    .select(['id', 'category'])
+    .where('person_id', '=', personId)
+    .where('valid_from', '<=', on)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
+    .execute();
+  if (current.length > 0) {
+    await trx.updateTable('memberships').set({ valid_to: on }).where('id', 'in', current.map((c) => c.id)).execute();
+  }
+  const category = current[0]?.category ?? '正式党员';
+  await trx
+    .insertInto('memberships')
+    .values({ person_id: personId, org_id: to.id, org_path: to.path, category, valid_from: on, valid_to: null, reason, created_at: now })
+    .execute();
+  await trx.updateTable('roster_profiles').set({ group_org_id: null, group_since: null, updated_at: now }).where('person_id', '=', personId).execute();
+}
+
+/** The member behind a user account (self-service). */
+export async function personOfUser(db: Q, userId: number): Promise<number | null> {
+  const row = await db.selectFrom('users').select('person_id').where('id', '=', userId).executeTakeFirst();
+  return row?.person_id ?? null;
+}

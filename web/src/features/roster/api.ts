@@ -1,0 +1,208 @@
+import { ApiError, http, type Envelope } from '../../components/http';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface MemberItem {
+  personId: number;
+  name: string;
+  gender: string;
+  ethnicity: string;
+  education: string | null;
+  birthDate: string | null;
+  age: number | null;
+  category: string;
+  joinedOn: string | null;
+  fullMemberOn: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  org: { id: number; name: string; code: string };
+  identity: string | null;
+  workUnit: string | null;
+  partyStatus: string;
+  flags: { floating: boolean; hardship: boolean; communityReport: boolean };
+  /** Floating for at least the rulebook's months: the relationship should be transferred. */
+  floatingTransferDue: boolean;
+}
+
+export interface MemberPolicies {
+  unmask: boolean;
+  edit: boolean;
+  transfer: boolean;
+}
+
+export interface MemberPage {
+  items: MemberItem[];
+  nextCursor: string | null;
+  total: number | null;
+}
+
+export interface MemberDetail extends Omit<MemberItem, 'org'> {
+  org: { id: number; name: string; code: string } | null;
+  address: string | null;
+  nativePlace: string | null;
+  degree: string | null;
+  post: string | null;
+  partyStatusReason: string | null;
+  partyStatusOn: string | null;
+  floatingDestination: string | null;
+  floatingSince: string | null;
+  community: { id: number; name: string; code: string } | null;
+  group: { id: number; name: string; code: string } | null;
+  groupSince: string | null;
+  history: Array<{ org: { id: number; name: string; code: string }; category: string; validFrom: string; validTo: string | null; reason: string | null }>;
+}
+
+export interface MemberFilters {
+  q?: string;
+  category?: string;
+  gender?: string;
+  ageBand?: string;
+  education?: string;
+  flag?: string;
+}
+
+export interface RowError {
+  row: number;
+  column: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportJob {
+  id: number;
+  status: 'running' | 'done' | 'failed';
+  dryRun: boolean;
+  allowPartial: boolean;
+  fileName: string | null;
+  progress: { phase: 'reading' | 'validating' | 'writing' | 'done' | 'failed'; done: number; total: number };
+  fileError: string | null;
+  report: { total: number; valid: number; imported: number; errors: RowError[] } | null;
+  hasErrorWorkbook: boolean;
+}
+
+export interface Dist {
+  key: string;
+  count: number;
+  share: number;
+}
+
+export interface Structure {
+  org: { id: number; name: string; code: string };
+  on: string;
+  total: number;
+  thresholds: { youngAge: number; oldAge: number; ageingShare: number };
+  shares: { old: number; young: number; women: number };
+  ageBands: Array<{ key: string; label: string; count: number }>;
+  partyAgeBands: Array<{ key: string; label: string; count: number }>;
+  gender: Dist[];
+  ethnicity: Dist[];
+  education: Dist[];
+  category: Dist[];
+  identity: Dist[];
+  newMembersPerYear: Array<{ year: number; count: number }>;
+  branches: Array<{ id: number; name: string; code: string; total: number; old: number; young: number; oldShare: number; youngShare: number; ageing: boolean }>;
+}
+
+export type TransferAction = 'approve' | 'reject' | 'accept' | 'return' | 'cancel';
+
+export interface Transfer {
+  id: number;
+  person: { id: number; name: string };
+  from: { id: number; name: string; code: string };
+  to: { id: number; name: string; code: string };
+  status: string;
+  statusLabel: string;
+  needsApproval: boolean;
+  reason: string;
+  returnReason: string | null;
+  initiatedBy: string;
+  initiatedAt: string;
+  approvedBy: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  effectiveOn: string | null;
+  direction?: 'out' | 'in' | 'approval';
+  actions?: TransferAction[];
+}
+
+export interface MyRecord {
+  name: string;
+  gender: string;
+  ethnicity: string;
+  education: string | null;
+  birthDate: string | null;
+  category: string;
+  joinedOn: string | null;
+  fullMemberOn: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  partyYears: number | null;
+  org: { id: number; name: string; code: string } | null;
+  secretary: { name: string; since: string } | null;
+  openTransfer: { id: number; status: string } | null;
+}
+
+function query(filters: MemberFilters): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v) p.set(k, v);
+  return p.toString();
+}
+
+export const rosterApi = {
+  async members(orgId: number, filters: MemberFilters, after: string | null, limit = 50, signal?: AbortSignal): Promise<{ page: MemberPage; policies: MemberPolicies }> {
+    const res = await http.get<Envelope<MemberPage, MemberPolicies>>(`/api/roster/members?orgId=${orgId}&limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}&${query(filters)}`, signal ? { signal } : {});
+    return { page: res.data, policies: res.policies ?? { unmask: false, edit: false, transfer: false } };
+  },
+  async member(id: number): Promise<{ data: MemberDetail; policies: MemberPolicies }> {
+    const res = await http.get<Envelope<MemberDetail, MemberPolicies>>(`/api/roster/members/${id}`);
+    return { data: res.data, policies: res.policies ?? { unmask: false, edit: false, transfer: false } };
+  },
+  async reveal(id: number): Promise<{ idNumber: string | null; phone: string | null; address: string | null }> {
+    return (await http.post<Envelope<{ idNumber: string | null; phone: string | null; address: string | null }>>(`/api/roster/members/${id}/reveal`)).data;
+  },
+  async updateProfile(id: number, body: Record<string, unknown>): Promise<MemberDetail> {
+    return (await http.patch<Envelope<MemberDetail>>(`/api/roster/members/${id}/profile`, body)).data;
+  },
+  exportUrl(orgId: number, filters: MemberFilters, unmask: boolean): string {
+    return `/api/roster/export.xlsx?orgId=${orgId}&unmask=${unmask ? 1 : 0}&${query(filters)}`;
+  },
+  templateUrl: '/api/roster/import-template.xlsx',
+  errorWorkbookUrl: (jobId: number) => `/api/roster/imports/${jobId}/errors.xlsx`,
+  /** The raw .xlsx is the body (not JSON), so this goes around `http`; the CSRF token comes from the me query. */
+  async upload(file: File, dryRun: boolean, allowPartial: boolean, csrfToken: string): Promise<{ id: number }> {
+    const headers: Record<string, string> = { 'Content-Type': XLSX_MIME, Accept: 'application/json', 'X-CSRF-Token': csrfToken };
+    const res = await fetch(`/api/roster/imports?dryRun=${dryRun ? 1 : 0}&allowPartial=${allowPartial ? 1 : 0}&fileName=${encodeURIComponent(file.name)}`, {
+      method: 'POST', headers, body: file, credentials: 'same-origin',
+    });
+    const json = (await res.json().catch(() => ({}))) as { data?: { id: number }; error?: { code: string; message: string; fields?: Record<string, string> } };
+    if (!res.ok || !json.data) throw new ApiError(res.status, json.error ?? { code: `HTTP_${res.status}`, message: `上传失败（${res.status}）` });
+    return json.data;
+  },
+  async job(id: number): Promise<ImportJob> {
+    return (await http.get<Envelope<ImportJob>>(`/api/roster/imports/${id}`)).data;
+  },
+  async structure(orgId: number): Promise<Structure> {
+    return (await http.get<Envelope<Structure>>(`/api/roster/structure?orgId=${orgId}`)).data;
+  },
+  structureExportUrl: (orgId: number) => `/api/roster/structure.xlsx?orgId=${orgId}`,
+  async transfers(orgId: number, status: 'open' | 'closed' | 'all'): Promise<Transfer[]> {
+    return (await http.get<Envelope<Transfer[]>>(`/api/roster/transfers?orgId=${orgId}&status=${status}`)).data;
+  },
+  async createTransfer(body: { personId: number; toOrgCode: string; reason: string }): Promise<Transfer> {
+    return (await http.post<Envelope<Transfer>>('/api/roster/transfers', body)).data;
+  },
+  async act(id: number, body: { action: TransferAction; reason?: string }): Promise<Transfer> {
+    return (await http.post<Envelope<Transfer>>(`/api/roster/transfers/${id}/actions`, body)).data;
+  },
+  async me(): Promise<MyRecord> {
+    return (await http.get<Envelope<MyRecord>>('/api/roster/me')).data;
+  },
+};
+
+export const rosterKeys = {
+  members: (orgId: number, filters: MemberFilters) => ['roster', 'members', orgId, filters] as const,
+  member: (id: number) => ['roster', 'member', id] as const,
+  structure: (orgId: number) => ['roster', 'structure', orgId] as const,
+  transfers: (orgId: number, status: string) => ['roster', 'transfers', orgId, status] as const,
+  me: ['roster', 'me'] as const,
+};
