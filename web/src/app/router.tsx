@@ -8,6 +8,13 @@ import { RequireAuth } from './RequireAuth';
 const LoginPage = lazy(() =>
   import('../features/auth/pages/LoginPage').then((m) => ({ default: m.LoginPage })),
 );
+// Public disclosure pages (no login): the 创先争优 commitment board and one commitment's opinion page.
+const PublicBoardPage = lazy(() =>
+  import('../features/commitments/pages/PublicBoardPage').then((m) => ({ default: m.PublicBoardPage })),
+);
+const PublicCommitmentPage = lazy(() =>
+  import('../features/commitments/pages/PublicBoardPage').then((m) => ({ default: m.PublicCommitmentPage })),
+);
 const OrgPage = lazy(() => import('../features/orgs/pages/OrgPage').then((m) => ({ default: m.OrgPage })));
 
 function HomeRedirect() {
@@ -22,6 +29,8 @@ function LayoutNotFound() {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/p/commitments', element: <PublicBoardPage /> },
+  { path: '/p/commitments/:id', element: <PublicCommitmentPage /> },
   {
     path: '/',
     element: <RequireAuth />,
