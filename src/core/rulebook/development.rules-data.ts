@@ -2,6 +2,7 @@
 // The foundation list already holds development.minAge, talkWithinMonths, activistMinYears,
 // probationYears and publicityWorkingDays.
 import type { StepDef } from '../development/steps.ts';
+import { ruleMaker } from './define-rule.ts';
 import type { RuleEntry } from './rulebook.types.ts';
 
 const FAZHAN_2014 = '中国共产党发展党员工作细则 2014';
@@ -45,9 +46,7 @@ export const STEPS_2014: readonly StepDef[] = [
   { no: 25, stage: 5, name: '材料归档', predecessor: 24, level: 'branch', role: '党支部/基层党委', materials: ['入党志愿书', '入党申请书', '政审材料', '转正申请书', '培养教育考察材料'], fields: [date], rules: ['MATERIALS_MISSING'] },
 ].map((s) => ({ ...s, fields: [...s.fields, note] })) as readonly StepDef[];
 
-function entry<V>(id: string, value: V, unit: string, title: string, source: string, certainty: RuleEntry['certainty'], effectiveFrom = XIZE_FROM): RuleEntry<V> {
-  return { id, value, unit, title, source, certainty, effectiveFrom };
-}
+const entry = ruleMaker(XIZE_FROM);
 
 export const DEVELOPMENT_RULES: readonly RuleEntry[] = [
   entry('development.steps', STEPS_2014, 'steps', '发展党员25个步骤（5个阶段）', FAZHAN_2014, 'C2'),

@@ -1,5 +1,6 @@
 // Rulebook entries of the evaluation module (issue 7); see national.ts for the format.
 // Sources: ../shared/docs/rules.md §5. evaluation.excellentMaxRatio lives in national.ts (foundation).
+import { ruleMaker } from './define-rule.ts';
 import type { RuleEntry } from './rulebook.types.ts';
 
 const CHUZHI_2024 = '不合格党员组织处置办法（2024）';
@@ -9,17 +10,7 @@ const XUANJU_2020 = '中国共产党基层组织选举工作条例 2020';
 const LOCAL = '地方实践（可按省市办法调整）';
 const SINCE = '2018-10-28';
 
-function rule<V>(
-  id: string,
-  value: V,
-  unit: string,
-  title: string,
-  source: string,
-  certainty: RuleEntry['certainty'],
-  effectiveFrom = SINCE,
-): RuleEntry<V> {
-  return { id, value, unit, title, source, certainty, effectiveFrom };
-}
+const rule = ruleMaker(SINCE);
 
 export const EVALUATION_RULES: readonly RuleEntry[] = [
   rule(

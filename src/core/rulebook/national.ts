@@ -1,6 +1,7 @@
 // The national defaults, from ../shared/docs/rules.md. Each entry names its source;
 // a province overrides entries with applyOverride(). Boundary words: 以上/以下/以内 include
 // the number, 不满/超过 exclude it — the rules that read these values say which they use.
+import { ruleMaker } from './define-rule.ts';
 import type { RuleEntry } from './rulebook.types.ts';
 import { ORG_SYSTEM_RULES } from './org-system.rules-data.ts';
 import { ROSTER_RULES } from './roster.rules-data.ts';
@@ -17,17 +18,7 @@ const DANGFEI_2008 = '关于中国共产党党费收缴、使用和管理的规�
 const DENGBAO = '网络安全等级保护 2.0 三级测评实践（security.md）';
 const SINCE = '2018-10-28';
 
-function rule<V>(
-  id: string,
-  value: V,
-  unit: string,
-  title: string,
-  source: string,
-  certainty: RuleEntry['certainty'],
-  effectiveFrom = SINCE,
-): RuleEntry<V> {
-  return { id, value, unit, title, source, certainty, effectiveFrom };
-}
+const rule = ruleMaker(SINCE);
 
 const FOUNDATION_RULES: readonly RuleEntry[] = [
   // §1 Setting up organisations

@@ -1,5 +1,6 @@
 // Rulebook entries of the org-life module (issue 5); see national.ts for the format.
 // The meeting frequencies themselves are foundation entries (life.*) in national.ts.
+import { ruleMaker } from './define-rule.ts';
 import type { RuleEntry } from './rulebook.types.ts';
 
 const ZHIBU_2018 = '中国共产党支部工作条例（试行）2018';
@@ -7,9 +8,7 @@ const SHENGHUOHUI = '县以上党和国家机关党员领导干部民主生活�
 const LOCAL = '地方实践（可按省、市配置）';
 const SINCE = '2018-10-28';
 
-function rule<V>(id: string, value: V, unit: string, title: string, source: string, certainty: RuleEntry['certainty'], effectiveFrom = SINCE): RuleEntry<V> {
-  return { id, value, unit, title, source, certainty, effectiveFrom };
-}
+const rule = ruleMaker(SINCE);
 
 /** Reasons a member is not counted among 应到会 (five cases with approval) and the exemption for elderly or sick members. */
 export const ORG_LIFE_EXCLUSIONS = {

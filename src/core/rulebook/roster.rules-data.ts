@@ -1,5 +1,6 @@
 // Rulebook entries of the roster module (issue 4); see national.ts for the format.
 // Sources: ../shared/docs/rules.md §6 (members, transfers) and §8 (statistics).
+import { ruleMaker } from './define-rule.ts';
 import type { RuleEntry } from './rulebook.types.ts';
 
 const DANGZHANG = '中国共产党章程（2022）';
@@ -7,9 +8,7 @@ const GUANLI = '关于加强和改进流动党员管理工作的意见 / 党员�
 const GONGBAO = '中国共产党党内统计公报（年龄分组口径）';
 const SINCE = '2018-10-28';
 
-function rule<V>(id: string, value: V, unit: string, title: string, source: string, certainty: RuleEntry['certainty'], effectiveFrom = SINCE): RuleEntry<V> {
-  return { id, value, unit, title, source, certainty, effectiveFrom };
-}
+const rule = ruleMaker(SINCE);
 
 export const ROSTER_RULES: readonly RuleEntry[] = [
   rule('roster.transfer.awayMonths', 6, 'months', '外出工作、生活在固定地点6个月以上的，应转移组织关系', GUANLI, 'C1'),
