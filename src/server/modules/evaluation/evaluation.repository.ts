@@ -1,8 +1,9 @@
 // The only Kysely code for the evaluation module's own tables (campaigns, subjects, 约谈,
 // 民主评议党员, 处置). Scope is in every list's signature.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { pathUpperBound } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
+import type { MemberDispositionTable } from '../../db/tables/evaluation.tables.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -422,23 +423,7 @@ export async function reviewsOfPerson(db: Q, personId: number) {
     .execute();
 }
 
-export async function insertDisposition(
-  trx: Transaction<DB>,
-  row: {
-    entry_id: number;
-    org_id: number;
-    org_path: string;
-    person_id: number;
-    kind: string;
-    decided_on: string;
-    correct_until: string | null;
-    no_readmission_until: string | null;
-    branch_vote: string | null;
-    status: string;
-    note: string;
-    created_at: string;
-  },
-) {
+export async function insertDisposition(trx: Transaction<DB>, row: Insertable<MemberDispositionTable>) {
   return trx.insertInto('member_dispositions').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
