@@ -11,6 +11,8 @@ import { ChangePasswordModal } from '../features/auth/components/ChangePasswordM
 import { useLogout } from '../features/auth/hooks';
 import type { LoginLocationState } from '../features/auth/pages/LoginPage';
 import { OrgTreeNav } from '../features/orgs/components/OrgTreeNav';
+import { AdminMenu } from './AdminMenu';
+import { worksOnOrgs } from './home';
 import { ModuleMenu } from './ModuleMenu';
 
 export function AppLayout({ me }: { me: Me }) {
@@ -28,10 +30,19 @@ export function AppLayout({ me }: { me: Me }) {
     void navigate('/login', { replace: true, state });
   };
 
+  // Members and the 三员 administrators do not work on organisation pages: they get their own entries only.
+  const orgWork = worksOnOrgs(me);
   const nav = (
     <>
-      <ModuleMenu scopeOrgId={me.scope.orgId} onNavigate={() => setDrawerOpen(false)} />
-      <OrgTreeNav rootId={me.scope.orgId} rootName={me.scope.name} onNavigate={() => setDrawerOpen(false)} />
+      <AdminMenu me={me} onNavigate={() => setDrawerOpen(false)} />
+      {orgWork && <ModuleMenu scopeOrgId={me.scope.orgId} onNavigate={() => setDrawerOpen(false)} />}
+      {orgWork && (
+        <OrgTreeNav
+          rootId={me.scope.orgId}
+          rootName={me.scope.name}
+          onNavigate={() => setDrawerOpen(false)}
+        />
+      )}
     </>
   );
 

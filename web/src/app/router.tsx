@@ -2,6 +2,8 @@ import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { NotFound } from '../components/NotFound';
 import { useCurrentUser } from '../features/auth/hooks';
+import { adminRoutes } from '../features/admin/routes';
+import { homePath } from './home';
 import { MODULE_ROUTES } from './module-registry';
 import { RequireAuth } from './RequireAuth';
 
@@ -19,12 +21,12 @@ const OrgPage = lazy(() => import('../features/orgs/pages/OrgPage').then((m) => 
 
 function HomeRedirect() {
   const me = useCurrentUser();
-  return <Navigate to={`/orgs/${me.scope.orgId}`} replace />;
+  return <Navigate to={homePath(me)} replace />;
 }
 
 function LayoutNotFound() {
   const me = useCurrentUser();
-  return <NotFound homePath={`/orgs/${me.scope.orgId}`} />;
+  return <NotFound homePath={homePath(me)} />;
 }
 
 export const router = createBrowserRouter([
@@ -38,6 +40,7 @@ export const router = createBrowserRouter([
       { index: true, element: <HomeRedirect /> },
       { path: 'orgs/:id', element: <OrgPage /> },
       ...MODULE_ROUTES,
+      ...adminRoutes,
       { path: '*', element: <LayoutNotFound /> },
     ],
   },

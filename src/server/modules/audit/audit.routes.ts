@@ -9,28 +9,59 @@ const tags = ['审计'];
 // 三员分立: only the audit administrator reads the audit log.
 const auditor = signedIn(['audit_admin']);
 
+/** The ISO date after `day` (exclusive upper bound of a day range). */
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The UTC instant at which a Beijing-time day begins, in the log's ISO format. */
+function beijingDayStart(day: string): string {
+  return new Date(`${day}T00:00:00+08:00`).toISOString();
+}
+
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/audit', {
     config: { policy: auditor },
     schema: {
-      tags, summary: '审计日志（按序号倒序，键集分页）',
+      tags,
+      summary: '审计日志（按序号倒序，键集分页）',
       querystring: z.strictObject({
         before: z.coerce.number().int().positive().optional(),
         action: z.string().max(64).optional(),
+        actor: z.string().max(64).optional(),
+        result: z.enum(['ok', 'denied', 'failed']).optional(),
+        // Inclusive range of Beijing-time days (UTC+8, no DST); the log stores UTC instants.
+        from: z.iso.date({ error: '开始日期格式应为YYYY-MM-DD' }).optional(),
+        to: z.iso.date({ error: '结束日期格式应为YYYY-MM-DD' }).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
     },
     handler: async (req) => {
-      let q = ctx.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(req.query.limit);
-      if (req.query.before) q = q.where('seq', '<', req.query.before);
-      if (req.query.action) q = q.where('action', '=', req.query.action);
+      const { before, action, actor, result, from, to, limit } = req.query;
+      let q = ctx.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit);
+      if (before) q = q.where('seq', '<', before);
+      if (action) q = q.where('action', '=', action);
+      if (actor) q = q.where('actor_username', '=', actor);
+      if (result) q = q.where('result', '=', result);
+      if (from) q = q.where('at', '>=', beijingDayStart(from));
+      if (to) q = q.where('at', '<', beijingDayStart(nextDay(to)));
       const rows = await q.execute();
       return {
         data: rows.map((r) => ({
-          seq: Number(r.seq), at: r.at, actorUserId: r.actor_user_id, actorUsername: r.actor_username, action: r.action,
-          objectType: r.object_type, objectId: r.object_id, result: r.result, requestId: r.request_id, ip: r.ip,
+          seq: Number(r.seq),
+          at: r.at,
+          actorUserId: r.actor_user_id,
+          actorUsername: r.actor_username,
+          action: r.action,
+          objectType: r.object_type,
+          objectId: r.object_id,
+          result: r.result,
+          requestId: r.request_id,
+          ip: r.ip,
           detail: JSON.parse(r.detail) as unknown,
         })),
       };

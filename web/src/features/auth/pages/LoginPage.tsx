@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate, type Location } from 'react-router-dom';
+import { homePath } from '../../../app/home';
 import { errorMessage } from '../../../components/http';
 import type { LoginInput, Me } from '../api';
 import { resetSession, useLogin, useMe } from '../hooks';
@@ -17,7 +18,7 @@ export interface LoginLocationState {
 function targetAfterLogin(me: Me, state: LoginLocationState | null): string {
   const from = state?.from;
   if (from && from.pathname !== '/login' && from.pathname !== '/') return from.pathname + (from.search ?? '');
-  return `/orgs/${me.scope.orgId}`;
+  return homePath(me);
 }
 
 export function LoginPage() {

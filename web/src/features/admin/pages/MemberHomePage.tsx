@@ -1,0 +1,68 @@
+import {
+  FileTextOutlined,
+  FlagOutlined,
+  IdcardOutlined,
+  RightOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Card, List, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { useCurrentUser } from '../../auth/hooks';
+
+interface Entry {
+  to: string;
+  icon: ReactNode;
+  title: string;
+  hint: string;
+}
+
+/** What a member does on the phone; each page checks its own access on the server. */
+const ENTRIES: Entry[] = [
+  {
+    to: '/roster/me',
+    icon: <IdcardOutlined />,
+    title: '我的党员档案',
+    hint: '本人信息、所在支部和书记、组织关系转接',
+  },
+  {
+    to: '/evaluation/my',
+    icon: <FileTextOutlined />,
+    title: '我的评议',
+    hint: '民主评议党员：个人自评、测评投票',
+  },
+  { to: '/p/commitments', icon: <FlagOutlined />, title: '公开承诺', hint: '查看本地党组织和党员的公开承诺' },
+];
+
+/** 我的 — the member's home on a phone. */
+export function MemberHomePage() {
+  const me = useCurrentUser();
+  return (
+    <div data-testid="member-home" style={{ maxWidth: 480, margin: '0 auto' }}>
+      <Typography.Title level={4}>
+        <TeamOutlined /> {me.user.displayName}，您好
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">所在组织：{me.scope.name}</Typography.Paragraph>
+      <Card size="small" styles={{ body: { padding: 0 } }}>
+        <List<Entry>
+          dataSource={ENTRIES}
+          renderItem={(e) => (
+            <Link
+              to={e.to}
+              style={{ display: 'block', color: 'inherit' }}
+              data-testid={`member-entry-${e.to}`}
+            >
+              <List.Item style={{ padding: '14px 16px' }} extra={<RightOutlined />}>
+                <List.Item.Meta
+                  avatar={<span style={{ fontSize: 20 }}>{e.icon}</span>}
+                  title={e.title}
+                  description={e.hint}
+                />
+              </List.Item>
+            </Link>
+          )}
+        />
+      </Card>
+    </div>
+  );
+}
