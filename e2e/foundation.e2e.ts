@@ -200,4 +200,33 @@ describe('foundation', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(errors).toEqual([]);
   });
+
+  test('三员 and members land on their own pages: the auditor checks the chain, a member opens 我的 on a phone', async () => {
+    const auditor = server.seed.users.find((u) => u.role === 'audit_admin');
+    const member = server.seed.users.find((u) => u.role === 'member');
+    if (!auditor || !member) throw new Error('seed has no audit_admin or member');
+
+    const desk = await newPage({ viewport: { width: 1280, height: 800 } });
+    await desk.page.goto('/login');
+    await submitLogin(desk.page, auditor.username, server.password);
+    await desk.page.waitForURL('**/admin/audit');
+    await desk.page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await desk.page.getByTestId('audit-verify').click();
+    const verdict = desk.page.getByTestId('audit-verify-result');
+    await verdict.waitFor();
+    expect(await verdict.textContent()).toContain('哈希链完整');
+    // No organisation modules for the audit administrator (三员分立).
+    expect(await desk.page.getByTestId('module-menu').count()).toBe(0);
+    expect(desk.errors).toEqual([]);
+
+    const phone = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.page.goto('/login');
+    await submitLogin(phone.page, member.username, server.password);
+    await phone.page.waitForURL('**/me');
+    await phone.page.getByTestId('member-entry-/roster/me').click();
+    await phone.page.getByTestId('roster-me').waitFor();
+    const width = (await phone.page.evaluate('document.documentElement.scrollWidth')) as number;
+    expect(width).toBeLessThanOrEqual(390);
+    expect(phone.errors).toEqual([]);
+  });
 });
