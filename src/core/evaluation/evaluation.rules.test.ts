@@ -149,6 +149,51 @@ describe('不合格党员处置', () => {
       { lostContactSince: null, lastOrgLifeOn: '2026-11-01', lastDuesOn: '2026-05-24' },
       null,
     ],
+    [
+      'no dues record kept by the platform: dues not judged',
+      { lostContactSince: null, lastOrgLifeOn: '2026-11-01' },
+      null,
+    ],
+    [
+      'last attended 6 months ago and absent since',
+      { lostContactSince: null, lastOrgLifeOn: '2026-05-23', absencesInWindow: 3 },
+      '按自行脱党处理',
+    ],
+    [
+      'last attended a day short of 6 months',
+      { lostContactSince: null, lastOrgLifeOn: '2026-05-24', absencesInWindow: 3 },
+      null,
+    ],
+    [
+      'nothing attended, but the branch held nothing either (no absence)',
+      { lostContactSince: null, lastOrgLifeOn: '2026-01-10', absencesInWindow: 0 },
+      null,
+    ],
+    [
+      'never attended since joining 7 months ago, absent',
+      { lostContactSince: null, lastOrgLifeOn: null, memberSince: '2026-04-20', absencesInWindow: 4 },
+      '按自行脱党处理',
+    ],
+    [
+      'never attended but joined only 3 months ago',
+      { lostContactSince: null, lastOrgLifeOn: null, memberSince: '2026-08-20', absencesInWindow: 2 },
+      null,
+    ],
+    [
+      'attended long ago in another branch, joined this one recently',
+      {
+        lostContactSince: null,
+        lastOrgLifeOn: '2025-01-10',
+        memberSince: '2026-09-01',
+        absencesInWindow: 1,
+      },
+      null,
+    ],
+    [
+      'lost contact wins over inactivity',
+      { lostContactSince: '2026-01-01', lastOrgLifeOn: null, absencesInWindow: 5 },
+      '停止党籍',
+    ],
   ])('proposal: %s', (_n, facts, proposal) => {
     const out = proposeFromFacts([{ personId: 1, name: '某', ...facts }], '2026-11-23', 6, 6);
     expect(out[0]?.proposal ?? null).toBe(proposal);

@@ -195,9 +195,19 @@ export function planDisposition(
 export interface MemberFacts {
   personId: number;
   name: string;
+  /** Open 失联登记: unreachable since this day. */
   lostContactSince: IsoDate | null;
+  /** Last meeting the member attended (出席); null when none is on record. */
   lastOrgLifeOn: IsoDate | null;
-  lastDuesOn: IsoDate | null;
+  /** Since when the member belongs to the branch: a newcomer is not judged on time before it. */
+  memberSince?: IsoDate | null | undefined;
+  /**
+   * Unexcused absences (缺席) within the window. When given, a member who was never absent
+   * (the branch held nothing, or every absence was 请假) is not proposed.
+   */
+  absencesInWindow?: number | undefined;
+  /** Last dues payment; undefined when the platform keeps no dues record (then dues are not judged). */
+  lastDuesOn?: IsoDate | null | undefined;
 }
 
 export interface DispositionProposal {
@@ -225,15 +235,28 @@ export function proposeFromFacts(
       });
       continue;
     }
-    const lifeStale = !f.lastOrgLifeOn || addMonths(f.lastOrgLifeOn, inactiveMonths) <= today;
-    const duesStale = !f.lastDuesOn || addMonths(f.lastDuesOn, inactiveMonths) <= today;
+    const since =
+      f.lastOrgLifeOn && f.memberSince
+        ? f.lastOrgLifeOn > f.memberSince
+          ? f.lastOrgLifeOn
+          : f.memberSince
+        : (f.lastOrgLifeOn ?? f.memberSince ?? null);
+    const lifeStale =
+      (since === null || addMonths(since, inactiveMonths) <= today) &&
+      (f.absencesInWindow === undefined || f.absencesInWindow > 0);
+    const duesStale =
+      f.lastDuesOn !== undefined && (!f.lastDuesOn || addMonths(f.lastDuesOn, inactiveMonths) <= today);
     if (lifeStale || duesStale) {
       const what = [lifeStale ? '参加组织生活' : '', duesStale ? '交纳党费' : ''].filter(Boolean).join('、');
+      const detail =
+        lifeStale && f.absencesInWindow !== undefined
+          ? `（期间无故缺席${f.absencesInWindow}次${f.lastOrgLifeOn ? `，最近一次参加为${f.lastOrgLifeOn}` : '，无参加记录'}）`
+          : '';
       out.push({
         personId: f.personId,
         name: f.name,
         proposal: '按自行脱党处理',
-        reason: `连续${inactiveMonths}个月未${what}`,
+        reason: `连续${inactiveMonths}个月未${what}${detail}`,
       });
     }
   }

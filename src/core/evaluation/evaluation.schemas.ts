@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.ts';
 import { DISPOSITION_KINDS, MEMBER_REVIEW_STAGES } from './evaluation.rules.ts';
+import { TARGET_HALVES } from './targets.rules.ts';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}须为YYYY-MM-DD格式的日期`);
 const id = (label: string) => z.number().int().positive(`${label}不正确`);
@@ -116,3 +117,63 @@ export const reviewBody = z.strictObject({ approve: z.boolean(), note: text('审
 
 /** 约谈 held: when and what was said. */
 export const interviewBody = z.strictObject({ heldOn: isoDate('约谈日期'), notes: text('约谈记录', 5000) });
+
+// —— 党员目标管理 ——
+const score = (label: string) =>
+  z
+    .number({ message: `${label}须为0到100之间的整数` })
+    .int(`${label}须为整数`)
+    .min(0, `${label}不能小于0`)
+    .max(100, `${label}不能超过100`);
+const half = z.enum(TARGET_HALVES, { message: '考评期须为上半年（H1）或下半年（H2）' });
+
+export const targetItemsSchema = z
+  .array(
+    z.strictObject({
+      title: text('目标', 200),
+      detail: z.string().trim().max(1000, '目标说明不能超过1000个字').default(''),
+    }),
+  )
+  .min(1, '目标责任书至少要有一项目标')
+  .max(50, '目标责任书的目标太多');
+
+/** The branch issues the same letter to one or more of its members. */
+export const createTargetLettersBody = z.strictObject({
+  orgId: id('党支部ID'),
+  year: z.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
+  personIds: z.array(id('党员ID')).min(1, '至少选择一名党员').max(500, '一次最多500名党员'),
+  items: targetItemsSchema,
+});
+export const reviseTargetItemsBody = z.strictObject({ items: targetItemsSchema });
+export const targetSelfBody = z.strictObject({
+  half,
+  score: score('自评分'),
+  note: text('自评情况', 3000),
+});
+export const targetAssessBody = z.strictObject({
+  half,
+  peerScore: score('互评分').nullable(),
+  orgScore: score('组织评价分'),
+  note: z.string().trim().max(2000, '组织评价意见不能超过2000个字').default(''),
+});
+export const targetListQuery = z.strictObject({
+  orgId: z.coerce.number().int().positive('党支部ID不正确'),
+  year: z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确').optional(),
+});
+
+// —— 不合格党员处置 proposals ——
+export const lostContactBody = z.strictObject({
+  orgId: id('党支部ID'),
+  personId: id('党员ID'),
+  since: isoDate('失去联系日期'),
+  searches: text('查找情况', 2000),
+});
+export const lostContactFoundBody = z.strictObject({ foundOn: isoDate('恢复联系日期') });
+export const PROPOSALS = ['停止党籍', '按自行脱党处理'] as const;
+export const proposalDecisionBody = z.strictObject({
+  orgId: id('党支部ID'),
+  personId: id('党员ID'),
+  proposal: z.enum(PROPOSALS, { message: '建议须为停止党籍或按自行脱党处理' }),
+  decision: z.enum(['submitted', 'dismissed'], { message: '处理意见须为提交研究或不予处理' }),
+  note: text('处理说明', 2000),
+});

@@ -8,6 +8,7 @@ const DANGZHANG = '中国共产党章程（2022）';
 const SHUZHI = '关于全面开展书记抓基层党建工作述职评议考核的意见 / 地方实施办法';
 const XUANJU_2020 = '中国共产党基层组织选举工作条例 2020';
 const LOCAL = '地方实践（可按省市办法调整）';
+const MUBIAO = '党员目标管理：地方实施办法（如各地《党员目标管理考评办法》）';
 const SINCE = '2018-10-28';
 
 const rule = ruleMaker(SINCE);
@@ -106,4 +107,29 @@ export const EVALUATION_RULES: readonly RuleEntry[] = [
     'C1',
     '2020-07-13',
   ),
+  rule(
+    'evaluation.targets.weights',
+    { self: 20, peer: 30, org: 50 },
+    'percent',
+    '党员目标管理半年考评权重：个人自评20%、党员互评30%、组织评价50%（可配置）',
+    MUBIAO,
+    'L',
+  ),
+  rule(
+    'evaluation.targets.gradeThresholds',
+    { 优秀: 90, 合格: 70, 基本合格: 60 },
+    'points',
+    '党员目标管理考评等次分数线：优秀≥90、合格≥70、基本合格≥60、其余为不合格',
+    MUBIAO,
+    'L',
+  ),
+  rule(
+    'evaluation.targets.assessmentWindows',
+    { H1: '06-01', H2: '12-01' },
+    'month-day',
+    '半年考评自每半年最后一个月起进行（上半年6月1日、下半年12月1日）',
+    MUBIAO,
+    'L',
+  ),
+  rule('evaluation.targets.maxItems', 20, 'items', '目标责任书最多20项目标', MUBIAO, 'L'),
 ];

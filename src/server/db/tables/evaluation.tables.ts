@@ -177,6 +177,73 @@ export interface MemberDispositionTable {
   created_at: string;
 }
 
+/** 党员目标管理: one 目标责任书 per member per year, set by the branch, acknowledged by the member. */
+export interface TargetLetterTable {
+  id: Generated<number>;
+  org_id: number;
+  org_path: string;
+  person_id: number;
+  name: string;
+  year: number;
+  /** JSON [{title, detail}] */
+  items: string;
+  /** issued → acknowledged */
+  status: string;
+  acknowledged_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Half-yearly assessment of a target letter: 自评 + 互评 + 组织评价 (scores 0–100). */
+export interface TargetAssessmentTable {
+  id: Generated<number>;
+  letter_id: number;
+  org_path: string;
+  half: string;
+  self_score: number | null;
+  self_note: string | null;
+  self_at: string | null;
+  peer_score: number | null;
+  org_score: number | null;
+  org_note: string | null;
+  /** Combined score ×10 (integer), set by the organisation's assessment. */
+  score_x10: number | null;
+  grade: string | null;
+  assessed_at: string | null;
+  assessed_by: number | null;
+}
+
+/** 失联登记: a branch records that a member cannot be reached (basis of 停止党籍 proposals). */
+export interface MemberLostContactTable {
+  id: Generated<number>;
+  org_id: number;
+  org_path: string;
+  person_id: number;
+  since: string;
+  searches: string;
+  /** lost | found */
+  status: string;
+  found_on: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A human's decision on a 处置 proposal from data (nothing is decided automatically). */
+export interface MemberProposalDecisionTable {
+  id: Generated<number>;
+  org_id: number;
+  org_path: string;
+  person_id: number;
+  proposal: string;
+  /** submitted (提交党组织研究) | dismissed (不予处理) */
+  decision: string;
+  note: string;
+  decided_on: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface EvaluationTables {
   eval_campaigns: EvalCampaignTable;
   eval_subjects: EvalSubjectTable;
@@ -190,4 +257,8 @@ export interface EvaluationTables {
   member_reviews: MemberReviewTable;
   member_review_entries: MemberReviewEntryTable;
   member_dispositions: MemberDispositionTable;
+  target_letters: TargetLetterTable;
+  target_assessments: TargetAssessmentTable;
+  member_lost_contacts: MemberLostContactTable;
+  member_proposal_decisions: MemberProposalDecisionTable;
 }

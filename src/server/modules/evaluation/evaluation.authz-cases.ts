@@ -158,7 +158,42 @@ async function townshipBObjects(t: TestApp) {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const letter = await db
+    .insertInto('target_letters')
+    .values({
+      org_id: branchB.id,
+      org_path: branchB.path,
+      person_id: person.person_id,
+      name: '赵敏',
+      year: 2026,
+      items: JSON.stringify([{ title: '按时参加组织生活', detail: '' }]),
+      status: 'acknowledged',
+      acknowledged_at: now,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const lost = await db
+    .insertInto('member_lost_contacts')
+    .values({
+      org_id: branchB.id,
+      org_path: branchB.path,
+      person_id: person.person_id,
+      since: '2026-01-01',
+      searches: '电话、走访均未联系上',
+      status: 'lost',
+      found_on: null,
+      created_by: null,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
+    letter: letter.id,
+    lost: lost.id,
+    personB: person.person_id,
     interview: interview.id,
     campaign: campaign.id,
     subject: subject.id,
@@ -257,6 +292,46 @@ export const evaluationAuthzCases: AuthzCases = {
       'POST /api/evaluation/dispositions': {
         url: '/api/evaluation/dispositions',
         body: { entryId: b.entry, kind: '劝其退党', decidedOn: '2026-11-20' },
+      },
+      'GET /api/evaluation/targets': { url: `/api/evaluation/targets?orgId=${branchB.id}` },
+      'POST /api/evaluation/targets': {
+        url: '/api/evaluation/targets',
+        body: { orgId: branchB.id, year: 2027, personIds: [b.personB], items: [{ title: '越权下达' }] },
+      },
+      'GET /api/evaluation/targets/:id': { url: `/api/evaluation/targets/${b.letter}` },
+      'PUT /api/evaluation/targets/:id/items': {
+        url: `/api/evaluation/targets/${b.letter}/items`,
+        body: { items: [{ title: '越权修改' }] },
+      },
+      'POST /api/evaluation/targets/:id/acknowledge': {
+        url: `/api/evaluation/targets/${b.letter}/acknowledge`,
+      },
+      'PUT /api/evaluation/targets/:id/self': {
+        url: `/api/evaluation/targets/${b.letter}/self`,
+        body: { half: 'H1', score: 100, note: '越权自评' },
+      },
+      'PUT /api/evaluation/targets/:id/assessment': {
+        url: `/api/evaluation/targets/${b.letter}/assessment`,
+        body: { half: 'H1', peerScore: 50, orgScore: 50 },
+      },
+      'GET /api/evaluation/proposals': { url: `/api/evaluation/proposals?orgId=${branchB.id}` },
+      'POST /api/evaluation/proposals/decisions': {
+        url: '/api/evaluation/proposals/decisions',
+        body: {
+          orgId: branchB.id,
+          personId: b.personB,
+          proposal: '停止党籍',
+          decision: 'dismissed',
+          note: '越权',
+        },
+      },
+      'POST /api/evaluation/lost-contacts': {
+        url: '/api/evaluation/lost-contacts',
+        body: { orgId: branchB.id, personId: b.personB, since: '2026-01-01', searches: '越权登记' },
+      },
+      'POST /api/evaluation/lost-contacts/:id/found': {
+        url: `/api/evaluation/lost-contacts/${b.lost}/found`,
+        body: { foundOn: '2026-11-01' },
       },
       'POST /api/evaluation/dispositions/:id/approve': {
         url: `/api/evaluation/dispositions/${b.disposition}/approve`,

@@ -10,16 +10,24 @@ import {
   createCampaignBody,
   createMemberReviewBody,
   createRectificationBody,
+  createTargetLettersBody,
   dispositionBody,
   interviewBody,
+  lostContactBody,
+  lostContactFoundBody,
   openVotingBody,
   orderBody,
   paperBallotBody,
   progressBody,
+  proposalDecisionBody,
   publishBody,
   reportBody,
   reviewBody,
+  reviseTargetItemsBody,
   selfReviewBody,
+  targetAssessBody,
+  targetListQuery,
+  targetSelfBody,
 } from '../../../core/evaluation/evaluation.schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.plugin.ts';
@@ -27,6 +35,8 @@ import { PUBLIC, signedIn } from '../../http/policy.ts';
 import * as campaigns from './campaign.service.ts';
 import { EVAL_LEADERS, EVAL_MANAGERS, EVAL_READERS } from './evaluation.policy.ts';
 import * as reviews from './member-review.service.ts';
+import * as proposals from './proposals.service.ts';
+import * as targets from './targets.service.ts';
 import * as rect from './rectification/rectification.endpoints.ts';
 import { registerBallotPage } from './voting/ballot-page.ts';
 import * as voting from './voting/voting.endpoints.ts';
@@ -235,5 +245,78 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
     config: { policy: read },
     schema: { tags: mtags, summary: '本人的民主评议（自评、测评）' },
     handler: (req) => reviews.myEvaluations(ctx, requireActor(req)),
+  });
+
+  const ttags = ['党员目标管理'];
+  r.get('/api/evaluation/targets', {
+    config: { policy: manage },
+    schema: { tags: ttags, summary: '支部党员目标责任书和半年考评总览', querystring: targetListQuery },
+    handler: (req) => targets.listTargets(ctx, req, req.query.orgId, req.query.year),
+  });
+  r.post('/api/evaluation/targets', {
+    config: { policy: manage },
+    schema: { tags: ttags, summary: '向党员下达年度目标责任书（已有的跳过）', body: createTargetLettersBody },
+    handler: async (req, reply) => reply.status(201).send(await targets.createLetters(ctx, req, req.body)),
+  });
+  r.get('/api/evaluation/targets/:id', {
+    config: { policy: read },
+    schema: { tags: ttags, summary: '目标责任书和半年考评（支部或党员本人）', params: idParams },
+    handler: (req) => targets.getLetter(ctx, req, req.params.id),
+  });
+  r.put('/api/evaluation/targets/:id/items', {
+    config: { policy: manage },
+    schema: {
+      tags: ttags,
+      summary: '修改目标（考评前；党员须重新确认）',
+      params: idParams,
+      body: reviseTargetItemsBody,
+    },
+    handler: (req) => targets.reviseItems(ctx, req, req.params.id, req.body.items),
+  });
+  r.post('/api/evaluation/targets/:id/acknowledge', {
+    config: { policy: read },
+    schema: { tags: ttags, summary: '党员本人确认目标责任书', params: idParams },
+    handler: (req) => targets.acknowledge(ctx, req, req.params.id),
+  });
+  r.put('/api/evaluation/targets/:id/self', {
+    config: { policy: read },
+    schema: { tags: ttags, summary: '党员本人半年自评', params: idParams, body: targetSelfBody },
+    handler: (req) => targets.submitSelf(ctx, req, req.params.id, req.body),
+  });
+  r.put('/api/evaluation/targets/:id/assessment', {
+    config: { policy: manage },
+    schema: {
+      tags: ttags,
+      summary: '录入互评和组织评价，计算半年考评结果',
+      params: idParams,
+      body: targetAssessBody,
+    },
+    handler: (req) => targets.assess(ctx, req, req.params.id, req.body),
+  });
+
+  r.get('/api/evaluation/proposals', {
+    config: { policy: manage },
+    schema: {
+      tags: mtags,
+      summary: '处置建议（失联满6个月、连续6个月未参加组织生活），供人工研究',
+      querystring: z.strictObject({ orgId: z.coerce.number().int().positive('组织ID不正确') }),
+    },
+    handler: (req) => proposals.listProposals(ctx, req, req.query.orgId),
+  });
+  r.post('/api/evaluation/proposals/decisions', {
+    config: { policy: manage },
+    schema: { tags: mtags, summary: '对处置建议作出处理（提交研究或不予处理）', body: proposalDecisionBody },
+    handler: async (req, reply) => reply.status(201).send(await proposals.decideProposal(ctx, req, req.body)),
+  });
+  r.post('/api/evaluation/lost-contacts', {
+    config: { policy: manage },
+    schema: { tags: mtags, summary: '失联党员登记', body: lostContactBody },
+    handler: async (req, reply) =>
+      reply.status(201).send(await proposals.registerLostContact(ctx, req, req.body)),
+  });
+  r.post('/api/evaluation/lost-contacts/:id/found', {
+    config: { policy: manage },
+    schema: { tags: mtags, summary: '恢复联系，解除失联登记', params: idParams, body: lostContactFoundBody },
+    handler: (req) => proposals.markFound(ctx, req, req.params.id, req.body.foundOn),
   });
 }

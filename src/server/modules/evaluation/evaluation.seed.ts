@@ -179,20 +179,18 @@ export async function seedEvaluation(ctx: AppContext, input: ModuleSeedInput): P
   const past = at(ctx, `${meetingOn}T02:00:00.000Z`);
 
   // Last year's county campaign, then the weak township's own (linked) campaign.
-  const countyId = await past.db
-    .transaction()
-    .execute((trx) =>
-      runCampaign(trx, past, rng.fork('county'), {
-        org: root,
-        year: last,
-        title: `${last}年度乡镇（街道）党（工）委书记抓基层党建工作述职评议考核`,
-        meetingOn,
-        parentId: null,
-        weak: 3,
-        publish: true,
-        voters: 48,
-      }),
-    );
+  const countyId = await past.db.transaction().execute((trx) =>
+    runCampaign(trx, past, rng.fork('county'), {
+      org: root,
+      year: last,
+      title: `${last}年度乡镇（街道）党（工）委书记抓基层党建工作述职评议考核`,
+      meetingOn,
+      parentId: null,
+      weak: 3,
+      publish: true,
+      voters: 48,
+    }),
+  );
   if (countyId === null) return;
   const county = (await repo.findCampaign(ctx.db, countyId))!;
   const prepared = await preparePublication(past, county);
@@ -206,20 +204,18 @@ export async function seedEvaluation(ctx: AppContext, input: ModuleSeedInput): P
   const townships = (await repo.subjectsOf(ctx.db, [countyId])).slice(0, 2);
   for (const [i, town] of townships.entries()) {
     const tPast = at(ctx, `${last}-12-10T02:00:00.000Z`);
-    const townId = await tPast.db
-      .transaction()
-      .execute((trx) =>
-        runCampaign(trx, tPast, rng.fork(`town:${i}`), {
-          org: { id: town.org_id, path: town.org_path },
-          year: last,
-          title: `${last}年度${town.org_name}村（社区）党组织书记述职评议`,
-          meetingOn: `${last}-12-10`,
-          parentId: countyId,
-          weak: i === 0 ? 1 : null,
-          publish: true,
-          voters: 30,
-        }),
-      );
+    const townId = await tPast.db.transaction().execute((trx) =>
+      runCampaign(trx, tPast, rng.fork(`town:${i}`), {
+        org: { id: town.org_id, path: town.org_path },
+        year: last,
+        title: `${last}年度${town.org_name}村（社区）党组织书记述职评议`,
+        meetingOn: `${last}-12-10`,
+        parentId: countyId,
+        weak: i === 0 ? 1 : null,
+        publish: true,
+        voters: 30,
+      }),
+    );
     if (townId === null) continue;
     const c = (await repo.findCampaign(ctx.db, townId))!;
     const p = await preparePublication(tPast, c);
@@ -281,20 +277,18 @@ export async function seedEvaluation(ctx: AppContext, input: ModuleSeedInput): P
 
   // This year's county campaign, open.
   const now = at(ctx, `${input.today}T02:00:00.000Z`);
-  await now.db
-    .transaction()
-    .execute((trx) =>
-      runCampaign(trx, now, rng.fork('this-year'), {
-        org: root,
-        year,
-        title: `${year}年度乡镇（街道）党（工）委书记抓基层党建工作述职评议考核`,
-        meetingOn: addDays(input.today, 20),
-        parentId: null,
-        weak: null,
-        publish: false,
-        voters: 48,
-      }),
-    );
+  await now.db.transaction().execute((trx) =>
+    runCampaign(trx, now, rng.fork('this-year'), {
+      org: root,
+      year,
+      title: `${year}年度乡镇（街道）党（工）委书记抓基层党建工作述职评议考核`,
+      meetingOn: addDays(input.today, 20),
+      parentId: null,
+      weak: null,
+      publish: false,
+      voters: 48,
+    }),
+  );
 
   // Last year's 民主评议党员 of the demo branches.
   const branches = await ctx.db
@@ -403,15 +397,13 @@ export async function seedEvaluation(ctx: AppContext, input: ModuleSeedInput): P
     reviews += 1;
   }
 
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, ctx.ring, {
-        at: ctx.now().toISOString(),
-        action: 'evaluation.seed',
-        result: 'ok',
-        objectType: 'eval_campaign',
-        detail: { countyCampaign: countyId, reviews },
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(trx, ctx.ring, {
+      at: ctx.now().toISOString(),
+      action: 'evaluation.seed',
+      result: 'ok',
+      objectType: 'eval_campaign',
+      detail: { countyCampaign: countyId, reviews },
+    }),
+  );
 }

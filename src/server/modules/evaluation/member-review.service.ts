@@ -23,6 +23,7 @@ import { canLeadIn, canManageIn, canReviewIn, EVAL_READERS } from './evaluation.
 import * as repo from './evaluation.repository.ts';
 import type { ReviewRow } from './evaluation.repository.ts';
 import { ownedRectifications } from './rectification/rectification.service.ts';
+import { myTargets } from './targets.service.ts';
 import { closeBox, hasTakenToken, issueTokenTo, openBox, tallyBoxes } from './voting/voting.service.ts';
 
 function audit(ctx: AppContext, request: FastifyRequest) {
@@ -461,7 +462,7 @@ export async function approveDisposition(ctx: AppContext, request: FastifyReques
 /** The signed-in member's own evaluations: reviews to self-evaluate and ballots to take. */
 export async function myEvaluations(ctx: AppContext, actor: Actor) {
   const personId = await repo.personOfUser(ctx.db, actor.userId);
-  if (personId === null) return { data: { personId: null, reviews: [], rectifications: [] } };
+  if (personId === null) return { data: { personId: null, reviews: [], rectifications: [], targets: [] } };
   const rows = await repo.reviewsOfPerson(ctx.db, personId);
   const out = [];
   for (const r of rows) {
@@ -481,6 +482,7 @@ export async function myEvaluations(ctx: AppContext, actor: Actor) {
       personId,
       reviews: out,
       rectifications: await ownedRectifications(ctx.db, personId, chinaDate(ctx.now())),
+      targets: await myTargets(ctx.db, personId),
     },
   };
 }
