@@ -2,6 +2,7 @@
 import type { RuleEntry } from './rulebook.types.ts';
 
 const CXZY = '创先争优活动相关规定 / 地方实践';
+const HONOURS = '《中国共产党党内功勋荣誉表彰条例》（2017年）：评选表彰对象须公示；公示期按各地通知惯例';
 
 export const COMMITMENTS_RULES: readonly RuleEntry[] = [
   {
@@ -12,5 +13,14 @@ export const COMMITMENTS_RULES: readonly RuleEntry[] = [
     source: CXZY,
     certainty: 'L',
     effectiveFrom: '2010-04-01',
+  },
+  {
+    id: 'commitments.commendation.publicityWorkingDays',
+    value: 5,
+    unit: 'working days',
+    title: '两优一先拟表彰对象公示不少于5个工作日',
+    source: HONOURS,
+    certainty: 'L',
+    effectiveFrom: '2017-12-01',
   },
 ];

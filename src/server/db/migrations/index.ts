@@ -6,6 +6,7 @@ import * as m_org_life from './2026_11_23_120000_create_org_life.ts';
 import * as m_development from './2026_11_23_130000_create_development.ts';
 import * as m_evaluation from './2026_11_23_140000_create_evaluation.ts';
 import * as m_commitments from './2026_11_23_150000_create_commitments.ts';
+import * as m_commitments_commendations from './2026_11_24_150100_commitments_commendations.ts';
 import * as m_evaluation_targets from './2026_11_24_140100_evaluation_targets.ts';
 
 /** Static list: bundles cleanly and never picks up helper files by accident. */
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_130000_create_development': m_development,
   '2026_11_23_140000_create_evaluation': m_evaluation,
   '2026_11_23_150000_create_commitments': m_commitments,
+  '2026_11_24_150100_commitments_commendations': m_commitments_commendations,
   '2026_11_24_140100_evaluation_targets': m_evaluation_targets,
 };
 

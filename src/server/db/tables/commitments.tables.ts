@@ -26,6 +26,8 @@ export interface CmCommitmentTable {
   satisfaction: number | null;
   graded_on: string | null;
   last_review_on: string | null;
+  /** The 评诺 满意度测评 box in the voting engine (anonymous, single-use tokens), once opened. */
+  satisfaction_box_id: number | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;
@@ -72,7 +74,88 @@ export interface CmReviewTable {
   created_at: string;
 }
 
+/** 两优一先 评选 round opened by a 党委 (org_path is the 党委's: the round's scope). */
+export interface CmCommendationRoundTable {
+  id: Generated<number>;
+  org_id: number;
+  org_path: string;
+  org_name: string;
+  year: number;
+  title: string;
+  nominate_from: string;
+  nominate_to: string;
+  /** open → publicity → archived */
+  status: string;
+  publicity_from: string | null;
+  publicity_ends_on: string | null;
+  publicity_working_days: number | null;
+  archived_on: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One nomination by an organisation below the round's 党委 (org_path is the nominating organisation's). */
+export interface CmNominationTable {
+  id: Generated<number>;
+  round_id: number;
+  org_id: number;
+  org_path: string;
+  org_name: string;
+  category: string;
+  nominee_person_id: number | null;
+  nominee_org_id: number | null;
+  nominee_name: string;
+  nominee_org_name: string;
+  reason: string;
+  /** JSON array of {kind, id, label}: commitments, evaluation results, meetings. */
+  evidence: string;
+  /** nominated → approved | rejected */
+  status: string;
+  decision_reason: string | null;
+  decided_on: string | null;
+  decided_by: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 联系点: a 党委 leadership-team member linked to an organisation below, effective-dated. */
+export interface CmLiaisonTable {
+  id: Generated<number>;
+  /** The 党委 whose leadership team the member sits on. */
+  committee_org_id: number;
+  committee_path: string;
+  person_id: number;
+  person_name: string;
+  /** The linked organisation (a branch or committee below). */
+  org_id: number;
+  org_path: string;
+  valid_from: string;
+  valid_to: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A photo attached to a 践诺 progress entry (bytes in the attachment storage, by content hash). */
+export interface CmPhotoTable {
+  id: Generated<number>;
+  commitment_id: number;
+  progress_id: number;
+  org_path: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  storage_key: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface CommitmentsTables {
+  cm_commendation_rounds: CmCommendationRoundTable;
+  cm_nominations: CmNominationTable;
+  cm_liaisons: CmLiaisonTable;
+  cm_photos: CmPhotoTable;
   cm_commitments: CmCommitmentTable;
   cm_opinions: CmOpinionTable;
   cm_progress: CmProgressTable;

@@ -53,11 +53,90 @@ export async function townshipBCommitment(t: TestApp) {
   return { commitmentId: c.id, opinionId: o.id };
 }
 
+/** A 两优一先 round of township B's 党委 with one nomination from its branch (test setup only). */
+export async function townshipBRound(t: TestApp) {
+  const db = t.ctx.db;
+  const now = t.ctx.now().toISOString();
+  const { townB, branchB } = t.fixture;
+  const r = await db
+    .insertInto('cm_commendation_rounds')
+    .values({
+      org_id: townB.id,
+      org_path: townB.path,
+      org_name: '乙镇党委',
+      year: 2026,
+      title: '乙镇2026年两优一先评选',
+      nominate_from: '2026-11-01',
+      nominate_to: '2026-11-30',
+      status: 'open',
+      publicity_from: null,
+      publicity_ends_on: null,
+      publicity_working_days: null,
+      archived_on: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const n = await db
+    .insertInto('cm_nominations')
+    .values({
+      round_id: r.id,
+      org_id: branchB.id,
+      org_path: branchB.path,
+      org_name: '乙镇南村党支部',
+      category: '先进基层党组织',
+      nominee_person_id: null,
+      nominee_org_id: branchB.id,
+      nominee_name: '乙镇南村党支部',
+      nominee_org_name: '乙镇南村党支部',
+      reason: '承诺事项全部兑现',
+      evidence: '[]',
+      status: 'nominated',
+      decision_reason: null,
+      decided_on: null,
+      decided_by: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { roundId: r.id, nominationId: n.id };
+}
+
 export const commitmentsAuthzCases: AuthzCases = {
   cases: async (t) => {
     const { commitmentId: id, opinionId } = await townshipBCommitment(t);
+    const { roundId, nominationId } = await townshipBRound(t);
     const { townB, branchB } = t.fixture;
     return {
+      'GET /api/commendations/rounds': { url: `/api/commendations/rounds?orgId=${townB.id}` },
+      'POST /api/commendations/rounds': {
+        url: '/api/commendations/rounds',
+        body: {
+          orgId: townB.id,
+          year: 2026,
+          title: '越权评选',
+          nominateFrom: '2026-11-23',
+          nominateTo: '2026-11-30',
+        },
+      },
+      'GET /api/commendations/archive': { url: `/api/commendations/archive?orgId=${townB.id}&year=2026` },
+      'GET /api/commendations/rounds/:id': { url: `/api/commendations/rounds/${roundId}` },
+      'POST /api/commendations/rounds/:id/nominations': {
+        url: `/api/commendations/rounds/${roundId}/nominations`,
+        body: { category: '先进基层党组织', nomineeOrgId: branchB.id, reason: '越权提名' },
+      },
+      'POST /api/commendations/rounds/:id/publicity': {
+        url: `/api/commendations/rounds/${roundId}/publicity`,
+      },
+      'POST /api/commendations/rounds/:id/archive': { url: `/api/commendations/rounds/${roundId}/archive` },
+      'POST /api/commendations/nominations/:id/decision': {
+        url: `/api/commendations/nominations/${nominationId}/decision`,
+        body: { action: 'reject', reason: '越权审批' },
+      },
       'GET /api/commitments': { url: `/api/commitments?orgId=${townB.id}` },
       'GET /api/commitments/overdue-reviews': { url: `/api/commitments/overdue-reviews?orgId=${townB.id}` },
       'GET /api/commitments/report': { url: `/api/commitments/report?orgId=${townB.id}&year=2026` },
@@ -97,6 +176,8 @@ export const commitmentsAuthzCases: AuthzCases = {
     };
   },
   noSubject: {
+    'GET /api/public/commendations':
+      'public 公示: rounds in 公示 or archived, names and organisations only (tested in commendations.api.test.ts)',
     'GET /api/public/commitments':
       'public board: published public items only, no personal data (tested in commitments.api.test.ts)',
     'GET /api/public/commitments/:id':

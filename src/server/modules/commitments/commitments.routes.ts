@@ -15,6 +15,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import { PUBLIC, signedIn } from '../../http/policy.ts';
 import { CM_READERS, CM_REVIEWERS, CM_WRITERS } from './commitments.policy.ts';
+import { registerCommendationsRoutes } from './commendations.routes.ts';
 import * as service from './commitments.service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive('承诺ID不正确') });
@@ -34,6 +35,7 @@ const WINDOW_MS = 10 * 60_000;
 /** Routes of the commitments module (issue 8). */
 export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  registerCommendationsRoutes(app, ctx);
   const hits = new Map<string, number[]>();
   const allow = (ip: string): boolean => {
     const t = ctx.now().getTime();
