@@ -15,7 +15,16 @@ export const createCandidateBody = z.strictObject({
 export type CreateCandidateInput = z.infer<typeof createCandidateBody>;
 
 const voteBody = z.strictObject({
-  exclusions: z.array(z.strictObject({ personId: z.number().int().positive().optional(), name: z.string().trim().min(1, '姓名不能为空').max(50), reason: z.string().trim().max(200) })).max(200).default([]),
+  exclusions: z
+    .array(
+      z.strictObject({
+        personId: z.number().int().positive().optional(),
+        name: z.string().trim().min(1, '姓名不能为空').max(50),
+        reason: z.string().trim().max(200),
+      }),
+    )
+    .max(200)
+    .default([]),
   present: z.number().int('实到人数应为整数').min(0, '实到人数不能为负数'),
   for: z.number().int().min(0, '赞成票不能为负数'),
   against: z.number().int().min(0, '反对票不能为负数'),
@@ -39,7 +48,12 @@ export const recordStepBody = z.strictObject({
   publicityStart: isoDate('公示开始日期').optional(),
   publicityEnd: isoDate('公示结束日期').optional(),
   vote: voteBody.optional(),
-  outcome: z.enum(['按期转正', '延长预备期', '取消预备党员资格'], '表决事项应为按期转正、延长预备期或取消预备党员资格').optional(),
+  outcome: z
+    .enum(
+      ['按期转正', '延长预备期', '取消预备党员资格'],
+      '表决事项应为按期转正、延长预备期或取消预备党员资格',
+    )
+    .optional(),
   extendMonths: z.number().int('延长月数应为整数').optional(),
   lateReason: z.string().trim().max(500, '原因不能超过500个字').optional(),
 });
@@ -47,7 +61,13 @@ export type RecordStepInput = z.infer<typeof recordStepBody>;
 
 export const calendarBody = z.strictObject({
   days: z
-    .array(z.strictObject({ date: isoDate('日期'), kind: z.enum(['holiday', 'workday'], '类型应为holiday（放假）或workday（调休上班）'), name: z.string().trim().min(1, '名称不能为空').max(50) }))
+    .array(
+      z.strictObject({
+        date: isoDate('日期'),
+        kind: z.enum(['holiday', 'workday'], '类型应为holiday（放假）或workday（调休上班）'),
+        name: z.string().trim().min(1, '名称不能为空').max(50),
+      }),
+    )
     .min(1, '至少一天')
     .max(400),
   source: z.string().trim().min(1, '来源不能为空').max(200, '来源不能超过200个字'),
@@ -56,4 +76,17 @@ export const calendarBody = z.strictObject({
 export const quotaBody = z.strictObject({
   year: z.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
   quota: z.number().int('名额应为整数').min(0, '名额不能为负数').max(10000, '名额过大'),
+});
+
+/** 终止发展: the pipeline of an applicant, 积极分子 or 发展对象 ends (a 预备党员 is cancelled through steps 23–24). */
+export const terminateBody = z.strictObject({
+  on: isoDate('终止日期'),
+  reason: z.string().trim().min(2, '终止原因不能为空（至少2个字）').max(500, '终止原因不能超过500个字'),
+});
+export type TerminateInput = z.infer<typeof terminateBody>;
+
+export const devImportQuery = z.strictObject({
+  dryRun: z.enum(['0', '1'], 'dryRun应为0或1').default('1'),
+  allowPartial: z.enum(['0', '1'], 'allowPartial应为0或1').default('0'),
+  fileName: z.string().max(200, '文件名过长').optional(),
 });

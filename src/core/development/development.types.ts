@@ -1,6 +1,7 @@
 // The development record as the pure rules see it: plain values, snapshots taken when recorded.
 
-export type CandidateStatus = '申请人' | '入党积极分子' | '发展对象' | '预备党员' | '正式党员' | '已取消' | '已终止';
+export type CandidateStatus =
+  '申请人' | '入党积极分子' | '发展对象' | '预备党员' | '正式党员' | '已取消' | '已终止';
 
 /** A party member as a step saw them on its date (培养联系人, 入党介绍人, 应到会 exclusions). */
 export interface MemberSnapshot {

@@ -3,7 +3,13 @@
 import { ruleValue } from '../rulebook/rulebook.ts';
 import type { Rulebook } from '../rulebook/rulebook.types.ts';
 
-export const STAGES = ['入党申请', '入党积极分子的确定和培养教育', '发展对象的确定和考察', '预备党员的接收', '预备党员的教育考察和转正'] as const;
+export const STAGES = [
+  '入党申请',
+  '入党积极分子的确定和培养教育',
+  '发展对象的确定和考察',
+  '预备党员的接收',
+  '预备党员的教育考察和转正',
+] as const;
 
 /** Who records the step: the branch itself, or a committee above it (上级党委 / 组织部门). */
 export type StepLevel = 'branch' | 'committee';

@@ -16,6 +16,9 @@ export interface DevCandidateTable {
   status: string;
   /** Set when admitted as 预备党员 (the person row created in the roster). */
   person_id: number | null;
+  /** 终止发展 / 取消预备党员资格: the date and the recorded reason (null while open). */
+  closed_on: Generated<string | null>;
+  closed_reason: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

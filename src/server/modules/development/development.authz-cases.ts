@@ -6,31 +6,56 @@ export const developmentAuthzCases: AuthzCases = {
   cases: async (t) => {
     const { branchB, townB } = t.fixture;
     const b = await t.login('admin_b');
-    const res = await b.request('POST', `/api/orgs/${branchB.id}/development/candidates`, { name: '乙镇申请人', idNumber: makeIdNumber('1999-05-01', 777), appliedOn: '2026-11-02' });
+    const res = await b.request('POST', `/api/orgs/${branchB.id}/development/candidates`, {
+      name: '乙镇申请人',
+      idNumber: makeIdNumber('1999-05-01', 777),
+      appliedOn: '2026-11-02',
+    });
     let id: number;
-    if (res.statusCode === 201) id = (res.json() as { data: { candidate: { id: number } } }).data.candidate.id;
+    if (res.statusCode === 201)
+      id = (res.json() as { data: { candidate: { id: number } } }).data.candidate.id;
     else {
       // cases() runs more than once per engine: the candidate may already be there.
-      const board = (await b.request('GET', `/api/orgs/${branchB.id}/development/candidates`)).json() as { data: { candidates: { id: number; name: string }[] } };
+      const board = (await b.request('GET', `/api/orgs/${branchB.id}/development/candidates`)).json() as {
+        data: { candidates: { id: number; name: string }[] };
+      };
       const found = board.data.candidates.find((c) => c.name === '乙镇申请人');
       if (!found) throw new Error(`authz case setup failed: ${res.statusCode} ${res.body}`);
       id = found.id;
     }
     return {
       'GET /api/orgs/:id/development/candidates': { url: `/api/orgs/${branchB.id}/development/candidates` },
-      'POST /api/orgs/:id/development/candidates': { url: `/api/orgs/${branchB.id}/development/candidates`, body: { name: '越权申请人', idNumber: makeIdNumber('1998-01-01', 779), appliedOn: '2026-11-02' } },
+      'POST /api/orgs/:id/development/candidates': {
+        url: `/api/orgs/${branchB.id}/development/candidates`,
+        body: { name: '越权申请人', idNumber: makeIdNumber('1998-01-01', 779), appliedOn: '2026-11-02' },
+      },
       'GET /api/orgs/:id/development/audit': { url: `/api/orgs/${townB.id}/development/audit` },
       'GET /api/orgs/:id/development/audit.xlsx': { url: `/api/orgs/${townB.id}/development/audit.xlsx` },
       'GET /api/orgs/:id/development/quotas': { url: `/api/orgs/${townB.id}/development/quotas?year=2026` },
-      'PUT /api/orgs/:id/development/quotas': { url: `/api/orgs/${townB.id}/development/quotas`, body: { year: 2026, quota: 99 } },
+      'PUT /api/orgs/:id/development/quotas': {
+        url: `/api/orgs/${townB.id}/development/quotas`,
+        body: { year: 2026, quota: 99 },
+      },
       'GET /api/development/candidates/:id': { url: `/api/development/candidates/${id}` },
-      'POST /api/development/candidates/:id/steps': { url: `/api/development/candidates/${id}/steps`, body: { step: 2, doneOn: '2026-11-10', talker: '越权谈话人', materials: ['谈话记录'] } },
-      'GET /api/development/candidates/:id/documents/:kind': { url: `/api/development/candidates/${id}/documents/publicity.docx` },
+      'POST /api/development/candidates/:id/steps': {
+        url: `/api/development/candidates/${id}/steps`,
+        body: { step: 2, doneOn: '2026-11-10', talker: '越权谈话人', materials: ['谈话记录'] },
+      },
+      'POST /api/development/candidates/:id/terminate': {
+        url: `/api/development/candidates/${id}/terminate`,
+        body: { on: '2026-11-20', reason: '越权终止发展' },
+      },
+      'GET /api/development/candidates/:id/documents/:kind': {
+        url: `/api/development/candidates/${id}/documents/publicity.docx`,
+      },
     };
   },
   noSubject: {
     'GET /api/development/steps': 'rulebook data, the same for everyone',
     'GET /api/development/calendar': 'the national working-day calendar, not per organisation',
     'PUT /api/development/calendar': 'system administrators only; the calendar is national data',
+    'GET /api/development/import-template.xlsx': 'a blank template: no per-object subject',
+    'POST /api/development/imports':
+      'imports into the caller scope only; codes outside it are row errors (development.import.test.ts)',
   },
 };

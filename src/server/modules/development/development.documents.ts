@@ -110,17 +110,36 @@ export interface DocFacts {
   targetOn: string | null;
 }
 
-const PUBLICITY_TITLE: Record<number, string> = { 7: '拟确定为发展对象', 13: '拟接收为中共预备党员', 23: '预备党员拟转为正式党员' };
+const PUBLICITY_TITLE: Record<number, string> = {
+  7: '拟确定为发展对象',
+  13: '拟接收为中共预备党员',
+  23: '预备党员拟转为正式党员',
+};
 
-export function publicityNotice(f: DocFacts, step: number, start: string, end: string, issuedOn: string): Paragraph[] {
+export function publicityNotice(
+  f: DocFacts,
+  step: number,
+  start: string,
+  end: string,
+  issuedOn: string,
+): Paragraph[] {
   const what = PUBLICITY_TITLE[step] ?? '发展党员';
   return [
     { text: `关于${f.name}同志${what}的公示`, align: 'center', bold: true, size: 44 },
     { text: '' },
-    { text: `根据《中国共产党发展党员工作细则》的规定，经${f.branchName}研究，${f.name}同志${what}，现予以公示。`, indent: true },
-    { text: `${f.name}，${f.gender}，${cnMonth(f.birthDate)}出生，${cnDate(f.appliedOn)}递交入党申请书${f.activistOn ? `，${cnDate(f.activistOn)}被确定为入党积极分子` : ''}${f.targetOn && step !== 7 ? `，${cnDate(f.targetOn)}被列为发展对象` : ''}。`, indent: true },
+    {
+      text: `根据《中国共产党发展党员工作细则》的规定，经${f.branchName}研究，${f.name}同志${what}，现予以公示。`,
+      indent: true,
+    },
+    {
+      text: `${f.name}，${f.gender}，${cnMonth(f.birthDate)}出生，${cnDate(f.appliedOn)}递交入党申请书${f.activistOn ? `，${cnDate(f.activistOn)}被确定为入党积极分子` : ''}${f.targetOn && step !== 7 ? `，${cnDate(f.targetOn)}被列为发展对象` : ''}。`,
+      indent: true,
+    },
     { text: `公示时间：${cnDate(start)}至${cnDate(end)}。`, indent: true },
-    { text: `公示期间，党员和群众可通过来信、来电、来访等方式向${f.branchName}或${f.committeeName}反映情况。反映情况应实事求是，以个人名义反映的请署真实姓名。`, indent: true },
+    {
+      text: `公示期间，党员和群众可通过来信、来电、来访等方式向${f.branchName}或${f.committeeName}反映情况。反映情况应实事求是，以个人名义反映的请署真实姓名。`,
+      indent: true,
+    },
     { text: '' },
     { text: f.branchName, align: 'right' },
     { text: cnDate(issuedOn), align: 'right' },
@@ -142,14 +161,28 @@ export interface ResolutionFacts extends DocFacts {
 
 export function branchResolution(f: ResolutionFacts): Paragraph[] {
   const expected = f.fullMembers - f.excluded;
-  const subject = f.purpose === '接收预备党员' ? `接收${f.name}同志为中共预备党员` : `${f.name}同志由预备党员转为正式党员`;
+  const subject =
+    f.purpose === '接收预备党员' ? `接收${f.name}同志为中共预备党员` : `${f.name}同志由预备党员转为正式党员`;
   return [
     { text: `${f.branchName}`, align: 'center', bold: true, size: 40 },
     { text: `关于${subject}的决议`, align: 'center', bold: true, size: 40 },
     { text: '' },
-    { text: `${cnDate(f.meetingOn)}，${f.branchName}召开支部党员大会，讨论${subject}的问题。支部有正式党员${f.fullMembers}名，经批准不计入应到会人数${f.excluded}名，应到会有表决权的正式党员${expected}名，实到${f.present}名，符合规定人数。`, indent: true },
-    ...(f.introducers.length ? [{ text: `会上，${f.name}同志汇报了对党的认识、入党动机和本人履历等情况，入党介绍人${f.introducers.join('、')}同志介绍了其有关情况，支部委员会报告了审查情况，与会党员进行了充分讨论。`, indent: true }] : [{ text: '与会党员进行了充分讨论。', indent: true }]),
-    { text: `经无记名投票表决，赞成${f.for}票，反对${f.against}票，弃权${f.abstain}票。赞成票${f.passed ? '超过' : '未超过'}应到会有表决权的正式党员的半数，${f.passed ? `同意${subject}，报上级党委审批` : '未获通过'}。`, indent: true },
+    {
+      text: `${cnDate(f.meetingOn)}，${f.branchName}召开支部党员大会，讨论${subject}的问题。支部有正式党员${f.fullMembers}名，经批准不计入应到会人数${f.excluded}名，应到会有表决权的正式党员${expected}名，实到${f.present}名，符合规定人数。`,
+      indent: true,
+    },
+    ...(f.introducers.length
+      ? [
+          {
+            text: `会上，${f.name}同志汇报了对党的认识、入党动机和本人履历等情况，入党介绍人${f.introducers.join('、')}同志介绍了其有关情况，支部委员会报告了审查情况，与会党员进行了充分讨论。`,
+            indent: true,
+          },
+        ]
+      : [{ text: '与会党员进行了充分讨论。', indent: true }]),
+    {
+      text: `经无记名投票表决，赞成${f.for}票，反对${f.against}票，弃权${f.abstain}票。赞成票${f.passed ? '超过' : '未超过'}应到会有表决权的正式党员的半数，${f.passed ? `同意${subject}，报上级党委审批` : '未获通过'}。`,
+      indent: true,
+    },
     { text: '' },
     { text: `${f.branchName}`, align: 'right' },
     { text: cnDate(f.meetingOn), align: 'right' },

@@ -27,5 +27,9 @@ export function canSetQuota(actor: Actor, orgPath: string): boolean {
 }
 
 export function candidatePolicies(actor: Actor, branchPath: string) {
-  return { recordBranchStep: canWriteDev(actor, branchPath), recordCommitteeStep: canRecordCommitteeStep(actor, branchPath) };
+  return {
+    recordBranchStep: canWriteDev(actor, branchPath),
+    recordCommitteeStep: canRecordCommitteeStep(actor, branchPath),
+    terminate: canWriteDev(actor, branchPath),
+  };
 }

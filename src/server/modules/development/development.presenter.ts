@@ -8,7 +8,11 @@ export function stageOf(status: string, lastStep: number, steps: readonly StepDe
   return stepDef(steps, lastStep)?.stage ?? 1;
 }
 
-export function presentCandidate(row: CandidateRow & { org_name?: string; org_code?: string }, stepRows: readonly StepRow[], steps: readonly StepDef[]) {
+export function presentCandidate(
+  row: CandidateRow & { org_name?: string; org_code?: string },
+  stepRows: readonly StepRow[],
+  steps: readonly StepDef[],
+) {
   const lastStep = stepRows.reduce((m, s) => Math.max(m, s.step_no), 0);
   const stage = stageOf(row.status, lastStep, steps);
   return {
@@ -28,6 +32,8 @@ export function presentCandidate(row: CandidateRow & { org_name?: string; org_co
     stage,
     stageName: STAGES[stage - 1] ?? '已转正',
     personId: row.person_id,
+    closedOn: row.closed_on ?? null,
+    closedReason: row.closed_reason ?? null,
   };
 }
 

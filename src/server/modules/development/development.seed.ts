@@ -3,8 +3,17 @@
 // must find (each entered as history, as a branch would when digitising old paper records).
 import { sql } from 'kysely';
 import { workingDaysBetween, type WorkCalendar } from '../../../core/development/calendar.ts';
-import { auditCandidate, FULL_MEMBER, PROBATIONARY, probationEnd } from '../../../core/development/development.rules.ts';
-import type { CandidateRecord, MemberSnapshot, StepRecord } from '../../../core/development/development.types.ts';
+import {
+  auditCandidate,
+  FULL_MEMBER,
+  PROBATIONARY,
+  probationEnd,
+} from '../../../core/development/development.rules.ts';
+import type {
+  CandidateRecord,
+  MemberSnapshot,
+  StepRecord,
+} from '../../../core/development/development.types.ts';
 import { stepsOn } from '../../../core/development/steps.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { BRANCH_KINDS } from '../../../core/org/org.types.ts';
@@ -21,11 +30,42 @@ import { CANDIDATE_ID_CONTEXT, loadCalendar } from './development.service.ts';
 
 /** Day offsets of each step from the application (a typical, lawful pace). */
 const PACE: ReadonlyArray<[number, number]> = [
-  [1, 0], [2, 15], [3, 120], [4, 125], [5, 126], [6, 300], [6, 480], [7, 500], [8, 510], [9, 520], [10, 540], [11, 560], [12, 580], [13, 600],
-  [14, 610], [15, 620], [16, 640], [17, 680], [19, 685], [18, 690], [20, 700], [21, 770], [21, 920], [22, 975], [23, 990], [24, 1010], [25, 1030],
+  [1, 0],
+  [2, 15],
+  [3, 120],
+  [4, 125],
+  [5, 126],
+  [6, 300],
+  [6, 480],
+  [7, 500],
+  [8, 510],
+  [9, 520],
+  [10, 540],
+  [11, 560],
+  [12, 580],
+  [13, 600],
+  [14, 610],
+  [15, 620],
+  [16, 640],
+  [17, 680],
+  [19, 685],
+  [18, 690],
+  [20, 700],
+  [21, 770],
+  [21, 920],
+  [22, 975],
+  [23, 990],
+  [24, 1010],
+  [25, 1030],
 ];
 
-type Fault = 'activistShort' | 'talkLate' | 'publicityHoliday' | 'introducerProbationer' | 'approvalLate' | 'talkOverdue';
+type Fault =
+  | 'activistShort'
+  | 'talkLate'
+  | 'publicityHoliday'
+  | 'introducerProbationer'
+  | 'approvalLate'
+  | 'talkOverdue';
 
 interface Plan {
   branch: { id: number; path: string };
@@ -41,7 +81,11 @@ interface Member {
   to: string | null;
 }
 
-function publicityBefore(decisionOn: string, cal: WorkCalendar, days: number): { start: string; end: string } {
+function publicityBefore(
+  decisionOn: string,
+  cal: WorkCalendar,
+  days: number,
+): { start: string; end: string } {
   const end = addDays(decisionOn, -1);
   let start = end;
   while (workingDaysBetween(start, end, cal) < days) start = addDays(start, -1);
@@ -53,7 +97,12 @@ export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): 
   const rng = new Rng(`development/${input.seed}`);
   const book = ctx.config.rulebook;
   const cal = await loadCalendar(ctx.db);
-  const root = await ctx.db.selectFrom('orgs').select(['id', 'path']).where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
+  const root = await ctx.db
+    .selectFrom('orgs')
+    .select(['id', 'path'])
+    .where('parent_id', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst();
   if (!root) return;
   const branches = await ctx.db
     .selectFrom('orgs')
@@ -66,7 +115,10 @@ export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): 
     .execute();
   if (branches.length === 0) return;
   const wanted = input.scale === 'county' ? Math.min(branches.length, 90) : Math.min(branches.length, 60);
-  const chosen = rng.shuffle(branches).slice(0, wanted).sort((a, b) => a.path.localeCompare(b.path));
+  const chosen = rng
+    .shuffle(branches)
+    .slice(0, wanted)
+    .sort((a, b) => a.path.localeCompare(b.path));
   const ids = chosen.map((b) => b.id);
   // Every membership of the chosen branches (one query): snapshots and vote counts come from it.
   const ms = await ctx.db
@@ -78,10 +130,17 @@ export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): 
   const byBranch = new Map<number, Member[]>();
   for (const m of ms) {
     const list = byBranch.get(m.org_id) ?? [];
-    list.push({ personId: m.person_id, name: m.name, category: m.category, from: m.valid_from, to: m.valid_to });
+    list.push({
+      personId: m.person_id,
+      name: m.name,
+      category: m.category,
+      from: m.valid_from,
+      to: m.valid_to,
+    });
     byBranch.set(m.org_id, list);
   }
-  const on = (list: Member[], day: string, category: string) => list.filter((m) => m.category === category && m.from <= day && (m.to === null || m.to > day));
+  const on = (list: Member[], day: string, category: string) =>
+    list.filter((m) => m.category === category && m.from <= day && (m.to === null || m.to > day));
   const probationers = await ctx.db
     .selectFrom('memberships as m')
     .innerJoin('persons as p', 'p.id', 'm.person_id')
@@ -97,14 +156,20 @@ export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): 
   const plans: Plan[] = [];
   const usable = chosen.filter((b) => on(byBranch.get(b.id) ?? [], today, FULL_MEMBER).length >= 3);
   if (usable.length === 0) return;
-  const spans = [5, 20, 60, 122, 200, 400, 490, 505, 530, 550, 570, 590, 605, 615, 625, 650, 690, 720, 800, 960, 980, 1000, 1020, 1100, 1400];
+  const spans = [
+    5, 20, 60, 122, 200, 400, 490, 505, 530, 550, 570, 590, 605, 615, 625, 650, 690, 720, 800, 960, 980, 1000,
+    1020, 1100, 1400,
+  ];
   let k = 0;
   for (const b of usable) {
     const n = rng.int(1, 2);
-    for (let i = 0; i < n; i++) plans.push({ branch: b, appliedOn: addDays(today, -(spans[k++ % spans.length]! + rng.int(0, 3))) });
+    for (let i = 0; i < n; i++)
+      plans.push({ branch: b, appliedOn: addDays(today, -(spans[k++ % spans.length]! + rng.int(0, 3))) });
   }
   const faultBranch = (i: number) => usable[(i * 7) % usable.length]!;
-  const ndYear = Number(today.slice(0, 4)) - (today.slice(5) >= '10-13' && addDays(today, -120) >= `${today.slice(0, 4)}-10-13` ? 0 : 1);
+  const ndYear =
+    Number(today.slice(0, 4)) -
+    (today.slice(5) >= '10-13' && addDays(today, -120) >= `${today.slice(0, 4)}-10-13` ? 0 : 1);
   const faults: Array<[Fault, string]> = [
     ['activistShort', addDays(today, -560)],
     ['talkLate', addDays(today, -300)],
@@ -119,7 +184,13 @@ export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): 
   });
 
   const now = ctx.now().toISOString();
-  const candidates: Array<{ plan: Plan; record: CandidateRecord; gender: '男' | '女'; idNumber: string; findings: Map<StepRecord, unknown[]> }> = [];
+  const candidates: Array<{
+    plan: Plan;
+    record: CandidateRecord;
+    gender: '男' | '女';
+    idNumber: string;
+    findings: Map<StepRecord, unknown[]>;
+  }> = [];
   let seq = 0;
   for (const plan of plans) {
     const r = rng.fork(`cand:${seq}`);
@@ -127,7 +198,17 @@ export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): 
     const birth = addDays(addYears(plan.appliedOn, -r.int(19, 38)), -r.int(0, 360));
     const name = personName(r, gender, Number(birth.slice(0, 4)));
     const seqNo = (900 + seq) % 1000;
-    const seqDigits = String(gender === '男' ? (seqNo % 2 === 1 ? seqNo : seqNo - 1 < 0 ? 1 : seqNo - 1) : seqNo % 2 === 0 ? seqNo : seqNo - 1).padStart(3, '0');
+    const seqDigits = String(
+      gender === '男'
+        ? seqNo % 2 === 1
+          ? seqNo
+          : seqNo - 1 < 0
+            ? 1
+            : seqNo - 1
+        : seqNo % 2 === 0
+          ? seqNo
+          : seqNo - 1,
+    ).padStart(3, '0');
     const first17 = `339900${birth.replaceAll('-', '')}${seqDigits}`;
     const idNumber = first17 + checkCharacter(first17);
     seq++;
@@ -146,20 +227,46 @@ export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): 
       const data: Record<string, unknown> = {};
       let fault = false;
       const full = on(members, doneOn, FULL_MEMBER);
-      const snap = (m: Member): MemberSnapshot => ({ personId: m.personId, name: m.name, category: FULL_MEMBER });
+      const snap = (m: Member): MemberSnapshot => ({
+        personId: m.personId,
+        name: m.name,
+        category: FULL_MEMBER,
+      });
       switch (no) {
-        case 2: case 16: data.talker = no === 2 ? (full[0]?.name ?? '支部书记') : '组织员'; if (plan.fault === 'talkLate' && no === 2) fault = true; break;
-        case 3: data.method = r.chance(0.8) ? '党员推荐' : '群团组织推优'; break;
-        case 5: data.contacts = full.slice(0, r.int(1, 2)).map(snap); break;
-        case 6: case 21: data.summary = no === 6 ? '政治立场坚定，积极参加学习，工作表现突出' : '按期参加组织生活，认真履行党员义务'; break;
-        case 7: case 13: case 23: {
-          const p = publicityBefore(doneOn, cal, ruleValue<number>(book, 'development.publicityWorkingDays', doneOn));
+        case 2:
+        case 16:
+          data.talker = no === 2 ? (full[0]?.name ?? '支部书记') : '组织员';
+          if (plan.fault === 'talkLate' && no === 2) fault = true;
+          break;
+        case 3:
+          data.method = r.chance(0.8) ? '党员推荐' : '群团组织推优';
+          break;
+        case 5:
+          data.contacts = full.slice(0, r.int(1, 2)).map(snap);
+          break;
+        case 6:
+        case 21:
+          data.summary =
+            no === 6 ? '政治立场坚定，积极参加学习，工作表现突出' : '按期参加组织生活，认真履行党员义务';
+          break;
+        case 7:
+        case 13:
+        case 23: {
+          const p = publicityBefore(
+            doneOn,
+            cal,
+            ruleValue<number>(book, 'development.publicityWorkingDays', doneOn),
+          );
           data.publicityStart = p.start;
           data.publicityEnd = p.end;
           if (plan.fault === 'publicityHoliday' && no === 7) {
             data.publicityStart = `${doneOn.slice(0, 4)}-09-29`;
             let end = data.publicityStart as string;
-            while (workingDaysBetween(data.publicityStart as string, end, cal) < 4 || workingDaysBetween(data.publicityStart as string, addDays(end, 1), cal) === 4) end = addDays(end, 1);
+            while (
+              workingDaysBetween(data.publicityStart as string, end, cal) < 4 ||
+              workingDaysBetween(data.publicityStart as string, addDays(end, 1), cal) === 4
+            )
+              end = addDays(end, 1);
             data.publicityEnd = end;
             fault = true;
           }
@@ -171,29 +278,61 @@ export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): 
         case 15: {
           const present = Math.floor(full.length / 2) + 1 + r.int(0, Math.ceil(full.length / 2) - 1);
           const against = r.chance(0.2) && present - 1 > full.length / 2 ? 1 : 0;
-          data.vote = { fullMembers: full.length, exclusions: [], present, for: present - against, against, abstain: 0 };
+          data.vote = {
+            fullMembers: full.length,
+            exclusions: [],
+            present,
+            for: present - against,
+            against,
+            abstain: 0,
+          };
           break;
         }
         case 9: {
           const two = full.slice(0, 2).map(snap);
           if (plan.fault === 'introducerProbationer') {
-            const p = probationers.find((x) => x.valid_from <= doneOn && (x.valid_to === null || x.valid_to > doneOn)) ?? probationers[0]!;
+            const p =
+              probationers.find(
+                (x) => x.valid_from <= doneOn && (x.valid_to === null || x.valid_to > doneOn),
+              ) ?? probationers[0]!;
             two[1] = { personId: p.person_id, name: p.name, category: PROBATIONARY };
             fault = true;
           }
           data.introducers = two;
           break;
         }
-        case 10: data.conclusion = '本人及直系亲属政治历史清楚，政治审查合格'; break;
-        case 11: data.trainingDays = r.chance(0.5) ? 3 : 4; data.trainingHours = 24; break;
-        case 17: if (plan.fault === 'approvalLate') fault = true; break;
+        case 10:
+          data.conclusion = '本人及直系亲属政治历史清楚，政治审查合格';
+          break;
+        case 11:
+          data.trainingDays = r.chance(0.5) ? 3 : 4;
+          data.trainingHours = 24;
+          break;
+        case 17:
+          if (plan.fault === 'approvalLate') fault = true;
+          break;
       }
       steps.push({ step: no, doneOn, data, materials: [...def.materials], asHistory: fault });
     }
     if (steps.length === 0) continue;
     const done = new Set(steps.map((s) => s.step));
-    const status = done.has(24) ? '正式党员' : done.has(17) ? '预备党员' : done.has(7) ? '发展对象' : done.has(3) ? '入党积极分子' : '申请人';
-    const record: CandidateRecord = { id: 0, name, birthDate: birth, appliedOn: plan.appliedOn, status, steps };
+    const status = done.has(24)
+      ? '正式党员'
+      : done.has(17)
+        ? '预备党员'
+        : done.has(7)
+          ? '发展对象'
+          : done.has(3)
+            ? '入党积极分子'
+            : '申请人';
+    const record: CandidateRecord = {
+      id: 0,
+      name,
+      birthDate: birth,
+      appliedOn: plan.appliedOn,
+      status,
+      steps,
+    };
     candidates.push({ plan, record, gender, idNumber, findings: new Map() });
   }
 
@@ -208,37 +347,98 @@ export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): 
         const end = probationEnd(record, book)!;
         const full = record.status === '正式党员';
         const idBidx = blindIndex(ctx.ring, 'persons.id_number', c.idNumber);
-        const clash = await trx.selectFrom('persons').select('id').where('id_number_bidx', '=', idBidx).executeTakeFirst();
+        const clash = await trx
+          .selectFrom('persons')
+          .select('id')
+          .where('id_number_bidx', '=', idBidx)
+          .executeTakeFirst();
         if (clash) continue;
         const p = await trx
           .insertInto('persons')
           .values({
-            name: record.name, gender: c.gender, education: null, id_number_enc: encryptField(ctx.ring, 'persons.id_number', c.idNumber), id_number_bidx: idBidx,
-            id_number_masked: maskIdNumber(c.idNumber), phone_enc: null, phone_bidx: null, phone_masked: null, birth_date: record.birthDate,
-            category: full ? FULL_MEMBER : PROBATIONARY, joined_on: meeting.doneOn, full_member_on: full ? end : null, created_at: now, updated_at: now,
+            name: record.name,
+            gender: c.gender,
+            education: null,
+            id_number_enc: encryptField(ctx.ring, 'persons.id_number', c.idNumber),
+            id_number_bidx: idBidx,
+            id_number_masked: maskIdNumber(c.idNumber),
+            phone_enc: null,
+            phone_bidx: null,
+            phone_masked: null,
+            birth_date: record.birthDate,
+            category: full ? FULL_MEMBER : PROBATIONARY,
+            joined_on: meeting.doneOn,
+            full_member_on: full ? end : null,
+            created_at: now,
+            updated_at: now,
           })
           .returning('id')
           .executeTakeFirstOrThrow();
         personId = p.id;
-        await trx.insertInto('memberships').values({ person_id: p.id, org_id: plan.branch.id, org_path: plan.branch.path, category: PROBATIONARY, valid_from: approval.doneOn, valid_to: full ? end : null, reason: '接收为预备党员', created_at: now }).execute();
-        if (full) await trx.insertInto('memberships').values({ person_id: p.id, org_id: plan.branch.id, org_path: plan.branch.path, category: FULL_MEMBER, valid_from: end, valid_to: null, reason: '预备党员转正', created_at: now }).execute();
+        await trx
+          .insertInto('memberships')
+          .values({
+            person_id: p.id,
+            org_id: plan.branch.id,
+            org_path: plan.branch.path,
+            category: PROBATIONARY,
+            valid_from: approval.doneOn,
+            valid_to: full ? end : null,
+            reason: '接收为预备党员',
+            created_at: now,
+          })
+          .execute();
+        if (full)
+          await trx
+            .insertInto('memberships')
+            .values({
+              person_id: p.id,
+              org_id: plan.branch.id,
+              org_path: plan.branch.path,
+              category: FULL_MEMBER,
+              valid_from: end,
+              valid_to: null,
+              reason: '预备党员转正',
+              created_at: now,
+            })
+            .execute();
       }
       const row = await trx
         .insertInto('dev_candidates')
         .values({
-          name: record.name, gender: c.gender, id_number_enc: encryptField(ctx.ring, CANDIDATE_ID_CONTEXT, c.idNumber), id_number_bidx: blindIndex(ctx.ring, CANDIDATE_ID_CONTEXT, c.idNumber),
-          id_number_masked: maskIdNumber(c.idNumber), birth_date: record.birthDate, org_id: plan.branch.id, org_path: plan.branch.path, applied_on: record.appliedOn,
-          status: record.status, person_id: personId, created_at: now, updated_at: now,
+          name: record.name,
+          gender: c.gender,
+          id_number_enc: encryptField(ctx.ring, CANDIDATE_ID_CONTEXT, c.idNumber),
+          id_number_bidx: blindIndex(ctx.ring, CANDIDATE_ID_CONTEXT, c.idNumber),
+          id_number_masked: maskIdNumber(c.idNumber),
+          birth_date: record.birthDate,
+          org_id: plan.branch.id,
+          org_path: plan.branch.path,
+          applied_on: record.appliedOn,
+          status: record.status,
+          person_id: personId,
+          created_at: now,
+          updated_at: now,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
       const audit = auditCandidate({ ...record, id: row.id }, { book, calendar: cal, today });
       await trx
         .insertInto('dev_steps')
-        .values(record.steps.map((s) => ({
-          candidate_id: row.id, org_path: plan.branch.path, step_no: s.step, done_on: s.doneOn, data: JSON.stringify(s.data), materials: JSON.stringify(s.materials),
-          as_history: s.asHistory ? 1 : 0, findings: JSON.stringify(s.asHistory ? audit.violations.filter((v) => v.step === s.step) : []), recorded_by: null, created_at: now,
-        })))
+        .values(
+          record.steps.map((s) => ({
+            candidate_id: row.id,
+            org_path: plan.branch.path,
+            step_no: s.step,
+            done_on: s.doneOn,
+            data: JSON.stringify(s.data),
+            materials: JSON.stringify(s.materials),
+            as_history: s.asHistory ? 1 : 0,
+            findings: JSON.stringify(s.asHistory ? audit.violations.filter((v) => v.step === s.step) : []),
+            recorded_by: null,
+            created_at: now,
+          })),
+        )
         .execute();
       written++;
       if (written % 20 === 0) input.onProgress?.(written, candidates.length, 'development');
@@ -261,18 +461,36 @@ export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): 
       .where('done_on', '<=', `${year}-12-31`)
       .groupBy('org_path')
       .execute();
-    const usedUnder = (path: string) => used.filter((u) => u.org_path.startsWith(path)).reduce((n, u) => n + Number(u.n), 0);
+    const usedUnder = (path: string) =>
+      used.filter((u) => u.org_path.startsWith(path)).reduce((n, u) => n + Number(u.n), 0);
     // The last committee that has approved anyone this year has used its whole plan.
     const fullyUsed = [...committees].reverse().find((o) => usedUnder(o.path) > 0)?.id;
     if (committees.length > 0) {
       await trx
         .insertInto('dev_quotas')
-        .values(committees.map((o) => ({ org_id: o.id, org_path: o.path, year, quota: usedUnder(o.path) + (o.id === fullyUsed ? 0 : rng.int(2, 5)), updated_at: now })))
+        .values(
+          committees.map((o) => ({
+            org_id: o.id,
+            org_path: o.path,
+            year,
+            quota: usedUnder(o.path) + (o.id === fullyUsed ? 0 : rng.int(2, 5)),
+            updated_at: now,
+          })),
+        )
         .execute();
     }
     await appendAudit(trx, ctx.ring, {
-      at: now, action: 'development.seed', result: 'ok', objectType: 'dev_candidate', scopePath: root.path,
-      detail: { candidates: written, faults: plans.filter((p) => p.fault).map((p) => p.fault), quotas: committees.length, year },
+      at: now,
+      action: 'development.seed',
+      result: 'ok',
+      objectType: 'dev_candidate',
+      scopePath: root.path,
+      detail: {
+        candidates: written,
+        faults: plans.filter((p) => p.fault).map((p) => p.fault),
+        quotas: committees.length,
+        year,
+      },
     });
   });
   input.onProgress?.(candidates.length, candidates.length, 'development');
