@@ -22,7 +22,11 @@ export function similarityText(text: string, orgName: string): string {
  * are negligible at a few hundred shingles per record and cost far less than strings).
  */
 export function shingles(text: string, k = SHINGLE): Set<number> {
-  const norm = normalise(text);
+  return shinglesOfNormalised(normalise(text), k);
+}
+
+/** `shingles` of a text already through `normalise` (saves a second pass over big batches). */
+export function shinglesOfNormalised(norm: string, k = SHINGLE): Set<number> {
   const codes: number[] = [];
   for (const ch of norm) codes.push(ch.codePointAt(0)!);
   const out = new Set<number>();

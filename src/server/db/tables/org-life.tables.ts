@@ -132,6 +132,17 @@ export interface LifeComplianceCounterTable {
   orgs_held: number;
 }
 
+/** Quality findings of one held meeting, judged when its record or attendance is saved. */
+export interface LifeFindingTable {
+  meeting_id: number;
+  seq: number;
+  org_id: number;
+  org_path: string;
+  held_on: string;
+  code: string;
+  detail: string;
+}
+
 export interface OrgLifeTables {
   life_meetings: LifeMeetingTable;
   life_attendance: LifeAttendanceTable;
@@ -143,4 +154,5 @@ export interface OrgLifeTables {
   life_talks: LifeTalkTable;
   life_compliance: LifeComplianceTable;
   life_compliance_counters: LifeComplianceCounterTable;
+  life_findings: LifeFindingTable;
 }

@@ -5,8 +5,15 @@ import { PASSWORD } from '../../../../test/fixture.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { insertUser } from '../users/users.repository.ts';
 import { org_lifeAuthzCases } from './org-life.authz-cases.ts';
-import { complianceReport, rebuildCompliance } from './org-life.compliance.ts';
-import { allCompliance } from './org-life.repository.ts';
+import {
+  complianceFindings,
+  complianceFindingsFromMeetings,
+  complianceReport,
+  findingRowsOf,
+  rebuildCompliance,
+  rebuildFindings,
+} from './org-life.compliance.ts';
+import { allCompliance, allFindings } from './org-life.repository.ts';
 import { parsePeriod } from '../../../core/org-life/periods.ts';
 
 const MINUTES =
@@ -18,15 +25,34 @@ describeEachEngine('org-life API', (use) => {
   let t: TestApp;
   let worker: Session;
   let meetingId: number;
-  const audits = async (action: string) => (await t.ctx.db.selectFrom('audit_log').select('seq').where('action', '=', action).execute()).length;
-  const meetingRow = async (id: number) => t.ctx.db.selectFrom('life_meetings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const ledger = async (id: number) => t.ctx.db.selectFrom('life_attendance').select(['person_id', 'status']).where('meeting_id', '=', id).orderBy('person_id').execute();
+  const audits = async (action: string) =>
+    (await t.ctx.db.selectFrom('audit_log').select('seq').where('action', '=', action).execute()).length;
+  const meetingRow = async (id: number) =>
+    t.ctx.db.selectFrom('life_meetings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const ledger = async (id: number) =>
+    t.ctx.db
+      .selectFrom('life_attendance')
+      .select(['person_id', 'status'])
+      .where('meeting_id', '=', id)
+      .orderBy('person_id')
+      .execute();
 
   it('refuses the anonymous (401) and validates with field names (400)', async () => {
     t = await openTestApp(use());
-    expect((await t.app.inject({ method: 'GET', url: `/api/org-life/orgs/${t.fixture.townA.id}/compliance?year=2026` })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/org-life/orgs/${t.fixture.townA.id}/compliance?year=2026`,
+        })
+      ).statusCode,
+    ).toBe(401);
     worker = await t.login('worker_a');
-    const bad = await worker.request('POST', '/api/org-life/meetings', { orgId: t.fixture.branchA.id, type: '茶话会', heldOn: '2026-02-30' });
+    const bad = await worker.request('POST', '/api/org-life/meetings', {
+      orgId: t.fixture.branchA.id,
+      type: '茶话会',
+      heldOn: '2026-02-30',
+    });
     expect(bad.statusCode).toBe(400);
     const fields = bad.json().error.fields as Record<string, string>;
     expect(Object.keys(fields).sort()).toEqual(['heldOn', 'title', 'type']);
@@ -36,14 +62,35 @@ describeEachEngine('org-life API', (use) => {
 
   it('schedules a meeting: snapshots the expected attendees, notifies them, audits', async () => {
     const before = await audits('life.meeting.schedule');
-    const res = await worker.request('POST', '/api/org-life/meetings', { orgId: t.fixture.branchA.id, type: '主题党日', title: '十一月主题党日', heldOn: '2026-11-23', place: '村党群服务中心' });
+    const res = await worker.request('POST', '/api/org-life/meetings', {
+      orgId: t.fixture.branchA.id,
+      type: '主题党日',
+      title: '十一月主题党日',
+      heldOn: '2026-11-23',
+      place: '村党群服务中心',
+    });
     expect(res.statusCode).toBe(201);
     meetingId = res.json().data[0].id;
     expect(res.json().data[0].counts).toMatchObject({ expected: 3, present: 0 });
     // 孙离 left branch A on 2026-03-01: not expected.
-    const names = (await t.ctx.db.selectFrom('life_attendance as a').innerJoin('persons as p', 'p.id', 'a.person_id').select('p.name').where('a.meeting_id', '=', meetingId).execute()).map((r) => r.name).sort();
+    const names = (
+      await t.ctx.db
+        .selectFrom('life_attendance as a')
+        .innerJoin('persons as p', 'p.id', 'a.person_id')
+        .select('p.name')
+        .where('a.meeting_id', '=', meetingId)
+        .execute()
+    )
+      .map((r) => r.name)
+      .sort();
     expect(names).toEqual(['张明', '李华', '王强'].sort());
-    expect(await t.ctx.db.selectFrom('life_notifications').select('id').where('meeting_id', '=', meetingId).execute()).toHaveLength(3);
+    expect(
+      await t.ctx.db
+        .selectFrom('life_notifications')
+        .select('id')
+        .where('meeting_id', '=', meetingId)
+        .execute(),
+    ).toHaveLength(3);
     expect(await audits('life.meeting.schedule')).toBe(before + 1);
   });
 
@@ -57,7 +104,11 @@ describeEachEngine('org-life API', (use) => {
       expect([403, 404], key).toContain(res.statusCode);
       expect(await audits('authz_denied'), key).toBe(before + 1);
     }
-    const b = await t.ctx.db.selectFrom('life_meetings').select(['status', 'minutes']).where('org_id', '=', t.fixture.branchB.id).execute();
+    const b = await t.ctx.db
+      .selectFrom('life_meetings')
+      .select(['status', 'minutes'])
+      .where('org_id', '=', t.fixture.branchB.id)
+      .execute();
     expect(b.every((m) => m.status === 'scheduled' && m.minutes === null)).toBe(true);
   });
 
@@ -66,9 +117,14 @@ describeEachEngine('org-life API', (use) => {
     expect(code.statusCode).toBe(200);
     const token = code.json().data.token as string;
     const member = await t.login('member_a');
-    const forged = await member.request('POST', `/api/org-life/meetings/${meetingId}/sign-in`, { token: token.slice(0, -3) + (token.endsWith('AAA') ? 'BBB' : 'AAA') });
+    const forged = await member.request('POST', `/api/org-life/meetings/${meetingId}/sign-in`, {
+      token: token.slice(0, -3) + (token.endsWith('AAA') ? 'BBB' : 'AAA'),
+    });
     expect(forged.statusCode).toBe(400);
-    expect(forged.json().error).toMatchObject({ code: 'TOKEN_INVALID', fields: { token: expect.any(String) } });
+    expect(forged.json().error).toMatchObject({
+      code: 'TOKEN_INVALID',
+      fields: { token: expect.any(String) },
+    });
     const snapshot = await ledger(meetingId);
     expect(snapshot.every((r) => r.status === '待签到')).toBe(true);
 
@@ -80,9 +136,21 @@ describeEachEngine('org-life API', (use) => {
     expect(twice.json().error.code).toBe('ALREADY_SIGNED_IN');
 
     // 孙离 has an account but left the branch before the meeting.
-    const leftId = (await t.ctx.db.selectFrom('persons').select('id').where('name', '=', '孙离').executeTakeFirstOrThrow()).id;
+    const leftId = (
+      await t.ctx.db.selectFrom('persons').select('id').where('name', '=', '孙离').executeTakeFirstOrThrow()
+    ).id;
     const hash = await hashPassword(PASSWORD, t.ctx.config.kdfLogN);
-    await t.ctx.db.transaction().execute((trx) => insertUser(trx, { username: 'member_left', displayName: '孙离', scopeOrgId: t.fixture.townA.id, hash, roles: ['member'], now: t.ctx.now().toISOString(), personId: leftId }));
+    await t.ctx.db.transaction().execute((trx) =>
+      insertUser(trx, {
+        username: 'member_left',
+        displayName: '孙离',
+        scopeOrgId: t.fixture.townA.id,
+        hash,
+        roles: ['member'],
+        now: t.ctx.now().toISOString(),
+        personId: leftId,
+      }),
+    );
     const left = await t.login('member_left');
     const outsider = await left.request('POST', `/api/org-life/meetings/${meetingId}/sign-in`, { token });
     expect(outsider.statusCode).toBe(400);
@@ -96,48 +164,95 @@ describeEachEngine('org-life API', (use) => {
   });
 
   it('the organiser records leave (reason required) and signs in on behalf', async () => {
-    const wang = (await t.ctx.db.selectFrom('persons').select('id').where('name', '=', '王强').executeTakeFirstOrThrow()).id;
-    const li = (await t.ctx.db.selectFrom('persons').select('id').where('name', '=', '李华').executeTakeFirstOrThrow()).id;
-    const noReason = await worker.request('POST', `/api/org-life/meetings/${meetingId}/attendance`, { personId: wang, status: '请假' });
+    const wang = (
+      await t.ctx.db.selectFrom('persons').select('id').where('name', '=', '王强').executeTakeFirstOrThrow()
+    ).id;
+    const li = (
+      await t.ctx.db.selectFrom('persons').select('id').where('name', '=', '李华').executeTakeFirstOrThrow()
+    ).id;
+    const noReason = await worker.request('POST', `/api/org-life/meetings/${meetingId}/attendance`, {
+      personId: wang,
+      status: '请假',
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.fields).toHaveProperty('reason');
-    const leave = await worker.request('POST', `/api/org-life/meetings/${meetingId}/attendance`, { personId: wang, status: '请假', reason: '外出务工' });
+    const leave = await worker.request('POST', `/api/org-life/meetings/${meetingId}/attendance`, {
+      personId: wang,
+      status: '请假',
+      reason: '外出务工',
+    });
     expect(leave.json().data).toMatchObject({ expected: 3, present: 1, leave: 1 });
-    const behalf = await worker.request('POST', `/api/org-life/meetings/${meetingId}/attendance`, { personId: li, status: '出席', reason: '手机没电，由组织委员代签' });
+    const behalf = await worker.request('POST', `/api/org-life/meetings/${meetingId}/attendance`, {
+      personId: li,
+      status: '出席',
+      reason: '手机没电，由组织委员代签',
+    });
     expect(behalf.json().data).toMatchObject({ present: 2 });
   });
 
   it('recording the minutes makes the branch 达标 for the month; the CLI report has the contract shape', async () => {
     const period = parsePeriod('2026-11')!;
     const before = await complianceReport(t.ctx, 'TA', period, '2026-11-23');
-    expect(before!.rows.find((r) => r.orgCode === 'TA-1' && r.type === '主题党日')).toMatchObject({ required: 1, held: 0, status: '未达标' });
-    const res = await worker.request('PUT', `/api/org-life/meetings/${meetingId}/record`, { agenda: '一、学习；二、讨论', minutes: MINUTES, resolutions: '同意上报救助申请' });
+    expect(before!.rows.find((r) => r.orgCode === 'TA-1' && r.type === '主题党日')).toMatchObject({
+      required: 1,
+      held: 0,
+      status: '未达标',
+    });
+    const res = await worker.request('PUT', `/api/org-life/meetings/${meetingId}/record`, {
+      agenda: '一、学习；二、讨论',
+      minutes: MINUTES,
+      resolutions: '同意上报救助申请',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().data).toMatchObject({ status: 'held', recordedOn: '2026-11-23' });
     const after = await complianceReport(t.ctx, 'TA', period, '2026-11-23');
     expect(Object.keys(after!)).toEqual(['org', 'period', 'rows', 'findings']);
     expect(after!.org).toBe('TA');
     expect(after!.period).toBe('2026-11');
-    expect(after!.rows.find((r) => r.orgCode === 'TA-1' && r.type === '主题党日')).toEqual({ orgCode: 'TA-1', type: '主题党日', required: 1, held: 1, status: '达标' });
-    expect(after!.rows.find((r) => r.orgCode === 'TA-1' && r.type === '支部委员会会议')!.status).toBe('不适用');
+    expect(after!.rows.find((r) => r.orgCode === 'TA-1' && r.type === '主题党日')).toEqual({
+      orgCode: 'TA-1',
+      type: '主题党日',
+      required: 1,
+      held: 1,
+      status: '达标',
+    });
+    expect(after!.rows.find((r) => r.orgCode === 'TA-1' && r.type === '支部委员会会议')!.status).toBe(
+      '不适用',
+    );
     expect(after!.rows.find((r) => r.orgCode === 'TA-1' && r.type === '支部党员大会')!.status).toBe('不适用');
-    const api = await worker.request('GET', `/api/org-life/orgs/${t.fixture.branchA.id}/compliance?year=2026&month=11`);
+    const api = await worker.request(
+      'GET',
+      `/api/org-life/orgs/${t.fixture.branchA.id}/compliance?year=2026&month=11`,
+    );
     expect(api.statusCode).toBe(200);
-    const heat = (await worker.request('GET', `/api/org-life/orgs/${t.fixture.branchA.id}/heatmap?year=2026&type=主题党日`)).json().data;
+    const heat = (
+      await worker.request(
+        'GET',
+        `/api/org-life/orgs/${t.fixture.branchA.id}/heatmap?year=2026&type=主题党日`,
+      )
+    ).json().data;
     expect(heat.rows[0].cells[10]).toMatchObject({ month: '2026-11', status: '达标' });
     expect(heat.rows[0].cells[9]).toMatchObject({ month: '2026-10', status: '未达标' });
     expect(await complianceReport(t.ctx, 'NOPE', period, '2026-11-23')).toBeNull();
   });
 
   it('a copied record across periods is found with its similarity; a late record too', async () => {
-    const res = await worker.request('POST', '/api/org-life/meetings', { orgId: t.fixture.branchA.id, type: '主题党日', title: '十月主题党日', heldOn: '2026-10-20' });
+    const res = await worker.request('POST', '/api/org-life/meetings', {
+      orgId: t.fixture.branchA.id,
+      type: '主题党日',
+      title: '十月主题党日',
+      heldOn: '2026-10-20',
+    });
     const id = res.json().data[0].id as number;
     // 34 days later: the record is locked and needs a reason; it will also be late.
     const locked = await worker.request('PUT', `/api/org-life/meetings/${id}/record`, { minutes: MINUTES });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error.fields).toHaveProperty('reason');
     expect((await meetingRow(id)).status).toBe('scheduled');
-    const ok = await worker.request('PUT', `/api/org-life/meetings/${id}/record`, { minutes: MINUTES.replace('三名', '四名'), reason: '补录十月会议记录' });
+    const ok = await worker.request('PUT', `/api/org-life/meetings/${id}/record`, {
+      minutes: MINUTES.replace('三名', '四名'),
+      reason: '补录十月会议记录',
+    });
     expect(ok.statusCode).toBe(200);
     expect(await audits('life.meeting.record.locked_edit')).toBe(1);
     const report = await complianceReport(t.ctx, 'TA', parsePeriod('2026')!, '2026-11-23');
@@ -151,13 +266,23 @@ describeEachEngine('org-life API', (use) => {
     t.setNow('2026-12-30T02:00:00.000Z');
     worker = await t.login('worker_a');
     const before = await meetingRow(meetingId);
-    const refused = await worker.request('PUT', `/api/org-life/meetings/${meetingId}/record`, { minutes: MINUTES + '补充。' });
+    const refused = await worker.request('PUT', `/api/org-life/meetings/${meetingId}/record`, {
+      minutes: MINUTES + '补充。',
+    });
     expect(refused.statusCode).toBe(423);
     expect(refused.json().error.code).toBe('RECORD_LOCKED');
     expect(await meetingRow(meetingId)).toEqual(before);
-    const edited = await worker.request('PUT', `/api/org-life/meetings/${meetingId}/record`, { minutes: MINUTES + '补充。', reason: '补记遗漏的一条意见' });
+    const edited = await worker.request('PUT', `/api/org-life/meetings/${meetingId}/record`, {
+      minutes: MINUTES + '补充。',
+      reason: '补记遗漏的一条意见',
+    });
     expect(edited.statusCode).toBe(200);
-    const row = await t.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'life.meeting.record.locked_edit').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'life.meeting.record.locked_edit')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(row.detail).reason).toBe('补记遗漏的一条意见');
     t.setNow('2026-11-23T02:00:00.000Z');
     worker = await t.login('worker_a');
@@ -171,35 +296,104 @@ describeEachEngine('org-life API', (use) => {
     expect(await allCompliance(t.ctx.db)).toEqual(incremental);
   });
 
+  it('the stored quality findings equal a rebuild, and the report equals one judged from the meetings', async () => {
+    // By now meetings went through scheduling, sign-in, attendance, recording and locked edits.
+    const stored = await allFindings(t.ctx.db);
+    expect(stored.length).toBeGreaterThan(0);
+    await t.ctx.db.transaction().execute((trx) => rebuildFindings(t.ctx, trx));
+    expect(await allFindings(t.ctx.db)).toEqual(stored);
+    for (const key of ['2026', '2026-Q4', '2026-10']) {
+      const period = parsePeriod(key)!;
+      const root = await t.ctx.db
+        .selectFrom('orgs')
+        .select('path')
+        .where('code', '=', 'T0')
+        .executeTakeFirstOrThrow();
+      const fromScratch = await complianceFindingsFromMeetings(t.ctx, root, period);
+      expect(await complianceFindings(t.ctx, root, period), key).toEqual(fromScratch);
+    }
+    // The meeting recorded above carries exactly the findings the rules give its row.
+    const row = await meetingRow(meetingId);
+    expect(
+      await t.ctx.db.selectFrom('life_findings').select('code').where('meeting_id', '=', meetingId).execute(),
+    ).toEqual(findingRowsOf(t.ctx, row).map((f) => ({ code: f.code })));
+  });
+
   it('a 党委 issues a series; each chosen branch gets its own meeting', async () => {
     const admin = await t.login('admin_a');
-    const res = await admin.request('POST', '/api/org-life/series', { issuerOrgId: t.fixture.townA.id, type: '党课', theme: '学习新修订的条例', heldOn: '2026-11-28', deadline: '2026-12-10', orgIds: [t.fixture.branchA.id, t.fixture.branchA2.id] });
+    const res = await admin.request('POST', '/api/org-life/series', {
+      issuerOrgId: t.fixture.townA.id,
+      type: '党课',
+      theme: '学习新修订的条例',
+      heldOn: '2026-11-28',
+      deadline: '2026-12-10',
+      orgIds: [t.fixture.branchA.id, t.fixture.branchA2.id],
+    });
     expect(res.statusCode).toBe(201);
     // TA-2 has no members: skipped, and said so.
     expect(res.json().data).toMatchObject({ created: 1, skipped: ['TA-2'] });
     const s = (await admin.request('GET', `/api/org-life/series/${res.json().data.id}`)).json().data;
     expect(s).toMatchObject({ total: 1, done: 0 });
-    const outside = await admin.request('POST', '/api/org-life/series', { issuerOrgId: t.fixture.townA.id, type: '党课', theme: '越级下发', heldOn: '2026-11-28', deadline: '2026-12-10', orgIds: [t.fixture.branchB.id] });
+    const outside = await admin.request('POST', '/api/org-life/series', {
+      issuerOrgId: t.fixture.townA.id,
+      type: '党课',
+      theme: '越级下发',
+      heldOn: '2026-11-28',
+      deadline: '2026-12-10',
+      orgIds: [t.fixture.branchB.id],
+    });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.fields).toHaveProperty('orgIds');
   });
 
   it('notifications: the member sees their own; the digest groups them per person', async () => {
     const member = await t.login('member_a');
-    const list = (await member.request('GET', '/api/org-life/notifications')).json().data as Array<{ id: number; title: string }>;
+    const list = (await member.request('GET', '/api/org-life/notifications')).json().data as Array<{
+      id: number;
+      title: string;
+    }>;
     expect(list.length).toBeGreaterThanOrEqual(2);
-    expect((await member.request('POST', `/api/org-life/notifications/${list[0]!.id}/read`)).statusCode).toBe(200);
-    const other = await t.ctx.db.selectFrom('life_notifications').select('id').where('person_id', '!=', (await t.ctx.db.selectFrom('users').select('person_id').where('username', '=', 'member_a').executeTakeFirstOrThrow()).person_id!).executeTakeFirstOrThrow();
-    expect((await member.request('POST', `/api/org-life/notifications/${other.id}/read`)).statusCode).toBe(404);
+    expect((await member.request('POST', `/api/org-life/notifications/${list[0]!.id}/read`)).statusCode).toBe(
+      200,
+    );
+    const other = await t.ctx.db
+      .selectFrom('life_notifications')
+      .select('id')
+      .where(
+        'person_id',
+        '!=',
+        (
+          await t.ctx.db
+            .selectFrom('users')
+            .select('person_id')
+            .where('username', '=', 'member_a')
+            .executeTakeFirstOrThrow()
+        ).person_id!,
+      )
+      .executeTakeFirstOrThrow();
+    expect((await member.request('POST', `/api/org-life/notifications/${other.id}/read`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('attachments: type sniffed, stored behind the storage interface, downloadable in scope', async () => {
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('image-bytes')]);
-    const fake = await worker.request('POST', `/api/org-life/meetings/${meetingId}/attachments`, { fileName: 'a.png', mimeType: 'image/png', contentBase64: Buffer.from('MZ executable').toString('base64') });
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('image-bytes'),
+    ]);
+    const fake = await worker.request('POST', `/api/org-life/meetings/${meetingId}/attachments`, {
+      fileName: 'a.png',
+      mimeType: 'image/png',
+      contentBase64: Buffer.from('MZ executable').toString('base64'),
+    });
     expect(fake.statusCode).toBe(400);
     expect(fake.json().error.fields).toHaveProperty('mimeType');
     process.env.DANGJIAN_DATA_DIR = (await import('node:os')).tmpdir();
-    const up = await worker.request('POST', `/api/org-life/meetings/${meetingId}/attachments`, { fileName: '会场照片.png', mimeType: 'image/png', contentBase64: png.toString('base64') });
+    const up = await worker.request('POST', `/api/org-life/meetings/${meetingId}/attachments`, {
+      fileName: '会场照片.png',
+      mimeType: 'image/png',
+      contentBase64: png.toString('base64'),
+    });
     expect(up.statusCode).toBe(201);
     const down = await worker.request('GET', `/api/org-life/attachments/${up.json().data.id}`);
     expect(down.statusCode).toBe(200);
@@ -208,15 +402,39 @@ describeEachEngine('org-life API', (use) => {
   });
 
   it('谈心谈话: recorded between members, coverage per branch', async () => {
-    const [zhang, li] = await Promise.all(['张明', '李华'].map(async (n) => (await t.ctx.db.selectFrom('persons').select('id').where('name', '=', n).executeTakeFirstOrThrow()).id));
-    const res = await worker.request('POST', '/api/org-life/talks', { orgId: t.fixture.branchA.id, talkerPersonId: li, talkeePersonId: zhang, heldOn: '2026-11-20', topic: '谈工作分工和思想状况' });
+    const [zhang, li] = await Promise.all(
+      ['张明', '李华'].map(
+        async (n) =>
+          (await t.ctx.db.selectFrom('persons').select('id').where('name', '=', n).executeTakeFirstOrThrow())
+            .id,
+      ),
+    );
+    const res = await worker.request('POST', '/api/org-life/talks', {
+      orgId: t.fixture.branchA.id,
+      talkerPersonId: li,
+      talkeePersonId: zhang,
+      heldOn: '2026-11-20',
+      topic: '谈工作分工和思想状况',
+    });
     expect(res.statusCode).toBe(201);
-    const same = await worker.request('POST', '/api/org-life/talks', { orgId: t.fixture.branchA.id, talkerPersonId: li, talkeePersonId: li, heldOn: '2026-11-20', topic: '自己谈自己' });
+    const same = await worker.request('POST', '/api/org-life/talks', {
+      orgId: t.fixture.branchA.id,
+      talkerPersonId: li,
+      talkeePersonId: li,
+      heldOn: '2026-11-20',
+      topic: '自己谈自己',
+    });
     expect(same.json().error.fields).toHaveProperty('talkeePersonId');
-    const list = (await worker.request('GET', `/api/org-life/orgs/${t.fixture.branchA.id}/talks?year=2026`)).json().data;
+    const list = (
+      await worker.request('GET', `/api/org-life/orgs/${t.fixture.branchA.id}/talks?year=2026`)
+    ).json().data;
     expect(list.coverage).toMatchObject({ members: 3, covered: 1 });
     const report = await complianceReport(t.ctx, 'TA-1', parsePeriod('2026')!, '2026-11-23');
-    expect(report!.rows.find((r) => r.type === '谈心谈话')).toMatchObject({ required: 3, held: 1, status: '未达标' });
+    expect(report!.rows.find((r) => r.type === '谈心谈话')).toMatchObject({
+      required: 3,
+      held: 1,
+      status: '未达标',
+    });
     await t.app.close();
   });
 });

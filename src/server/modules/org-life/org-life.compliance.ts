@@ -1,8 +1,21 @@
 // The compliance report and its incremental tables. Reads are set-based: one range scan per
 // table for the whole subtree and period (organisations, member counts, compliance rows,
 // talks, held meetings, similarity candidates) — never a query per branch.
-import { applies, evaluateCompliance, typeUnit, type OrgFacts } from '../../../core/org-life/compliance.ts';
-import { COMPLIANCE_TYPES, TYPE_SPECS, TALK_TYPE, type ComplianceType, type MeetingType } from '../../../core/org-life/meeting-types.ts';
+import {
+  applies,
+  compliancePlan,
+  evaluateCompliance,
+  evaluatePlanned,
+  typeUnit,
+  type OrgFacts,
+} from '../../../core/org-life/compliance.ts';
+import {
+  COMPLIANCE_TYPES,
+  TYPE_SPECS,
+  TALK_TYPE,
+  type ComplianceType,
+  type MeetingType,
+} from '../../../core/org-life/meeting-types.ts';
 import { monthsOf, parsePeriod, unitKey, unitsWithin, type Period } from '../../../core/org-life/periods.ts';
 import { meetingFindings } from '../../../core/org-life/quality.ts';
 import { jaccard, shingles, similarityText } from '../../../core/org-life/similarity.ts';
@@ -41,28 +54,57 @@ export interface ComplianceFinding {
 
 /** Every native period key any type may use inside `p` (months, quarters, the year). */
 function unitKeysWithin(p: Period): string[] {
-  return [...unitsWithin(p, 'month'), ...unitsWithin(p, 'quarter'), ...unitsWithin(p, 'year')].map((u) => u.key);
+  return [...unitsWithin(p, 'month'), ...unitsWithin(p, 'quarter'), ...unitsWithin(p, 'year')].map(
+    (u) => u.key,
+  );
 }
 
 type ObligedOrg = Awaited<ReturnType<typeof repo.obligedOrgsUnder>>[number];
 
-async function factsUnder(ctx: AppContext, path: string, today: string): Promise<{ orgs: ObligedOrg[]; facts: Map<number, OrgFacts> }> {
-  const [orgs, counts] = await Promise.all([repo.obligedOrgsUnder(ctx.db, path, OBLIGED_KINDS), repo.memberCountsUnder(ctx.db, path, today)]);
+async function factsUnder(
+  ctx: AppContext,
+  path: string,
+  today: string,
+): Promise<{ orgs: ObligedOrg[]; facts: Map<number, OrgFacts> }> {
+  const [orgs, counts] = await Promise.all([
+    repo.obligedOrgsUnder(ctx.db, path, OBLIGED_KINDS),
+    repo.memberCountsUnder(ctx.db, path, today),
+  ]);
   const facts = new Map<number, OrgFacts>();
   for (const o of orgs) {
     const c = counts.get(o.id) ?? { members: 0, full: 0 };
-    facts.set(o.id, { orgId: o.id, kind: o.kind, establishedOn: o.established_on, dissolvedOn: o.dissolved_on, fullMembers: c.full, members: c.members, groupsWithMembers: 0 });
+    facts.set(o.id, {
+      orgId: o.id,
+      kind: o.kind,
+      establishedOn: o.established_on,
+      dissolvedOn: o.dissolved_on,
+      fullMembers: c.full,
+      members: c.members,
+      groupsWithMembers: 0,
+    });
   }
   return { orgs, facts };
 }
 
-/** Per organisation × type: required, held, status for the period. */
-export async function complianceRows(ctx: AppContext, root: { path: string }, period: Period, today: string): Promise<ComplianceRow[]> {
+/**
+ * Per organisation × type: required, held, status for the period. Reads the rollup
+ * (life_compliance: held per organisation × type × native period, kept in each meeting's
+ * transaction) with the organisations and their member counts; "required" is judged here
+ * because it depends on today and on the roster (other modules' writes), not on meetings.
+ */
+export async function complianceRows(
+  ctx: AppContext,
+  root: { path: string },
+  period: Period,
+  today: string,
+): Promise<ComplianceRow[]> {
   const book = ctx.config.rulebook;
   const [{ orgs, facts }, held, talks] = await Promise.all([
     factsUnder(ctx, root.path, lastDayOf(period) < today ? lastDayOf(period) : today),
     repo.complianceUnder(ctx.db, root.path, unitKeysWithin(period)),
-    period.kind === 'year' ? repo.talkCoverageUnder(ctx.db, root.path, period.from, period.to) : Promise.resolve(new Map<number, number>()),
+    period.kind === 'year'
+      ? repo.talkCoverageUnder(ctx.db, root.path, period.from, period.to)
+      : Promise.resolve(new Map<number, number>()),
   ]);
   const heldMap = new Map<string, Map<string, number>>();
   for (const r of held) {
@@ -71,27 +113,74 @@ export async function complianceRows(ctx: AppContext, root: { path: string }, pe
     if (!m) heldMap.set(k, (m = new Map()));
     m.set(r.period, Number(r.held));
   }
+  const plans = COMPLIANCE_TYPES.map((type) => compliancePlan(book, type, period));
+  const none = new Map<string, number>();
   const rows: ComplianceRow[] = [];
   for (const o of orgs) {
     const f = facts.get(o.id)!;
-    for (const type of COMPLIANCE_TYPES) {
+    for (const plan of plans) {
+      const type = plan.type;
       if (!TYPE_SPECS[type].orgKinds.includes(o.kind)) continue;
-      const byUnit = type === TALK_TYPE ? new Map([[period.key, talks.get(o.id) ?? 0]]) : (heldMap.get(`${o.id}|${type}`) ?? new Map<string, number>());
-      const r = evaluateCompliance(book, f, type, period, byUnit, today);
-      rows.push({ orgId: o.id, orgCode: o.code, orgName: o.name, type, required: r.required, held: r.held, status: r.status });
+      const byUnit =
+        type === TALK_TYPE
+          ? new Map([[period.key, talks.get(o.id) ?? 0]])
+          : (heldMap.get(`${o.id}|${type}`) ?? none);
+      const r = evaluatePlanned(book, plan, f, byUnit, today);
+      rows.push({
+        orgId: o.id,
+        orgCode: o.code,
+        orgName: o.name,
+        type,
+        required: r.required,
+        held: r.held,
+        status: r.status,
+      });
     }
   }
   return rows;
 }
 
-/** Quality findings for meetings held under `root` in the period, and near-duplicate minutes. */
-export async function complianceFindings(ctx: AppContext, root: { path: string }, period: Period): Promise<ComplianceFinding[]> {
+/**
+ * Quality findings for meetings held under `root` in the period (stored when each record or
+ * attendance was saved) and near-duplicate minutes (stored when each record was saved).
+ */
+export async function complianceFindings(
+  ctx: AppContext,
+  root: { path: string },
+  period: Period,
+): Promise<ComplianceFinding[]> {
+  const [stored, similar] = await Promise.all([
+    repo.findingsUnder(ctx.db, root.path, period.from, period.to),
+    similarFindings(ctx, root.path, period),
+  ]);
+  const out: ComplianceFinding[] = stored.map((f) => ({
+    orgCode: f.org_code,
+    orgName: f.org_name,
+    code: f.code,
+    detail: f.detail,
+    meetingId: f.meeting_id,
+  }));
+  out.push(...similar);
+  return out;
+}
+
+/** The same findings judged from scratch from the meetings (for tests and checks). */
+export async function complianceFindingsFromMeetings(
+  ctx: AppContext,
+  root: { path: string },
+  period: Period,
+): Promise<ComplianceFinding[]> {
   const book = ctx.config.rulebook;
   const meetings = await repo.heldMeetingsUnder(ctx.db, root.path, period.from, period.to);
   const out: ComplianceFinding[] = [];
   for (const m of meetings) {
-    const counts = { expected: m.expected_count, present: m.present_count, leave: m.leave_count, absent: m.absent_count, excluded: m.excluded_count };
-    for (const f of meetingFindings(book, { type: m.type as MeetingType, heldOn: m.held_on, counts, minutesChars: m.minutes_chars, recordedOn: m.recorded_on })) {
+    for (const f of meetingFindings(book, {
+      type: m.type as MeetingType,
+      heldOn: m.held_on,
+      counts: countsOf(m),
+      minutesChars: m.minutes_chars,
+      recordedOn: m.recorded_on,
+    })) {
       out.push({ orgCode: m.code, orgName: m.name, code: f.code, detail: f.detail, meetingId: m.id });
     }
   }
@@ -99,11 +188,79 @@ export async function complianceFindings(ctx: AppContext, root: { path: string }
   return out;
 }
 
-export async function similarFindings(ctx: AppContext, path: string, period: Period): Promise<ComplianceFinding[]> {
-  const pairs = await repo.pairsUnder(ctx.db, path, period.from, period.to);
-  if (pairs.length === 0) return [];
-  const ids = [...new Set(pairs.flatMap((p) => [p.meeting_id, p.other_meeting_id]))];
-  const texts = new Map((await repo.meetingTexts(ctx.db, ids)).map((t) => [t.id, t]));
+type CountedMeeting = {
+  expected_count: number;
+  present_count: number;
+  leave_count: number;
+  absent_count: number;
+  excluded_count: number;
+};
+const countsOf = (m: CountedMeeting) => ({
+  expected: m.expected_count,
+  present: m.present_count,
+  leave: m.leave_count,
+  absent: m.absent_count,
+  excluded: m.excluded_count,
+});
+
+type JudgedMeeting = CountedMeeting & {
+  id: number;
+  org_id: number;
+  org_path: string;
+  type: string;
+  held_on: string;
+  status: string;
+  minutes_chars: number;
+  recorded_on: string | null;
+};
+
+/** The stored finding rows of one meeting: its quality findings when held, none otherwise. */
+export function findingRowsOf(ctx: AppContext, m: JudgedMeeting): repo.FindingInsert[] {
+  if (m.status !== 'held') return [];
+  return meetingFindings(ctx.config.rulebook, {
+    type: m.type as MeetingType,
+    heldOn: m.held_on,
+    counts: countsOf(m),
+    minutesChars: m.minutes_chars,
+    recordedOn: m.recorded_on,
+  }).map((f, seq) => ({
+    meeting_id: m.id,
+    seq,
+    org_id: m.org_id,
+    org_path: m.org_path,
+    held_on: m.held_on,
+    code: f.code,
+    detail: f.detail,
+  }));
+}
+
+/** Re-judges one meeting inside the transaction that changed its record, counts or status. */
+export async function syncFindings(ctx: AppContext, trx: Q, m: JudgedMeeting): Promise<void> {
+  await repo.replaceFindings(trx, m.id, findingRowsOf(ctx, m));
+}
+
+/** Recomputes every stored finding from the meetings (after a rulebook change, or to check). */
+export async function rebuildFindings(ctx: AppContext, trx: Q): Promise<number> {
+  await repo.deleteAllFindings(trx);
+  let after = 0;
+  let n = 0;
+  for (;;) {
+    const batch = await repo.heldMeetingsAfter(trx, after, 5000);
+    if (batch.length === 0) break;
+    after = batch[batch.length - 1]!.id;
+    const rows = batch.flatMap((m) => findingRowsOf(ctx, m));
+    await repo.insertFindings(trx, ctx.engine, rows);
+    n += rows.length;
+  }
+  return n;
+}
+
+export async function similarFindings(
+  ctx: AppContext,
+  path: string,
+  period: Period,
+): Promise<ComplianceFinding[]> {
+  const pairs = await repo.similarUnder(ctx.db, path, period.from, period.to);
   const out: ComplianceFinding[] = [];
   const done = new Set<string>();
   for (const p of pairs) {
@@ -111,40 +268,78 @@ export async function similarFindings(ctx: AppContext, path: string, period: Per
     const key = a < b ? `${a}-${b}` : `${b}-${a}`;
     if (done.has(key)) continue;
     done.add(key);
-    const x = texts.get(a)!;
-    const y = texts.get(b)!;
     out.push({
-      orgCode: x.code, orgName: x.name, code: 'MINUTES_SIMILAR',
-      detail: `${x.name}${x.held_on}${x.type}的记录与${y.name}${y.held_on}${y.type}的记录相似度${Math.round(p.similarity * 100)}%`,
-      meetingId: x.id, otherMeetingId: y.id, otherOrgCode: y.code, similarity: Math.round(p.similarity * 1000) / 1000,
+      orgCode: p.code,
+      orgName: p.name,
+      code: 'MINUTES_SIMILAR',
+      detail: `${p.name}${p.held_on}${p.type}的记录与${p.other_name}${p.other_held_on}${p.other_type}的记录相似度${Math.round(p.similarity * 100)}%`,
+      meetingId: a,
+      otherMeetingId: b,
+      otherOrgCode: p.other_code,
+      similarity: Math.round(p.similarity * 1000) / 1000,
     });
   }
   return out;
 }
 
 /** Confirms the LSH candidates of one meeting by exact Jaccard and stores the pairs (record time). */
-export async function refreshSimilarPairs(ctx: AppContext, trx: Q, m: { id: number; org_path: string; held_on: string }, text: string): Promise<void> {
+export async function refreshSimilarPairs(
+  ctx: AppContext,
+  trx: Q,
+  m: { id: number; org_path: string; held_on: string },
+  text: string,
+): Promise<void> {
   const threshold = ruleValue<number>(ctx.config.rulebook, 'orgLife.similarity.threshold', m.held_on);
   const candidates = await repo.candidatesOf(trx, m.id);
   const mine = shingles(text);
-  const pairs: Array<{ meeting_id: number; other_meeting_id: number; org_path: string; held_on: string; other_org_path: string; similarity: number }> = [];
+  const pairs: Array<{
+    meeting_id: number;
+    other_meeting_id: number;
+    org_path: string;
+    held_on: string;
+    other_org_path: string;
+    similarity: number;
+  }> = [];
   if (candidates.length > 0 && mine.size > 0) {
     const others = await repo.meetingTextsWithPath(trx, candidates);
     for (const o of others) {
       const sim = jaccard(mine, shingles(similarityText(o.minutes ?? '', o.name)));
       if (sim < threshold) continue;
-      pairs.push({ meeting_id: m.id, other_meeting_id: o.id, org_path: m.org_path, held_on: m.held_on, other_org_path: o.org_path, similarity: sim });
-      pairs.push({ meeting_id: o.id, other_meeting_id: m.id, org_path: o.org_path, held_on: o.held_on, other_org_path: m.org_path, similarity: sim });
+      pairs.push({
+        meeting_id: m.id,
+        other_meeting_id: o.id,
+        org_path: m.org_path,
+        held_on: m.held_on,
+        other_org_path: o.org_path,
+        similarity: sim,
+      });
+      pairs.push({
+        meeting_id: o.id,
+        other_meeting_id: m.id,
+        org_path: o.org_path,
+        held_on: o.held_on,
+        other_org_path: m.org_path,
+        similarity: sim,
+      });
     }
   }
   await repo.replacePairs(trx, m.id, pairs);
 }
 
 /** Heatmap: each obliged organisation under `root` × the 12 months of `year` for one type. */
-export async function heatmap(ctx: AppContext, root: { path: string }, year: number, type: ComplianceType, today: string) {
+export async function heatmap(
+  ctx: AppContext,
+  root: { path: string },
+  year: number,
+  type: ComplianceType,
+  today: string,
+) {
   const book = ctx.config.rulebook;
   const yearPeriod = parsePeriod(String(year))!;
-  const [{ orgs, facts }, held] = await Promise.all([factsUnder(ctx, root.path, today), repo.complianceUnder(ctx.db, root.path, unitKeysWithin(yearPeriod))]);
+  const [{ orgs, facts }, held] = await Promise.all([
+    factsUnder(ctx, root.path, today),
+    repo.complianceUnder(ctx.db, root.path, unitKeysWithin(yearPeriod)),
+  ]);
   const heldMap = new Map<string, number>();
   for (const r of held) if (r.type === type) heldMap.set(`${r.org_id}|${r.period}`, Number(r.held));
   const months = monthsOf(year);
@@ -158,12 +353,21 @@ export async function heatmap(ctx: AppContext, root: { path: string }, year: num
         const uKey = unitKey(unit, monthStart);
         const unitPeriod = parsePeriod(uKey)!;
         const h = type === TALK_TYPE ? 0 : (heldMap.get(`${o.id}|${uKey}`) ?? 0);
-        const r = type === TALK_TYPE ? { status: '不适用' } : evaluateCompliance(book, f, type, unitPeriod, new Map([[uKey, h]]), today);
+        const r =
+          type === TALK_TYPE
+            ? { status: '不适用' }
+            : evaluateCompliance(book, f, type, unitPeriod, new Map([[uKey, h]]), today);
         // A month not yet begun shows as 不适用 even when its quarter is under way.
         const status = monthStart > today ? '不适用' : r.status;
         return { month, unit: uKey, held: h, status };
       });
-      return { orgId: o.id, orgCode: o.code, orgName: o.name, applies: applies(book, f, type, yearPeriod.from), cells };
+      return {
+        orgId: o.id,
+        orgCode: o.code,
+        orgName: o.name,
+        applies: applies(book, f, type, yearPeriod.from),
+        cells,
+      };
     });
   return { year, type, months, rows };
 }
@@ -176,22 +380,43 @@ export function nativePeriod(ctx: AppContext, type: string, heldOn: string): str
   return unitKey(unit, heldOn);
 }
 
-export async function onMeetingHeld(ctx: AppContext, trx: Q, m: { org_id: number; org_path: string; type: string; held_on: string }, delta: 1 | -1): Promise<void> {
-  await repo.bumpCompliance(trx, { id: m.org_id, path: m.org_path }, m.type, nativePeriod(ctx, m.type, m.held_on), delta);
+export async function onMeetingHeld(
+  ctx: AppContext,
+  trx: Q,
+  m: { org_id: number; org_path: string; type: string; held_on: string },
+  delta: 1 | -1,
+): Promise<void> {
+  await repo.bumpCompliance(
+    trx,
+    { id: m.org_id, path: m.org_path },
+    m.type,
+    nativePeriod(ctx, m.type, m.held_on),
+    delta,
+  );
 }
 
 /** Recomputes life_compliance and the per-ancestor counters from the meetings. */
-export async function rebuildCompliance(ctx: AppContext, trx: Q): Promise<{ rows: number; counters: number }> {
+export async function rebuildCompliance(
+  ctx: AppContext,
+  trx: Q,
+): Promise<{ rows: number; counters: number }> {
   const source = await repo.heldByOrgTypeMonth(trx);
-  const rows = new Map<string, { org_id: number; org_path: string; type: string; period: string; held: number }>();
+  const rows = new Map<
+    string,
+    { org_id: number; org_path: string; type: string; period: string; held: number }
+  >();
   for (const s of source) {
     const period = nativePeriod(ctx, s.type, s.month + '-01');
     const key = `${s.org_id}|${s.type}|${period}`;
     const r = rows.get(key);
     if (r) r.held += Number(s.n);
-    else rows.set(key, { org_id: Number(s.org_id), org_path: s.path, type: s.type, period, held: Number(s.n) });
+    else
+      rows.set(key, { org_id: Number(s.org_id), org_path: s.path, type: s.type, period, held: Number(s.n) });
   }
-  const counters = new Map<string, { ancestor_id: number; type: string; period: string; orgs_held: number }>();
+  const counters = new Map<
+    string,
+    { ancestor_id: number; type: string; period: string; orgs_held: number }
+  >();
   for (const r of rows.values()) {
     if (r.held <= 0) continue;
     for (const a of pathIds(r.org_path)) {
@@ -201,20 +426,37 @@ export async function rebuildCompliance(ctx: AppContext, trx: Q): Promise<{ rows
       else counters.set(key, { ancestor_id: a, type: r.type, period: r.period, orgs_held: 1 });
     }
   }
-  await repo.replaceComplianceTables(trx, [...rows.values()], [...counters.values()]);
+  await repo.replaceComplianceTables(trx, ctx.engine, [...rows.values()], [...counters.values()]);
   return { rows: rows.size, counters: counters.size };
 }
 
 /** Children summary from the per-ancestor counters: O(children), whatever the subtree size. */
-export async function childrenSummary(ctx: AppContext, children: readonly { id: number; code: string; name: string; path: string }[], type: ComplianceType, year: number, today: string) {
+export async function childrenSummary(
+  ctx: AppContext,
+  children: readonly { id: number; code: string; name: string; path: string }[],
+  type: ComplianceType,
+  year: number,
+  today: string,
+) {
   const book = ctx.config.rulebook;
   const yearPeriod = parsePeriod(String(year))!;
   const months = monthsOf(year).filter((m) => m + '-01' <= today);
   const { unit } = typeUnit(book, type, yearPeriod.from);
   const keys = [...new Set(months.map((m) => unitKey(unit, m + '-01')))];
-  const counters = await repo.countersOf(ctx.db, children.map((c) => c.id), keys);
-  const held = new Map(counters.filter((c) => c.type === type).map((c) => [`${c.ancestor_id}|${c.period}`, Number(c.orgs_held)]));
-  return children.map((c) => ({ orgId: c.id, orgCode: c.code, orgName: c.name, periods: keys.map((k) => ({ period: k, orgsHeld: held.get(`${c.id}|${k}`) ?? 0 })) }));
+  const counters = await repo.countersOf(
+    ctx.db,
+    children.map((c) => c.id),
+    keys,
+  );
+  const held = new Map(
+    counters.filter((c) => c.type === type).map((c) => [`${c.ancestor_id}|${c.period}`, Number(c.orgs_held)]),
+  );
+  return children.map((c) => ({
+    orgId: c.id,
+    orgCode: c.code,
+    orgName: c.name,
+    periods: keys.map((k) => ({ period: k, orgsHeld: held.get(`${c.id}|${k}`) ?? 0 })),
+  }));
 }
 
 export const lastDayOf = (p: Period) => addDays(p.to, -1);
@@ -225,13 +467,26 @@ export const lastDayOf = (p: Period) => addDays(p.to, -1);
  * Returns null when the organisation code is unknown.
  */
 export async function complianceReport(ctx: AppContext, orgCode: string, period: Period, today: string) {
-  const org = await ctx.db.selectFrom('orgs').select(['id', 'code', 'name', 'path']).where('code', '=', orgCode).executeTakeFirst();
+  const org = await ctx.db
+    .selectFrom('orgs')
+    .select(['id', 'code', 'name', 'path'])
+    .where('code', '=', orgCode)
+    .executeTakeFirst();
   if (!org) return null;
-  const [rows, findings] = await Promise.all([complianceRows(ctx, org, period, today), complianceFindings(ctx, org, period)]);
+  const [rows, findings] = await Promise.all([
+    complianceRows(ctx, org, period, today),
+    complianceFindings(ctx, org, period),
+  ]);
   return {
     org: org.code,
     period: period.key,
-    rows: rows.map((r) => ({ orgCode: r.orgCode, type: r.type, required: r.required, held: r.held, status: r.status })),
+    rows: rows.map((r) => ({
+      orgCode: r.orgCode,
+      type: r.type,
+      required: r.required,
+      held: r.held,
+      status: r.status,
+    })),
     findings: findings.map((f) => ({ orgCode: f.orgCode, code: f.code, detail: f.detail })),
   };
 }

@@ -1,6 +1,6 @@
 // The only Kysely code for the org-life tables. Subtree reads take the scope path and are
 // one range scan each (org_path >= p and org_path < upper(p)); no per-branch loops.
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { pathIds } from '../../../core/org/org.rules.ts';
 import { pathUpperBound, toCount } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
@@ -11,11 +11,71 @@ export type MeetingRow = Selectable<LifeMeetingTable>;
 export type AttendanceRow = Selectable<LifeAttendanceTable>;
 
 /** SQLite allows 32766 bound parameters per statement; stay well below. */
-export async function insertChunked<T extends keyof DB>(db: Q, table: T, rows: Insertable<DB[T]>[], paramsPerRow: number): Promise<void> {
+export async function insertChunked<T extends keyof DB>(
+  db: Q,
+  table: T,
+  rows: Insertable<DB[T]>[],
+  paramsPerRow: number,
+): Promise<void> {
   const size = Math.max(1, Math.floor(30000 / paramsPerRow));
   for (let i = 0; i < rows.length; i += size) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await db.insertInto(table).values(rows.slice(i, i + size) as any).execute();
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
+  }
+}
+
+const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Bulk insert for seeds and rebuilds (hundreds of thousands of rows): no query builder per
+ * chunk. SQLite: one multi-row VALUES statement text per chunk size, reused with new
+ * parameters. PostgreSQL: one array parameter per column, expanded by unnest, typed from the
+ * table's own column types — a round trip per 20,000 rows whatever the column count.
+ * Every row must have the same keys (the first row's); values are bound, never spliced.
+ */
+export async function bulkInsert<T extends keyof DB & string>(
+  db: Q,
+  engine: 'sqlite' | 'postgres',
+  table: T,
+  rows: readonly Insertable<DB[T]>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const values = (r: Insertable<DB[T]>) => columns.map((c) => (r as Record<string, unknown>)[c] ?? null);
+  const into = `insert into ${quoteId(table)} (${columns.map(quoteId).join(', ')})`;
+  if (engine === 'postgres') {
+    const found = await sql<{
+      column_name: string;
+      data_type: string;
+    }>`select column_name, data_type from information_schema.columns
+      where table_schema = current_schema() and table_name = ${table}`.execute(db);
+    const types = new Map(found.rows.map((r) => [r.column_name, r.data_type]));
+    const text = `${into} select * from unnest(${columns.map((c, i) => `$${i + 1}::${types.get(c) ?? 'text'}[]`).join(', ')})`;
+    for (let i = 0; i < rows.length; i += 20000) {
+      const chunk = rows.slice(i, i + 20000).map(values);
+      await db.executeQuery(
+        CompiledQuery.raw(
+          text,
+          columns.map((_, j) => chunk.map((r) => r[j])),
+        ),
+      );
+    }
+    return;
+  }
+  const size = Math.max(1, Math.floor(30000 / columns.length));
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const textFor = new Map<number, string>();
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    let text = textFor.get(chunk.length);
+    if (!text)
+      textFor.set(
+        chunk.length,
+        (text = `${into} values ${Array.from({ length: chunk.length }, () => tuple).join(', ')}`),
+      );
+    await db.executeQuery(CompiledQuery.raw(text, chunk.flatMap(values)));
   }
 }
 
@@ -29,14 +89,36 @@ export async function findMeeting(db: Q, id: number): Promise<MeetingRow | undef
   return db.selectFrom('life_meetings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateMeeting(trx: Q, id: number, set: Partial<Insertable<LifeMeetingTable>>): Promise<MeetingRow> {
-  return trx.updateTable('life_meetings').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+export async function updateMeeting(
+  trx: Q,
+  id: number,
+  set: Partial<Insertable<LifeMeetingTable>>,
+): Promise<MeetingRow> {
+  return trx
+    .updateTable('life_meetings')
+    .set(set)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function listMeetingsOfOrg(db: Q, orgId: number, from: string, to: string) {
   return db
     .selectFrom('life_meetings')
-    .select(['id', 'org_id', 'type', 'title', 'held_on', 'start_time', 'place', 'status', 'expected_count', 'present_count', 'minutes_chars', 'series_id'])
+    .select([
+      'id',
+      'org_id',
+      'type',
+      'title',
+      'held_on',
+      'start_time',
+      'place',
+      'status',
+      'expected_count',
+      'present_count',
+      'minutes_chars',
+      'series_id',
+    ])
     .where('org_id', '=', orgId)
     .where('held_on', '>=', from)
     .where('held_on', '<', to)
@@ -50,7 +132,21 @@ export async function heldMeetingsUnder(db: Q, path: string, from: string, to: s
   return db
     .selectFrom('life_meetings as m')
     .innerJoin('orgs as o', 'o.id', 'm.org_id')
-    .select(['m.id', 'm.org_id', 'o.code', 'o.name', 'm.type', 'm.held_on', 'm.minutes_chars', 'm.recorded_on', 'm.expected_count', 'm.present_count', 'm.leave_count', 'm.absent_count', 'm.excluded_count'])
+    .select([
+      'm.id',
+      'm.org_id',
+      'o.code',
+      'o.name',
+      'm.type',
+      'm.held_on',
+      'm.minutes_chars',
+      'm.recorded_on',
+      'm.expected_count',
+      'm.present_count',
+      'm.leave_count',
+      'm.absent_count',
+      'm.excluded_count',
+    ])
     .where('m.org_path', '>=', path)
     .where('m.org_path', '<', pathUpperBound(path))
     .where('m.held_on', '>=', from)
@@ -58,6 +154,91 @@ export async function heldMeetingsUnder(db: Q, path: string, from: string, to: s
     .where('m.status', '=', 'held')
     .orderBy('m.org_path')
     .orderBy('m.held_on')
+    .orderBy('m.id')
+    .execute();
+}
+
+// ---------- precomputed quality findings ----------
+
+export type FindingInsert = Insertable<DB['life_findings']>;
+
+/** Replaces the stored findings of one meeting (none when it is not held). */
+export async function replaceFindings(
+  trx: Q,
+  meetingId: number,
+  rows: readonly FindingInsert[],
+): Promise<void> {
+  await trx.deleteFrom('life_findings').where('meeting_id', '=', meetingId).execute();
+  if (rows.length > 0)
+    await trx
+      .insertInto('life_findings')
+      .values([...rows])
+      .execute();
+}
+
+export async function insertFindings(
+  trx: Q,
+  engine: 'sqlite' | 'postgres',
+  rows: FindingInsert[],
+): Promise<void> {
+  await bulkInsert(trx, engine, 'life_findings', rows);
+}
+
+export async function deleteAllFindings(trx: Q): Promise<void> {
+  await trx.deleteFrom('life_findings').execute();
+}
+
+/** Stored findings under `path` for meetings held in [from, to): one range scan, in report order. */
+export async function findingsUnder(db: Q, path: string, from: string, to: string) {
+  return db
+    .selectFrom('life_findings as f')
+    .innerJoin('orgs as o', 'o.id', 'f.org_id')
+    .select(['f.meeting_id', 'f.code', 'f.detail', 'o.code as org_code', 'o.name as org_name'])
+    .where('f.org_path', '>=', path)
+    .where('f.org_path', '<', pathUpperBound(path))
+    .where('f.held_on', '>=', from)
+    .where('f.held_on', '<', to)
+    .orderBy('f.org_path')
+    .orderBy('f.held_on')
+    .orderBy('f.meeting_id')
+    .orderBy('f.seq')
+    .execute();
+}
+
+/** Every stored finding (for comparing the incremental table with a rebuild). */
+export async function allFindings(db: Q): Promise<string[]> {
+  const rows = await db
+    .selectFrom('life_findings')
+    .select(['meeting_id', 'seq', 'org_id', 'org_path', 'held_on', 'code', 'detail'])
+    .execute();
+  return rows
+    .map((r) => `${r.meeting_id}|${r.seq}|${r.org_id}|${r.org_path}|${r.held_on}|${r.code}|${r.detail}`)
+    .sort();
+}
+
+/** Held meetings after `afterId` in id order, with what the quality rules need (rebuild batches). */
+export async function heldMeetingsAfter(db: Q, afterId: number, limit: number) {
+  return db
+    .selectFrom('life_meetings')
+    .select([
+      'id',
+      'org_id',
+      'org_path',
+      'type',
+      'held_on',
+      'status',
+      'minutes_chars',
+      'recorded_on',
+      'expected_count',
+      'present_count',
+      'leave_count',
+      'absent_count',
+      'excluded_count',
+    ])
+    .where('status', '=', 'held')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
     .execute();
 }
 
@@ -71,27 +252,58 @@ export async function listAttendance(db: Q, meetingId: number) {
   return db
     .selectFrom('life_attendance as a')
     .innerJoin('persons as p', 'p.id', 'a.person_id')
-    .select(['a.id', 'a.person_id', 'p.name', 'a.status', 'a.exclusion', 'a.method', 'a.reason', 'a.signed_at'])
+    .select([
+      'a.id',
+      'a.person_id',
+      'p.name',
+      'a.status',
+      'a.exclusion',
+      'a.method',
+      'a.reason',
+      'a.signed_at',
+    ])
     .where('a.meeting_id', '=', meetingId)
     .orderBy('a.id')
     .execute();
 }
 
-export async function findAttendance(db: Q, meetingId: number, personId: number): Promise<AttendanceRow | undefined> {
-  return db.selectFrom('life_attendance').selectAll().where('meeting_id', '=', meetingId).where('person_id', '=', personId).executeTakeFirst();
+export async function findAttendance(
+  db: Q,
+  meetingId: number,
+  personId: number,
+): Promise<AttendanceRow | undefined> {
+  return db
+    .selectFrom('life_attendance')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
 }
 
-export async function updateAttendance(trx: Q, id: number, set: Partial<Insertable<LifeAttendanceTable>>): Promise<void> {
+export async function updateAttendance(
+  trx: Q,
+  id: number,
+  set: Partial<Insertable<LifeAttendanceTable>>,
+): Promise<void> {
   await trx.updateTable('life_attendance').set(set).where('id', '=', id).execute();
 }
 
 export async function markUnsignedAbsent(trx: Q, meetingId: number): Promise<void> {
-  await trx.updateTable('life_attendance').set({ status: '缺席' }).where('meeting_id', '=', meetingId).where('status', '=', '待签到').execute();
+  await trx
+    .updateTable('life_attendance')
+    .set({ status: '缺席' })
+    .where('meeting_id', '=', meetingId)
+    .where('status', '=', '待签到')
+    .execute();
 }
 
 /** Statuses of the ledger (the counts on the meeting row are derived from these). */
 export async function attendanceStatuses(db: Q, meetingId: number): Promise<string[]> {
-  const rows = await db.selectFrom('life_attendance').select('status').where('meeting_id', '=', meetingId).execute();
+  const rows = await db
+    .selectFrom('life_attendance')
+    .select('status')
+    .where('meeting_id', '=', meetingId)
+    .execute();
   return rows.map((r) => r.status);
 }
 
@@ -114,12 +326,18 @@ export async function committeeOn(db: Q, orgId: number, on: string) {
     .orderBy('p.id')
     .execute();
   const seen = new Set<number>();
-  return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true))).map((r) => ({ personId: r.id, name: r.name }));
+  return rows
+    .filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)))
+    .map((r) => ({ personId: r.id, name: r.name }));
 }
 
 // ---------- minutes similarity ----------
 
-export async function replaceBands(trx: Q, meeting: { id: number }, buckets: readonly string[]): Promise<void> {
+export async function replaceBands(
+  trx: Q,
+  meeting: { id: number },
+  buckets: readonly string[],
+): Promise<void> {
   await trx.deleteFrom('life_minutes_bands').where('meeting_id', '=', meeting.id).execute();
   if (buckets.length === 0) return;
   await trx
@@ -132,7 +350,9 @@ export async function replaceBands(trx: Q, meeting: { id: number }, buckets: rea
 export async function candidatesOf(db: Q, meetingId: number): Promise<number[]> {
   const rows = await db
     .selectFrom('life_minutes_bands as x')
-    .innerJoin('life_minutes_bands as y', (j) => j.onRef('y.band', '=', 'x.band').onRef('y.bucket', '=', 'x.bucket'))
+    .innerJoin('life_minutes_bands as y', (j) =>
+      j.onRef('y.band', '=', 'x.band').onRef('y.bucket', '=', 'x.bucket'),
+    )
     .select('y.meeting_id')
     .distinct()
     .where('x.meeting_id', '=', meetingId)
@@ -141,45 +361,65 @@ export async function candidatesOf(db: Q, meetingId: number): Promise<number[]> 
   return rows.map((r) => Number(r.meeting_id));
 }
 
-export async function replacePairs(trx: Q, meetingId: number, pairs: Insertable<DB['life_minutes_pairs']>[]): Promise<void> {
-  await trx.deleteFrom('life_minutes_pairs').where((eb) => eb.or([eb('meeting_id', '=', meetingId), eb('other_meeting_id', '=', meetingId)])).execute();
+export async function replacePairs(
+  trx: Q,
+  meetingId: number,
+  pairs: Insertable<DB['life_minutes_pairs']>[],
+): Promise<void> {
+  await trx
+    .deleteFrom('life_minutes_pairs')
+    .where((eb) => eb.or([eb('meeting_id', '=', meetingId), eb('other_meeting_id', '=', meetingId)]))
+    .execute();
   if (pairs.length > 0) await insertChunked(trx, 'life_minutes_pairs', pairs, 6);
 }
 
-/** Near-duplicate pairs with a meeting under `path` held in [from, to) and the other under `path` too. */
-export async function pairsUnder(db: Q, path: string, from: string, to: string) {
+/**
+ * Near-duplicate pairs under `path` (both sides) with a meeting held in [from, to), with both
+ * meetings' organisation, date and type: one statement, no minutes text loaded.
+ */
+export async function similarUnder(db: Q, path: string, from: string, to: string) {
   return db
-    .selectFrom('life_minutes_pairs')
-    .select(['meeting_id', 'other_meeting_id', 'similarity'])
-    .where('org_path', '>=', path)
-    .where('org_path', '<', pathUpperBound(path))
-    .where('held_on', '>=', from)
-    .where('held_on', '<', to)
-    .where('other_org_path', '>=', path)
-    .where('other_org_path', '<', pathUpperBound(path))
+    .selectFrom('life_minutes_pairs as p')
+    .innerJoin('life_meetings as a', 'a.id', 'p.meeting_id')
+    .innerJoin('orgs as oa', 'oa.id', 'a.org_id')
+    .innerJoin('life_meetings as b', 'b.id', 'p.other_meeting_id')
+    .innerJoin('orgs as ob', 'ob.id', 'b.org_id')
+    .select([
+      'p.meeting_id',
+      'p.other_meeting_id',
+      'p.similarity',
+      'a.held_on',
+      'a.type',
+      'oa.code',
+      'oa.name',
+      'b.held_on as other_held_on',
+      'b.type as other_type',
+      'ob.code as other_code',
+      'ob.name as other_name',
+    ])
+    .where('p.org_path', '>=', path)
+    .where('p.org_path', '<', pathUpperBound(path))
+    .where('p.held_on', '>=', from)
+    .where('p.held_on', '<', to)
+    .where('p.other_org_path', '>=', path)
+    .where('p.other_org_path', '<', pathUpperBound(path))
+    .orderBy('p.meeting_id')
+    .orderBy('p.other_meeting_id')
     .execute();
 }
 
-export async function meetingTexts(db: Q, ids: readonly number[]) {
-  if (ids.length === 0) return [];
-  const out: Array<{ id: number; org_id: number; code: string; name: string; type: string; held_on: string; minutes: string | null }> = [];
+export async function meetingTextsWithPath(db: Q, ids: readonly number[]) {
+  const out: Array<{ id: number; org_path: string; held_on: string; name: string; minutes: string | null }> =
+    [];
   for (let i = 0; i < ids.length; i += 1000) {
     out.push(
       ...(await db
         .selectFrom('life_meetings as m')
         .innerJoin('orgs as o', 'o.id', 'm.org_id')
-        .select(['m.id', 'm.org_id', 'o.code', 'o.name', 'm.type', 'm.held_on', 'm.minutes'])
+        .select(['m.id', 'm.org_path', 'm.held_on', 'o.name', 'm.minutes'])
         .where('m.id', 'in', ids.slice(i, i + 1000))
         .execute()),
     );
-  }
-  return out;
-}
-
-export async function meetingTextsWithPath(db: Q, ids: readonly number[]) {
-  const out: Array<{ id: number; org_path: string; held_on: string; name: string; minutes: string | null }> = [];
-  for (let i = 0; i < ids.length; i += 1000) {
-    out.push(...(await db.selectFrom('life_meetings as m').innerJoin('orgs as o', 'o.id', 'm.org_id').select(['m.id', 'm.org_path', 'm.held_on', 'o.name', 'm.minutes']).where('m.id', 'in', ids.slice(i, i + 1000)).execute()));
   }
   return out;
 }
@@ -190,19 +430,46 @@ export async function meetingTextsWithPath(db: Q, ids: readonly number[]) {
  * Adds `delta` held meetings to (org, type, native period); when the organisation's
  * "held at least one" flips, every ancestor's counter (the organisation itself included) moves.
  */
-export async function bumpCompliance(trx: Q, org: { id: number; path: string }, type: string, period: string, delta: number): Promise<void> {
-  const row = await trx.selectFrom('life_compliance').select('held').where('org_id', '=', org.id).where('type', '=', type).where('period', '=', period).executeTakeFirst();
+export async function bumpCompliance(
+  trx: Q,
+  org: { id: number; path: string },
+  type: string,
+  period: string,
+  delta: number,
+): Promise<void> {
+  const row = await trx
+    .selectFrom('life_compliance')
+    .select('held')
+    .where('org_id', '=', org.id)
+    .where('type', '=', type)
+    .where('period', '=', period)
+    .executeTakeFirst();
   const before = row ? Number(row.held) : 0;
   const after = Math.max(0, before + delta);
-  if (row) await trx.updateTable('life_compliance').set({ held: after }).where('org_id', '=', org.id).where('type', '=', type).where('period', '=', period).execute();
-  else await trx.insertInto('life_compliance').values({ org_id: org.id, org_path: org.path, type, period, held: after }).execute();
+  if (row)
+    await trx
+      .updateTable('life_compliance')
+      .set({ held: after })
+      .where('org_id', '=', org.id)
+      .where('type', '=', type)
+      .where('period', '=', period)
+      .execute();
+  else
+    await trx
+      .insertInto('life_compliance')
+      .values({ org_id: org.id, org_path: org.path, type, period, held: after })
+      .execute();
   const flip = before === 0 && after > 0 ? 1 : before > 0 && after === 0 ? -1 : 0;
   if (flip === 0) return;
   const ancestors = pathIds(org.path);
   await trx
     .insertInto('life_compliance_counters')
     .values(ancestors.map((id) => ({ ancestor_id: id, type, period, orgs_held: flip })))
-    .onConflict((oc) => oc.columns(['ancestor_id', 'type', 'period']).doUpdateSet({ orgs_held: sql`life_compliance_counters.orgs_held + ${flip}` }))
+    .onConflict((oc) =>
+      oc
+        .columns(['ancestor_id', 'type', 'period'])
+        .doUpdateSet({ orgs_held: sql`life_compliance_counters.orgs_held + ${flip}` }),
+    )
     .execute();
 }
 
@@ -233,7 +500,13 @@ export async function heldByOrgTypeMonth(db: Q) {
   return db
     .selectFrom('life_meetings as m')
     .innerJoin('orgs as o', 'o.id', 'm.org_id')
-    .select(['m.org_id', 'o.path', 'm.type', sql<string>`substr(m.held_on, 1, 7)`.as('month'), sql<number>`count(*)`.as('n')])
+    .select([
+      'm.org_id',
+      'o.path',
+      'm.type',
+      sql<string>`substr(m.held_on, 1, 7)`.as('month'),
+      sql<number>`count(*)`.as('n'),
+    ])
     .where('m.status', '=', 'held')
     .groupBy(['m.org_id', 'o.path', 'm.type', sql`substr(m.held_on, 1, 7)`])
     .execute();
@@ -241,18 +514,27 @@ export async function heldByOrgTypeMonth(db: Q) {
 
 export async function replaceComplianceTables(
   trx: Q,
+  engine: 'sqlite' | 'postgres',
   rows: Array<{ org_id: number; org_path: string; type: string; period: string; held: number }>,
   counters: Array<{ ancestor_id: number; type: string; period: string; orgs_held: number }>,
 ): Promise<void> {
   await trx.deleteFrom('life_compliance').execute();
   await trx.deleteFrom('life_compliance_counters').execute();
-  await insertChunked(trx, 'life_compliance', rows, 5);
-  await insertChunked(trx, 'life_compliance_counters', counters, 4);
+  await bulkInsert(trx, engine, 'life_compliance', rows);
+  await bulkInsert(trx, engine, 'life_compliance_counters', counters);
 }
 
 export async function allCompliance(db: Q) {
-  const rows = await db.selectFrom('life_compliance').select(['org_id', 'type', 'period', 'held']).where('held', '>', 0).execute();
-  const counters = await db.selectFrom('life_compliance_counters').select(['ancestor_id', 'type', 'period', 'orgs_held']).where('orgs_held', '>', 0).execute();
+  const rows = await db
+    .selectFrom('life_compliance')
+    .select(['org_id', 'type', 'period', 'held'])
+    .where('held', '>', 0)
+    .execute();
+  const counters = await db
+    .selectFrom('life_compliance_counters')
+    .select(['ancestor_id', 'type', 'period', 'orgs_held'])
+    .where('orgs_held', '>', 0)
+    .execute();
   return {
     rows: rows.map((r) => `${r.org_id}|${r.type}|${r.period}|${toCount(r.held)}`).sort(),
     counters: counters.map((r) => `${r.ancestor_id}|${r.type}|${r.period}|${toCount(r.orgs_held)}`).sort(),
@@ -274,10 +556,18 @@ export async function obligedOrgsUnder(db: Q, path: string, kinds: readonly stri
 }
 
 /** Members and full members per organisation under `path` on a day: one grouped range scan. */
-export async function memberCountsUnder(db: Q, path: string, on: string): Promise<Map<number, { members: number; full: number }>> {
+export async function memberCountsUnder(
+  db: Q,
+  path: string,
+  on: string,
+): Promise<Map<number, { members: number; full: number }>> {
   const rows = await db
     .selectFrom('memberships')
-    .select(['org_id', sql<number>`count(*)`.as('n'), sql<number>`sum(case when category = '正式党员' then 1 else 0 end)`.as('full')])
+    .select([
+      'org_id',
+      sql<number>`count(*)`.as('n'),
+      sql<number>`sum(case when category = '正式党员' then 1 else 0 end)`.as('full'),
+    ])
     .where('org_path', '>=', path)
     .where('org_path', '<', pathUpperBound(path))
     .where('valid_from', '<=', on)
@@ -288,7 +578,12 @@ export async function memberCountsUnder(db: Q, path: string, on: string): Promis
 }
 
 /** Distinct people talked with per organisation under `path` in [from, to). */
-export async function talkCoverageUnder(db: Q, path: string, from: string, to: string): Promise<Map<number, number>> {
+export async function talkCoverageUnder(
+  db: Q,
+  path: string,
+  from: string,
+  to: string,
+): Promise<Map<number, number>> {
   const rows = await db
     .selectFrom('life_talks')
     .select(['org_id', sql<number>`count(distinct talkee_person_id)`.as('n')])
@@ -321,12 +616,22 @@ export async function findSeries(db: Q, id: number) {
   return db.selectFrom('life_series').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertNotifications(trx: Q, rows: Insertable<DB['life_notifications']>[]): Promise<void> {
+export async function insertNotifications(
+  trx: Q,
+  rows: Insertable<DB['life_notifications']>[],
+): Promise<void> {
   if (rows.length > 0) await insertChunked(trx, 'life_notifications', rows, 9);
 }
 
 export async function notificationsOf(db: Q, personId: number, limit: number) {
-  return db.selectFrom('life_notifications').selectAll().where('person_id', '=', personId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('life_notifications')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export async function undigested(db: Q, before: string) {
@@ -342,11 +647,21 @@ export async function undigested(db: Q, before: string) {
 }
 
 export async function markDigested(trx: Q, ids: readonly number[], on: string): Promise<void> {
-  for (let i = 0; i < ids.length; i += 1000) await trx.updateTable('life_notifications').set({ digested_on: on }).where('id', 'in', ids.slice(i, i + 1000)).execute();
+  for (let i = 0; i < ids.length; i += 1000)
+    await trx
+      .updateTable('life_notifications')
+      .set({ digested_on: on })
+      .where('id', 'in', ids.slice(i, i + 1000))
+      .execute();
 }
 
 export async function markRead(trx: Q, personId: number, id: number, at: string): Promise<number> {
-  const r = await trx.updateTable('life_notifications').set({ read_at: at }).where('id', '=', id).where('person_id', '=', personId).executeTakeFirst();
+  const r = await trx
+    .updateTable('life_notifications')
+    .set({ read_at: at })
+    .where('id', '=', id)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
@@ -359,7 +674,16 @@ export async function talksOf(db: Q, orgId: number, from: string, to: string) {
     .selectFrom('life_talks as t')
     .innerJoin('persons as a', 'a.id', 't.talker_person_id')
     .innerJoin('persons as b', 'b.id', 't.talkee_person_id')
-    .select(['t.id', 't.held_on', 't.topic', 't.follow_up', 'a.name as talker', 'b.name as talkee', 't.talker_person_id', 't.talkee_person_id'])
+    .select([
+      't.id',
+      't.held_on',
+      't.topic',
+      't.follow_up',
+      'a.name as talker',
+      'b.name as talkee',
+      't.talker_person_id',
+      't.talkee_person_id',
+    ])
     .where('t.org_id', '=', orgId)
     .where('t.held_on', '>=', from)
     .where('t.held_on', '<', to)
@@ -372,7 +696,12 @@ export async function insertAttachment(trx: Q, row: Insertable<DB['life_attachme
 }
 
 export async function attachmentsOf(db: Q, meetingId: number) {
-  return db.selectFrom('life_attachments').selectAll().where('meeting_id', '=', meetingId).orderBy('id').execute();
+  return db
+    .selectFrom('life_attachments')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .orderBy('id')
+    .execute();
 }
 
 export async function findAttachment(db: Q, id: number) {

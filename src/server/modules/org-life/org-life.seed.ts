@@ -6,7 +6,15 @@
 import { sql } from 'kysely';
 import { COMPLIANCE_TYPES, TYPE_SPECS, type MeetingType } from '../../../core/org-life/meeting-types.ts';
 import { countAttendance } from '../../../core/org-life/quality.ts';
-import { jaccard, lshBuckets, minhash, normalise, shingles, similarityText } from '../../../core/org-life/similarity.ts';
+import {
+  jaccard,
+  lshBuckets,
+  minhash,
+  normalise,
+  shingles,
+  shinglesOfNormalised,
+  similarityText,
+} from '../../../core/org-life/similarity.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { addDays, addMonths } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
@@ -14,9 +22,15 @@ import type { AppContext } from '../../context.ts';
 import type { ModuleSeedInput } from '../../seed/module-seed.ts';
 import { Rng } from '../../seed/prng.ts';
 import type { Insertable } from 'kysely';
-import type { LifeAttendanceTable, LifeMeetingTable, LifeMinutesBandTable, LifeMinutesPairTable, LifeNotificationTable } from '../../db/tables/org-life.tables.ts';
-import { rebuildCompliance, OBLIGED_KINDS } from './org-life.compliance.ts';
-import { insertChunked } from './org-life.repository.ts';
+import type {
+  LifeAttendanceTable,
+  LifeMeetingTable,
+  LifeMinutesBandTable,
+  LifeMinutesPairTable,
+  LifeNotificationTable,
+} from '../../db/tables/org-life.tables.ts';
+import { findingRowsOf, rebuildCompliance, OBLIGED_KINDS } from './org-life.compliance.ts';
+import { bulkInsert } from './org-life.repository.ts';
 import { minutesFor, nearCopy } from './org-life.seed-text.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -43,10 +57,28 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
   const now = ctx.now().toISOString();
   input.onProgress?.(0, 4, '读取组织和党员');
 
-  const orgRows = await ctx.db.selectFrom('orgs').select(['id', 'name', 'kind', 'path', 'established_on']).where('kind', 'in', OBLIGED_KINDS).where('status', '=', 'active').orderBy('path').execute();
-  const memberRows = await ctx.db.selectFrom('memberships').select(['org_id', 'person_id', 'category']).where('valid_to', 'is', null).orderBy('person_id').execute();
-  const positionRows = await ctx.db.selectFrom('positions').select(['org_id', 'person_id']).where('valid_to', 'is', null).orderBy('person_id').execute();
-  const orgs = new Map<number, SeedOrg>(orgRows.map((o) => [o.id, { ...o, members: [], committee: [], full: 0 }]));
+  const orgRows = await ctx.db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'kind', 'path', 'established_on'])
+    .where('kind', 'in', OBLIGED_KINDS)
+    .where('status', '=', 'active')
+    .orderBy('path')
+    .execute();
+  const memberRows = await ctx.db
+    .selectFrom('memberships')
+    .select(['org_id', 'person_id', 'category'])
+    .where('valid_to', 'is', null)
+    .orderBy('person_id')
+    .execute();
+  const positionRows = await ctx.db
+    .selectFrom('positions')
+    .select(['org_id', 'person_id'])
+    .where('valid_to', 'is', null)
+    .orderBy('person_id')
+    .execute();
+  const orgs = new Map<number, SeedOrg>(
+    orgRows.map((o) => [o.id, { ...o, members: [], committee: [], full: 0 }]),
+  );
   for (const m of memberRows) {
     const o = orgs.get(m.org_id);
     if (!o) continue;
@@ -58,56 +90,119 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
     if (o && !o.committee.includes(p.person_id)) o.committee.push(p.person_id);
   }
   const committeeFrom = ruleValue<number>(book, 'org.branch.committeeFromFullMembers', today);
-  const minRatio = ruleValue<Record<string, number>>(book, 'orgLife.attendance.minRatio', today)['支部党员大会'] ?? 2 / 3;
+  const minRatio =
+    ruleValue<Record<string, number>>(book, 'orgLife.attendance.minRatio', today)['支部党员大会'] ?? 2 / 3;
 
   const startMonth = addMonths(today.slice(0, 7) + '-01', -35);
   const ledgerFrom = addMonths(today, -12);
-  const maxId = Number((await ctx.db.selectFrom('life_meetings').select(sql<number>`coalesce(max(id), 0)`.as('m')).executeTakeFirstOrThrow()).m);
+  const maxId = Number(
+    (
+      await ctx.db
+        .selectFrom('life_meetings')
+        .select(sql<number>`coalesce(max(id), 0)`.as('m'))
+        .executeTakeFirstOrThrow()
+    ).m,
+  );
   let nextId = maxId + 1;
 
   const meetings: Insertable<LifeMeetingTable>[] = [];
   const ledger: Insertable<LifeAttendanceTable>[] = [];
   const notifications: Insertable<LifeNotificationTable>[] = [];
   const texts: Array<{ id: number; path: string; heldOn: string; text: string }> = [];
-  const byKey = new Map<number, { orgName: string; type: string; heldOn: string; minutes: string; orgId: number }>();
+  const byKey = new Map<
+    number,
+    { orgName: string; type: string; heldOn: string; minutes: string; orgId: number }
+  >();
 
   const add = (o: SeedOrg, type: MeetingType, heldOn: string, diligence: Diligence, r: Rng) => {
     if (o.established_on && o.established_on > heldOn) return;
-    const attendees = TYPE_SPECS[type].attendees === 'committee' || TYPE_SPECS[type].attendees === 'leaders' ? o.committee : o.members;
+    const attendees =
+      TYPE_SPECS[type].attendees === 'committee' || TYPE_SPECS[type].attendees === 'leaders'
+        ? o.committee
+        : o.members;
     if (attendees.length === 0) return;
     const id = nextId++;
     const scheduled = heldOn > today;
     const expected = attendees.length;
     const low = type === '支部党员大会' && r.chance(diligence === 'weak' ? 0.3 : 0.05);
     const ratio = low ? 0.35 + r.next() * (minRatio - 0.4) : 0.75 + r.next() * 0.25;
-    const statuses: Array<'出席' | '请假' | '缺席' | '待签到'> = attendees.map((_, i) => (scheduled ? '待签到' : i < Math.round(expected * ratio) ? '出席' : r.chance(0.6) ? '请假' : '缺席'));
+    const statuses: Array<'出席' | '请假' | '缺席' | '待签到'> = attendees.map((_, i) =>
+      scheduled ? '待签到' : i < Math.round(expected * ratio) ? '出席' : r.chance(0.6) ? '请假' : '缺席',
+    );
     const shuffled = r.shuffle(statuses);
     const c = countAttendance(shuffled);
     let minutes: string | null = null;
     if (!scheduled) {
       const roll = r.next();
-      minutes = roll < (diligence === 'weak' ? 0.06 : 0.01) ? '' : roll < (diligence === 'weak' ? 0.15 : 0.03) ? '学习了上级文件，讨论了近期工作。' : minutesFor(r, type, o.name, heldOn);
+      minutes =
+        roll < (diligence === 'weak' ? 0.06 : 0.01)
+          ? ''
+          : roll < (diligence === 'weak' ? 0.15 : 0.03)
+            ? '学习了上级文件，讨论了近期工作。'
+            : minutesFor(r, type, o.name, heldOn);
     }
     const late = !scheduled && r.chance(diligence === 'good' ? 0.01 : 0.08);
-    let recordedOn = scheduled || !minutes ? null : late ? addDays(heldOn, r.int(31, 75)) : addDays(heldOn, r.int(0, 6));
+    let recordedOn =
+      scheduled || !minutes ? null : late ? addDays(heldOn, r.int(31, 75)) : addDays(heldOn, r.int(0, 6));
     if (recordedOn && recordedOn > today) recordedOn = today;
     const createdAt = addDays(heldOn, -r.int(3, 10)) + 'T01:00:00.000Z';
     meetings.push({
-      id, org_id: o.id, org_path: o.path, type, title: `${Number(heldOn.slice(5, 7))}月${type}`, held_on: heldOn, start_time: type === '主题党日' ? '09:00' : '14:30',
-      place: o.kind === '党支部' ? '党员活动室' : '会议室', status: scheduled ? 'scheduled' : 'held', series_id: null, agenda: scheduled ? '一、集中学习；二、讨论本月工作；三、其他事项' : '一、学习；二、研究工作；三、部署任务',
-      minutes, resolutions: null, speaker: type === '党课' ? '支部书记' : null, topic: type === '党课' ? '做合格党员' : null, minutes_chars: minutes ? [...minutes.replace(/\s+/g, '')].length : 0,
-      recorded_on: recordedOn, expected_count: scheduled ? expected : c.expected, present_count: c.present, leave_count: c.leave, absent_count: scheduled ? expected : c.absent, excluded_count: 0,
-      created_by: null, created_at: createdAt, updated_at: recordedOn ? recordedOn + 'T08:00:00.000Z' : createdAt,
+      id,
+      org_id: o.id,
+      org_path: o.path,
+      type,
+      title: `${Number(heldOn.slice(5, 7))}月${type}`,
+      held_on: heldOn,
+      start_time: type === '主题党日' ? '09:00' : '14:30',
+      place: o.kind === '党支部' ? '党员活动室' : '会议室',
+      status: scheduled ? 'scheduled' : 'held',
+      series_id: null,
+      agenda: scheduled
+        ? '一、集中学习；二、讨论本月工作；三、其他事项'
+        : '一、学习；二、研究工作；三、部署任务',
+      minutes,
+      resolutions: null,
+      speaker: type === '党课' ? '支部书记' : null,
+      topic: type === '党课' ? '做合格党员' : null,
+      minutes_chars: minutes ? [...minutes.replace(/\s+/g, '')].length : 0,
+      recorded_on: recordedOn,
+      expected_count: scheduled ? expected : c.expected,
+      present_count: c.present,
+      leave_count: c.leave,
+      absent_count: scheduled ? expected : c.absent,
+      excluded_count: 0,
+      created_by: null,
+      created_at: createdAt,
+      updated_at: recordedOn ? recordedOn + 'T08:00:00.000Z' : createdAt,
     });
     if (heldOn >= ledgerFrom) {
       attendees.forEach((personId, i) => {
         const s = shuffled[i]!;
-        ledger.push({ meeting_id: id, person_id: personId, org_path: o.path, status: s, exclusion: null, method: s === '出席' ? (r.chance(0.7) ? 'qr' : 'organiser') : null, reason: s === '请假' ? '外出务工' : null, signed_at: s === '出席' ? heldOn + 'T01:05:00.000Z' : null, recorded_by: null });
+        ledger.push({
+          meeting_id: id,
+          person_id: personId,
+          org_path: o.path,
+          status: s,
+          exclusion: null,
+          method: s === '出席' ? (r.chance(0.7) ? 'qr' : 'organiser') : null,
+          reason: s === '请假' ? '外出务工' : null,
+          signed_at: s === '出席' ? heldOn + 'T01:05:00.000Z' : null,
+          recorded_by: null,
+        });
       });
     }
     if (scheduled) {
       for (const personId of attendees) {
-        notifications.push({ person_id: personId, org_path: o.path, meeting_id: id, title: `会议通知：${Number(heldOn.slice(5, 7))}月${type}`, body: `${o.name}定于${heldOn}召开${type}，请准时参加。`, created_at: now, read_at: null, digested_on: null });
+        notifications.push({
+          person_id: personId,
+          org_path: o.path,
+          meeting_id: id,
+          title: `会议通知：${Number(heldOn.slice(5, 7))}月${type}`,
+          body: `${o.name}定于${heldOn}召开${type}，请准时参加。`,
+          created_at: now,
+          read_at: null,
+          digested_on: null,
+        });
       }
     }
     if (minutes) {
@@ -120,7 +215,11 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
   const branchList = [...orgs.values()];
   for (const o of branchList) {
     const r = rng.fork(`org:${o.id}`);
-    const diligence: Diligence = r.weighted([['good', 70], ['patchy', 22], ['weak', 8]] as const);
+    const diligence: Diligence = r.weighted([
+      ['good', 70],
+      ['patchy', 22],
+      ['weak', 8],
+    ] as const);
     const skip = diligence === 'good' ? 0.03 : diligence === 'patchy' ? 0.2 : 0.5;
     const fixedDay = r.int(5, 25);
     const isBranch = TYPE_SPECS['主题党日'].orgKinds.includes(o.kind);
@@ -131,7 +230,8 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
       const withinHorizon = (d: string) => d <= addDays(today, 20);
       if (isBranch) {
         const themeDay = day(fixedDay);
-        if (withinHorizon(themeDay) && (themeDay > today || !r.chance(skip))) add(o, '主题党日', themeDay, diligence, r);
+        if (withinHorizon(themeDay) && (themeDay > today || !r.chance(skip)))
+          add(o, '主题党日', themeDay, diligence, r);
         if (o.full >= committeeFrom) {
           const d = day(fixedDay - 3 > 0 ? fixedDay - 3 : 2);
           if (withinHorizon(d) && d <= today && !r.chance(skip)) add(o, '支部委员会会议', d, diligence, r);
@@ -157,7 +257,9 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
   // Copied minutes: two branches share identical or near-identical records, and one branch
   // reuses its own record a year later. The pairs go into the audit row for the record.
   const copies: Array<[number, number]> = [];
-  const recent = texts.filter((t) => t.heldOn >= ledgerFrom && t.heldOn <= today && normalise(t.text).length > 80);
+  const recent = texts.filter(
+    (t) => t.heldOn >= ledgerFrom && t.heldOn <= today && normalise(t.text).length > 80,
+  );
   const cr = rng.fork('copies');
   const used = new Set<number>();
   const pickRecent = () => {
@@ -185,7 +287,14 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
   {
     const src = pickRecent();
     const s = byKey.get(src.id)!;
-    const earlier = texts.find((t) => t.id !== src.id && byKey.get(t.id)!.orgId === s.orgId && byKey.get(t.id)!.type === s.type && t.heldOn < addMonths(src.heldOn, -6) && !used.has(t.id));
+    const earlier = texts.find(
+      (t) =>
+        t.id !== src.id &&
+        byKey.get(t.id)!.orgId === s.orgId &&
+        byKey.get(t.id)!.type === s.type &&
+        t.heldOn < addMonths(src.heldOn, -6) &&
+        !used.has(t.id),
+    );
     if (earlier) {
       const text = nearCopy(earlier.text, s.orgName, s.orgName, earlier.heldOn, src.heldOn);
       src.text = text;
@@ -209,8 +318,9 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
   const info = new Map(texts.map((t) => [t.id, t]));
   for (const t of texts) {
     const text = similarityText(t.text, byKey.get(t.id)!.orgName);
-    if (normalise(text).length < 20) continue;
-    lshBuckets(minhash(shingles(text))).forEach((bucket, band) => {
+    const norm = normalise(text);
+    if (norm.length < 20) continue;
+    lshBuckets(minhash(shinglesOfNormalised(norm))).forEach((bucket, band) => {
       bands.push({ meeting_id: t.id, band, bucket });
       const key = band + bucket;
       const list = buckets.get(key);
@@ -231,26 +341,62 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
         if (sim < threshold) continue;
         const a = info.get(ids[i]!)!;
         const b = info.get(ids[j]!)!;
-        pairs.push({ meeting_id: a.id, other_meeting_id: b.id, org_path: a.path, held_on: a.heldOn, other_org_path: b.path, similarity: sim });
-        pairs.push({ meeting_id: b.id, other_meeting_id: a.id, org_path: b.path, held_on: b.heldOn, other_org_path: a.path, similarity: sim });
+        pairs.push({
+          meeting_id: a.id,
+          other_meeting_id: b.id,
+          org_path: a.path,
+          held_on: a.heldOn,
+          other_org_path: b.path,
+          similarity: sim,
+        });
+        pairs.push({
+          meeting_id: b.id,
+          other_meeting_id: a.id,
+          org_path: b.path,
+          held_on: b.heldOn,
+          other_org_path: a.path,
+          similarity: sim,
+        });
       }
     }
   }
 
   input.onProgress?.(3, 4, '写入会议');
   await ctx.db.transaction().execute(async (trx) => {
-    await insertChunked(trx, 'life_meetings', meetings, 29);
-    await insertChunked(trx, 'life_attendance', ledger, 9);
-    await insertChunked(trx, 'life_minutes_bands', bands, 3);
-    await insertChunked(trx, 'life_minutes_pairs', pairs, 6);
-    await insertChunked(trx, 'life_notifications', notifications, 8);
+    await bulkInsert(trx, ctx.engine, 'life_meetings', meetings);
+    await bulkInsert(trx, ctx.engine, 'life_attendance', ledger);
+    await bulkInsert(trx, ctx.engine, 'life_minutes_bands', bands);
+    await bulkInsert(trx, ctx.engine, 'life_minutes_pairs', pairs);
+    // Quality findings, as the record and attendance writes store them.
+    await bulkInsert(
+      trx,
+      ctx.engine,
+      'life_findings',
+      meetings.flatMap((m) => findingRowsOf(ctx, m as Parameters<typeof findingRowsOf>[1])),
+    );
+    await bulkInsert(trx, ctx.engine, 'life_notifications', notifications);
     if (ctx.engine === 'postgres') {
-      await sql`select setval(pg_get_serial_sequence('life_meetings', 'id'), (select max(id) from life_meetings))`.execute(trx);
+      await sql`select setval(pg_get_serial_sequence('life_meetings', 'id'), (select max(id) from life_meetings))`.execute(
+        trx,
+      );
     }
     const rebuilt = await rebuildCompliance(ctx, trx);
     await appendAudit(trx, ctx.ring, {
-      at: now, action: 'life.seed', result: 'ok', actorUsername: 'seed', objectType: 'life_meeting',
-      detail: { meetings: meetings.length, similarPairs: pairs.length / 2, candidatePairs: checked.size, ledger: ledger.length, notifications: notifications.length, complianceRows: rebuilt.rows, seededCopies: copies, ledgerFrom },
+      at: now,
+      action: 'life.seed',
+      result: 'ok',
+      actorUsername: 'seed',
+      objectType: 'life_meeting',
+      detail: {
+        meetings: meetings.length,
+        similarPairs: pairs.length / 2,
+        candidatePairs: checked.size,
+        ledger: ledger.length,
+        notifications: notifications.length,
+        complianceRows: rebuilt.rows,
+        seededCopies: copies,
+        ledgerFrom,
+      },
     });
   });
   input.onProgress?.(4, 4, '完成');
