@@ -15,6 +15,7 @@ import type { DB } from '../../db/schema.ts';
 import type { CmCommitmentTable } from '../../db/tables/commitments.tables.ts';
 import { Rng } from '../../seed/prng.ts';
 import type { ModuleSeedInput } from '../../seed/module-seed.ts';
+import { seedCommendationRound } from './commendations.seed.ts';
 import * as repo from './commitments.repository.ts';
 
 const ORG_PLEDGES = [
@@ -314,6 +315,7 @@ export async function seedCommitments(ctx: AppContext, input: ModuleSeedInput): 
   }
 
   const wrng = rng.fork('write');
+  const commitmentOf = new Map<number, number>();
   await ctx.db.transaction().execute(async (trx) => {
     const ids = await repo.insertCommitmentsBatch(
       trx,
@@ -325,6 +327,12 @@ export async function seedCommitments(ctx: AppContext, input: ModuleSeedInput): 
     plans.forEach((p, i) => {
       const id = ids[i]!;
       const path = p.row.org_path;
+      if (
+        p.row.committer_kind === 'org' &&
+        p.row.year === y &&
+        ['published', 'in_progress'].includes(p.row.status)
+      )
+        commitmentOf.set(p.row.org_id, id);
       const ends = p.row.opinion_ends_on ?? today;
       for (let k = 0; k < p.opinions; k++) {
         const handled = p.row.status !== 'opinion' || k === 0;
@@ -383,6 +391,15 @@ export async function seedCommitments(ctx: AppContext, input: ModuleSeedInput): 
         reviews: reviews.length,
       },
     });
+  });
+  const membersOf = new Map<number, Array<{ personId: number; name: string }>>();
+  for (const m of members) membersOf.set(m.orgId, [...(membersOf.get(m.orgId) ?? []), m]);
+  await seedCommendationRound(ctx, {
+    today,
+    demoBranchId: [...demo].sort((a, b) => a - b)[0],
+    commitmentOf,
+    secretaryOf,
+    membersOf,
   });
   input.onProgress?.(1, 1, '公开承诺');
 }

@@ -8,6 +8,7 @@ const CommitmentBoardPage = lazy(() =>
 const CommitmentPage = lazy(() =>
   import('./pages/CommitmentPage').then((m) => ({ default: m.CommitmentPage })),
 );
+const RoundPage = lazy(() => import('./pages/RoundPage').then((m) => ({ default: m.RoundPage })));
 const PublicBoardPage = lazy(() =>
   import('./pages/PublicBoardPage').then((m) => ({ default: m.PublicBoardPage })),
 );
@@ -22,6 +23,7 @@ export const commitmentsModule: ModuleRoutes = {
     { path: 'commitments/public', element: <PublicBoardPage /> },
     { path: 'commitments/public/:id', element: <PublicCommitmentPage /> },
     { path: 'commitments/:id', element: <CommitmentPage /> },
+    { path: 'commendations/:id', element: <RoundPage /> },
   ],
   nav: [
     {

@@ -31,6 +31,7 @@ import {
   type Commitment,
   type NewCommitment,
 } from '../api';
+import { CommendationsPanel } from './CommendationsPanel';
 import { OverdueList } from './OverdueList';
 
 type FormValues = Omit<NewCommitment, 'orgId' | 'year'>;
@@ -204,6 +205,17 @@ export function CommitmentBoardPage() {
             ),
           },
           { key: 'overdue', label: '到期未点评', children: <OverdueList orgId={orgId} /> },
+          {
+            key: 'commendations',
+            label: '两优一先',
+            children: (
+              <CommendationsPanel
+                orgId={orgId}
+                year={year}
+                canOpen={['党委', '党工委'].includes(org.data?.org.kind ?? '')}
+              />
+            ),
+          },
         ]}
       />
     </Space>

@@ -5,6 +5,7 @@ import { formatDate } from '../../../components/dates';
 import { applyFieldErrors } from '../../../components/form-errors';
 import { errorMessage } from '../../../components/http';
 import { commitmentsApi } from '../api';
+import { commendationsApi } from '../commendations-api';
 
 /** The public board (承诺公开栏): only published items marked public, committer name and organisation only. */
 export function PublicBoardPage() {
@@ -53,6 +54,48 @@ export function PublicBoardPage() {
           )}
         />
       )}
+      <PublicCommendations org={org} />
+    </Space>
+  );
+}
+
+/** 两优一先 公示 for the organisation's committees: names, organisations and reasons only. */
+function PublicCommendations({ org }: { org: string }) {
+  const q = useQuery({
+    queryKey: ['commendations', 'public', org],
+    queryFn: () => commendationsApi.publicRounds(org),
+  });
+  if (!q.data || q.data.length === 0) return null;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="public-commendations">
+      {q.data.map((r) => (
+        <Card
+          key={r.id}
+          size="small"
+          title={`${r.title} · ${r.status === 'publicity' ? '拟表彰对象公示' : '表彰名单'}`}
+          extra={
+            r.status === 'publicity' && r.publicityFrom
+              ? `公示期 ${formatDate(r.publicityFrom)} 至 ${formatDate(r.publicityEndsOn)}`
+              : null
+          }
+        >
+          <List
+            size="small"
+            dataSource={r.nominees}
+            renderItem={(n) => (
+              <List.Item>
+                <Space direction="vertical" size={0}>
+                  <Typography.Text strong>
+                    {n.category}：{n.name}
+                    {n.name !== n.orgName ? `（${n.orgName}）` : ''}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">{n.reason}</Typography.Text>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+      ))}
     </Space>
   );
 }
