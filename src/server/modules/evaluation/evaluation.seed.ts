@@ -23,6 +23,7 @@ import {
   type RectActor,
 } from './rectification/rectification.service.ts';
 import { castBallot, closeBox, openBox } from './voting/voting.service.ts';
+import { seedTargets } from './targets.seed.ts';
 
 const SEEDER: RectActor = { userId: null, name: '演示数据' };
 
@@ -397,13 +398,15 @@ export async function seedEvaluation(ctx: AppContext, input: ModuleSeedInput): P
     reviews += 1;
   }
 
+  const targets = await seedTargets(ctx, rng.fork('targets'), branches, input.today);
+
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, ctx.ring, {
       at: ctx.now().toISOString(),
       action: 'evaluation.seed',
       result: 'ok',
       objectType: 'eval_campaign',
-      detail: { countyCampaign: countyId, reviews },
+      detail: { countyCampaign: countyId, reviews, ...targets },
     }),
   );
 }

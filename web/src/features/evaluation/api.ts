@@ -134,8 +134,90 @@ export interface MemberReviewDetail extends MemberReview {
   }>;
 }
 
+export type TargetHalf = 'H1' | 'H2';
+export const TARGET_HALF_NAMES: Record<TargetHalf, string> = { H1: '上半年', H2: '下半年' };
+
+export interface TargetAssessment {
+  half: TargetHalf;
+  halfName: string;
+  selfScore: number | null;
+  selfNote: string | null;
+  selfAt: string | null;
+  peerScore: number | null;
+  orgScore: number | null;
+  orgNote: string | null;
+  score: number | null;
+  grade: string | null;
+  assessedAt: string | null;
+}
+
+export interface TargetLetter {
+  id: number;
+  orgId: number;
+  orgName: string | null;
+  personId: number;
+  name: string;
+  year: number;
+  items: Array<{ title: string; detail: string }>;
+  status: 'issued' | 'acknowledged';
+  acknowledgedAt: string | null;
+  H1: TargetAssessment | null;
+  H2: TargetAssessment | null;
+}
+
+export interface TargetOverview {
+  orgId: number;
+  orgName: string;
+  year: number;
+  weights: { self: number; peer: number; org: number };
+  windows: Record<TargetHalf, string>;
+  summary: { members: number; letters: number; acknowledged: number; assessedH1: number; assessedH2: number };
+  members: Array<{ personId: number; name: string; category: string; letter: TargetLetter | null }>;
+}
+
+export interface Proposal {
+  personId: number;
+  name: string;
+  orgId: number;
+  orgName: string;
+  proposal: '停止党籍' | '按自行脱党处理';
+  reason: string;
+  facts: {
+    lostContactSince: string | null;
+    lastOrgLifeOn: string | null;
+    absencesInWindow: number;
+    memberSince: string | null;
+  };
+  lostContactId: number | null;
+  decision: {
+    decision: 'submitted' | 'dismissed';
+    decisionName: string;
+    note: string;
+    decidedOn: string;
+  } | null;
+}
+
+export interface ProposalList {
+  orgId: number;
+  orgName: string;
+  asOf: string;
+  membersChecked: number;
+  duesTracked: boolean;
+  duesNote: string;
+  proposals: Proposal[];
+  lostContacts: Array<{
+    id: number;
+    personId: number;
+    name: string;
+    orgId: number;
+    since: string;
+    searches: string;
+  }>;
+}
+
 export interface MyEvaluations {
   personId: number | null;
+  targets?: TargetLetter[];
   rectifications: Rectification[];
   reviews: Array<{
     id: number;
@@ -243,6 +325,43 @@ export const evaluationApi = {
   takeBallot: async (id: number) =>
     (await http.post<Envelope<{ token: string }>>(`/api/evaluation/member-reviews/${id}/ballot`)).data,
   my: async () => (await http.get<Envelope<MyEvaluations>>('/api/evaluation/my')).data,
+  targets: async (orgId: number, year: number) =>
+    (await http.get<Envelope<TargetOverview>>('/api/evaluation/targets', { query: { orgId, year } })).data,
+  issueTargets: async (body: {
+    orgId: number;
+    year: number;
+    personIds: number[];
+    items: Array<{ title: string; detail?: string }>;
+  }) =>
+    (
+      await http.post<Envelope<{ created: number; skipped: Array<{ name: string }> }>>(
+        '/api/evaluation/targets',
+        body,
+      )
+    ).data,
+  reviseTargets: async (id: number, items: Array<{ title: string; detail?: string }>) =>
+    (await http.put<Envelope<TargetLetter>>(`/api/evaluation/targets/${id}/items`, { items })).data,
+  acknowledgeTargets: async (id: number) =>
+    (await http.post<Envelope<unknown>>(`/api/evaluation/targets/${id}/acknowledge`)).data,
+  targetSelf: async (id: number, body: { half: TargetHalf; score: number; note: string }) =>
+    (await http.put<Envelope<TargetAssessment>>(`/api/evaluation/targets/${id}/self`, body)).data,
+  targetAssess: async (
+    id: number,
+    body: { half: TargetHalf; peerScore: number | null; orgScore: number; note: string },
+  ) => (await http.put<Envelope<TargetAssessment>>(`/api/evaluation/targets/${id}/assessment`, body)).data,
+  proposals: async (orgId: number) =>
+    (await http.get<Envelope<ProposalList>>('/api/evaluation/proposals', { query: { orgId } })).data,
+  decideProposal: async (body: {
+    orgId: number;
+    personId: number;
+    proposal: string;
+    decision: 'submitted' | 'dismissed';
+    note: string;
+  }) => (await http.post<Envelope<unknown>>('/api/evaluation/proposals/decisions', body)).data,
+  registerLostContact: async (body: { orgId: number; personId: number; since: string; searches: string }) =>
+    (await http.post<Envelope<unknown>>('/api/evaluation/lost-contacts', body)).data,
+  markFound: async (id: number, foundOn: string) =>
+    (await http.post<Envelope<unknown>>(`/api/evaluation/lost-contacts/${id}/found`, { foundOn })).data,
 };
 
 export const ballotUrl = (token: string) => `${window.location.origin}/vote#${encodeURIComponent(token)}`;

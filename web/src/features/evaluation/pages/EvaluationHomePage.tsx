@@ -17,7 +17,9 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../../components/http';
 import { applyFieldErrors } from '../../../components/form-errors';
 import { evaluationApi, type Campaign, type MemberReview } from '../api';
+import { ProposalsPanel } from '../components/ProposalsPanel';
 import { RectificationBoard } from '../components/RectificationBoard';
+import { TargetsPanel } from '../components/TargetsPanel';
 
 const STATUS_COLOR: Record<string, string> = {
   reporting: 'blue',
@@ -176,6 +178,8 @@ export function EvaluationHomePage() {
         items={[
           { key: 'campaigns', label: '述职评议考核', children: <CampaignsTab orgId={orgId} /> },
           { key: 'reviews', label: '民主评议党员', children: <ReviewsTab orgId={orgId} /> },
+          { key: 'targets', label: '党员目标管理', children: <TargetsPanel orgId={orgId} /> },
+          { key: 'proposals', label: '处置建议', children: <ProposalsPanel orgId={orgId} /> },
           { key: 'rectifications', label: '整改台账', children: <RectificationBoard orgId={orgId} /> },
         ]}
       />

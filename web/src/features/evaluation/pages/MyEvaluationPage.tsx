@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../components/http';
 import { PageLoading } from '../../../components/PageLoading';
 import { ballotUrl, evaluationApi, type MyEvaluations } from '../api';
+import { MyTargetCard } from '../components/MyTargetCard';
 
 function ReviewItem({ r }: { r: MyEvaluations['reviews'][number] }) {
   const qc = useQueryClient();
@@ -74,10 +75,14 @@ export function MyEvaluationPage() {
   if (q.isPending) return <PageLoading />;
   if (q.error) return <Typography.Text type="danger">{errorMessage(q.error)}</Typography.Text>;
   const { reviews, rectifications } = q.data;
-  if (reviews.length === 0 && rectifications.length === 0)
+  const targets = q.data.targets ?? [];
+  if (reviews.length === 0 && rectifications.length === 0 && targets.length === 0)
     return <Empty description="暂无需要参加的民主评议" />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {targets.slice(0, 1).map((l) => (
+        <MyTargetCard key={l.id} letter={l} />
+      ))}
       {rectifications.length > 0 && (
         <Card size="small" title="我的整改事项">
           <List
