@@ -112,7 +112,8 @@ async function openEngine(
       },
     };
   }
-  const schema = `bench_${options.scale}`;
+  // BENCH_SCHEMA lets two people bench on one server without dropping each other's schema.
+  const schema = process.env.BENCH_SCHEMA ?? `bench_${options.scale}`;
   const keyFile = join(WORK_DIR, `bench-${options.scale}.postgres.keys.json`);
   const admin = new pg.Client({ connectionString: options.postgresUrl });
   await admin.connect();
@@ -149,6 +150,7 @@ async function seedAll(ctx: AppContext, options: BenchOptions, today: string): P
     password: BENCH_PASSWORD,
     scale: options.scale,
     today,
+    modules: false,
     onProgress: (d, t, p) => bar.update(d, t, p),
   });
   bar.stop();

@@ -21,6 +21,8 @@ export interface SeedOptions {
   onProgress?: (done: number, total: number, phase: string) => void;
   /** ISO date the data is relative to; default = today in China. */
   today?: string;
+  /** Run the module demo seeds too (default). The benchmark runs and times them itself. */
+  modules?: boolean;
 }
 
 export interface SeedSummary {
@@ -37,7 +39,10 @@ interface ResolvedAccount extends AccountSpec {
   personId: number | null;
 }
 
-function resolveAccounts(specs: AccountSpec[], plain: ReadonlyMap<number, { id: number; name: string }>): ResolvedAccount[] {
+function resolveAccounts(
+  specs: AccountSpec[],
+  plain: ReadonlyMap<number, { id: number; name: string }>,
+): ResolvedAccount[] {
   const out: ResolvedAccount[] = [];
   for (const s of specs) {
     if (!s.memberOf) {
@@ -51,13 +56,17 @@ function resolveAccounts(specs: AccountSpec[], plain: ReadonlyMap<number, { id: 
 }
 
 export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<SeedSummary> {
-  const existing = await ctx.db.selectFrom('orgs').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const existing = await ctx.db
+    .selectFrom('orgs')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) throw new Error('数据库不为空：演示数据只能写入空库');
   const progress = options.onProgress ?? (() => {});
   const now = ctx.now().toISOString();
   const today = options.today ?? chinaDate(ctx.now());
   if (!isIsoDate(today)) throw new Error(`演示数据的基准日期无效：${today}`);
-  if (!['county', 'city', 'province'].includes(options.scale)) throw new Error(`未知的演示规模：${String(options.scale)}`);
+  if (!['county', 'city', 'province'].includes(options.scale))
+    throw new Error(`未知的演示规模：${String(options.scale)}`);
   const plan = buildPlan(options.scale, today);
   const specs = planAccounts(plan);
 
@@ -78,7 +87,11 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   progress(0, accounts.length, 'accounts');
   const hashes: string[] = [];
   for (let i = 0; i < accounts.length; i += 4) {
-    hashes.push(...(await Promise.all(accounts.slice(i, i + 4).map(() => hashPassword(options.password, ctx.config.kdfLogN)))));
+    hashes.push(
+      ...(await Promise.all(
+        accounts.slice(i, i + 4).map(() => hashPassword(options.password, ctx.config.kdfLogN)),
+      )),
+    );
     progress(hashes.length, accounts.length, 'accounts');
   }
   await ctx.db.transaction().execute(async (trx) => {
@@ -95,10 +108,15 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       updated_at: now,
     }));
     await trx.insertInto('users').values(users).execute();
-    await trx.insertInto('user_roles').values(accounts.map((a, i) => ({ user_id: i + 1, role: a.role }))).execute();
+    await trx
+      .insertInto('user_roles')
+      .values(accounts.map((a, i) => ({ user_id: i + 1, role: a.role })))
+      .execute();
     await trx
       .insertInto('password_history')
-      .values(users.map((u) => ({ id: u.id, user_id: u.id, password_hash: u.password_hash, created_at: now })))
+      .values(
+        users.map((u) => ({ id: u.id, user_id: u.id, password_hash: u.password_hash, created_at: now })),
+      )
       .execute();
     await trx
       .insertInto('settings')
@@ -117,14 +135,17 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     if (ctx.engine === 'postgres') {
       // Explicit ids bypassed the serial sequences: move them past the highest id.
       for (const table of ['orgs', 'persons', 'memberships', 'positions', 'users', 'password_history']) {
-        await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(trx);
+        await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
+          trx,
+        );
       }
     }
   });
   progress(accounts.length, accounts.length, 'accounts');
 
   // Each module adds its own demo data (meetings, candidates, campaigns …) on top.
-  await runModuleSeeds(ctx, { today, scale: options.scale, onProgress: progress });
+  if (options.modules !== false)
+    await runModuleSeeds(ctx, { today, scale: options.scale, onProgress: progress });
 
   // Module seeds add organisations (e.g. a new enterprise branch) and members (admitted
   // candidates): report what the database holds, not what the base plan wrote.
@@ -132,13 +153,31 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     .selectFrom('orgs')
     .select([
       sql<number>`count(*)`.as('orgs'),
-      sql<number>`(select count(*) from memberships where valid_to is null and valid_from <= ${today})`.as('members'),
+      sql<number>`(select count(*) from memberships where valid_to is null and valid_from <= ${today})`.as(
+        'members',
+      ),
     ])
     .executeTakeFirstOrThrow();
   void members;
-  if (ctx.engine === 'postgres') await sql`analyze`.execute(ctx.db);
-  else await sql`pragma optimize`.execute(ctx.db);
+  await analyzeTables(ctx);
   return { orgs: Number(totals.orgs), members: Number(totals.members), users: summariseUsers(accounts) };
+}
+
+/**
+ * Planner statistics for the tables just filled (docs/performance.md finding 1): without them
+ * PostgreSQL (autovacuum off, or before its naptime) and SQLite (which never gathers them
+ * itself) plan subtree counts as full scans. PostgreSQL: only the tables of our schema, so a
+ * shared server's other schemas are left alone.
+ */
+export async function analyzeTables(ctx: AppContext): Promise<void> {
+  if (ctx.engine === 'sqlite') {
+    await sql`analyze`.execute(ctx.db);
+    return;
+  }
+  const { rows } = await sql<{
+    tablename: string;
+  }>`select tablename from pg_tables where schemaname = current_schema()`.execute(ctx.db);
+  for (const t of rows) await sql`analyze ${sql.table(t.tablename)}`.execute(ctx.db);
 }
 
 type Progress = (done: number, total: number, phase: string) => void;
@@ -207,14 +246,23 @@ function summariseUsers(accounts: readonly ResolvedAccount[]): SeedSummary['user
   return accounts
     .map((a, i) => ({ a, i }))
     .sort((x, y) => order.indexOf(x.a.role) - order.indexOf(y.a.role) || x.i - y.i)
-    .map(({ a }) => ({ username: a.username, role: a.role, orgId: a.org.id, orgCode: a.org.code, orgName: a.org.name }));
+    .map(({ a }) => ({
+      username: a.username,
+      role: a.role,
+      orgId: a.org.id,
+      orgCode: a.org.code,
+      orgName: a.org.name,
+    }));
 }
 
 /**
  * A stable digest of everything the seed would write for a scale and day, without a
  * database (ciphertexts and password hashes excluded): equal digests = identical data.
  */
-export function seedDigest(scale: Scale, today: string): { digest: string; orgs: number; members: number; plan: Plan } {
+export function seedDigest(
+  scale: Scale,
+  today: string,
+): { digest: string; orgs: number; members: number; plan: Plan } {
   const hash = createHash('sha256');
   hash.update(SEED_VERSION);
   const plan = buildPlan(scale, today);
@@ -231,6 +279,7 @@ export function seedDigest(scale: Scale, today: string): { digest: string; orgs:
       plain.set(batch.org.id, { id: p.id, name: p.name });
     }
   }
-  for (const a of resolveAccounts(specs, plain)) hash.update(JSON.stringify([a.username, a.role, a.org.id, a.personId, a.displayName]));
+  for (const a of resolveAccounts(specs, plain))
+    hash.update(JSON.stringify([a.username, a.role, a.org.id, a.personId, a.displayName]));
   return { digest: hash.digest('hex'), orgs: plan.orgs.length, members, plan };
 }

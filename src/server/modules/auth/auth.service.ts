@@ -1,11 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { checkPassword } from '../../../core/auth/password-policy.ts';
-import { afterFailedLogin, isLocked, isPasswordExpired, sessionExpiresAt, sessionVerdict } from '../../../core/auth/session.rules.ts';
+import {
+  afterFailedLogin,
+  isLocked,
+  isPasswordExpired,
+  sessionExpiresAt,
+  sessionVerdict,
+} from '../../../core/auth/session.rules.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { Actor, AppContext, RequestMeta } from '../../context.ts';
 import { sm3Hex } from '../../crypto/sm.ts';
 import { AppError, fromDecision } from '../../http/errors.ts';
 import { isDemoMode } from '../settings/settings.repository.ts';
+import { sessionCacheFor, type SessionCache } from './actor-cache.ts';
 import * as repo from './auth.repository.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password-hash.ts';
 
@@ -25,17 +32,39 @@ const invalidCredentials = () => new AppError('unauthenticated', 'INVALID_CREDEN
 
 function lockedError(until: string) {
   const local = new Date(Date.parse(until) + 8 * 3_600_000).toISOString().slice(11, 16);
-  return new AppError('locked', 'ACCOUNT_LOCKED', `账号因连续登录失败已锁定，请于${local}（北京时间）后重试，或联系安全管理员解锁`);
+  return new AppError(
+    'locked',
+    'ACCOUNT_LOCKED',
+    `账号因连续登录失败已锁定，请于${local}（北京时间）后重试，或联系安全管理员解锁`,
+  );
 }
 
-export async function login(ctx: AppContext, username: string, password: string, meta: RequestMeta & { userAgent?: string }): Promise<LoginResult> {
+export async function login(
+  ctx: AppContext,
+  username: string,
+  password: string,
+  meta: RequestMeta & { userAgent?: string },
+): Promise<LoginResult> {
   const now = ctx.now().toISOString();
   const user = await repo.findUserByUsername(ctx.db, username);
-  const audit = (action: string, result: 'ok' | 'denied', userId: number | null, detail: Record<string, unknown> = {}) =>
+  const audit = (
+    action: string,
+    result: 'ok' | 'denied',
+    userId: number | null,
+    detail: Record<string, unknown> = {},
+  ) =>
     ctx.db.transaction().execute((trx) =>
       appendAudit(trx, ctx.ring, {
-        at: now, action, result, actorUserId: userId, actorUsername: username, objectType: 'user',
-        objectId: userId, requestId: meta.requestId, ip: meta.ip, detail,
+        at: now,
+        action,
+        result,
+        actorUserId: userId,
+        actorUsername: username,
+        objectType: 'user',
+        objectId: userId,
+        requestId: meta.requestId,
+        ip: meta.ip,
+        detail,
       }),
     );
   if (!user || user.disabled) {
@@ -52,13 +81,29 @@ export async function login(ctx: AppContext, username: string, password: string,
     await ctx.db.transaction().execute(async (trx) => {
       await repo.recordLoginFailure(trx, user.id, next.failures, next.lockedUntil, now);
       await appendAudit(trx, ctx.ring, {
-        at: now, action: 'auth.login', result: 'denied', actorUserId: user.id, actorUsername: username,
-        objectType: 'user', objectId: user.id, requestId: meta.requestId, ip: meta.ip, detail: { reason: 'bad_password' },
+        at: now,
+        action: 'auth.login',
+        result: 'denied',
+        actorUserId: user.id,
+        actorUsername: username,
+        objectType: 'user',
+        objectId: user.id,
+        requestId: meta.requestId,
+        ip: meta.ip,
+        detail: { reason: 'bad_password' },
       });
       if (next.lockedUntil) {
         await appendAudit(trx, ctx.ring, {
-          at: now, action: 'auth.lock', result: 'ok', actorUserId: user.id, actorUsername: username, objectType: 'user',
-          objectId: user.id, requestId: meta.requestId, ip: meta.ip, detail: { lockedUntil: next.lockedUntil },
+          at: now,
+          action: 'auth.lock',
+          result: 'ok',
+          actorUserId: user.id,
+          actorUsername: username,
+          objectType: 'user',
+          objectId: user.id,
+          requestId: meta.requestId,
+          ip: meta.ip,
+          detail: { lockedUntil: next.lockedUntil },
         });
       }
     });
@@ -72,12 +117,26 @@ export async function login(ctx: AppContext, username: string, password: string,
   await ctx.db.transaction().execute(async (trx) => {
     await repo.recordLoginSuccess(trx, user.id, now);
     await repo.insertSession(trx, {
-      id, user_id: user.id, csrf_token: csrf, state: 'active', created_at: now, last_seen_at: now,
-      expires_at: sessionExpiresAt(times, ctx.config.session), ip: meta.ip, user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      id,
+      user_id: user.id,
+      csrf_token: csrf,
+      state: 'active',
+      created_at: now,
+      last_seen_at: now,
+      expires_at: sessionExpiresAt(times, ctx.config.session),
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
     });
     await appendAudit(trx, ctx.ring, {
-      at: now, action: 'auth.login', result: 'ok', actorUserId: user.id, actorUsername: username, objectType: 'user',
-      objectId: user.id, requestId: meta.requestId, ip: meta.ip,
+      at: now,
+      action: 'auth.login',
+      result: 'ok',
+      actorUserId: user.id,
+      actorUsername: username,
+      objectType: 'user',
+      objectId: user.id,
+      requestId: meta.requestId,
+      ip: meta.ip,
     });
   });
   const actor = await authenticate(ctx, token);
@@ -85,28 +144,68 @@ export async function login(ctx: AppContext, username: string, password: string,
   return { token, actor };
 }
 
-/** The acting user for a session token, or null when missing/expired. Slides the idle window. */
+function usable(found: repo.SessionWithUser, nowIso: string, ctx: AppContext): boolean {
+  const times = { createdAt: found.session.created_at, lastSeenAt: found.session.last_seen_at };
+  return (
+    sessionVerdict(times, nowIso, ctx.config.session) === 'valid' &&
+    !found.user.disabled &&
+    found.session.state === 'active'
+  );
+}
+
+async function demoMode(ctx: AppContext, cache: SessionCache | null): Promise<boolean> {
+  const hit = cache?.getDemo();
+  if (hit !== undefined) return hit;
+  const generation = cache?.generation ?? 0;
+  const demo = await isDemoMode(ctx.db);
+  cache?.setDemo(demo, generation);
+  return demo;
+}
+
+/**
+ * The acting user for a session token, or null when missing/expired. Slides the idle window.
+ * The session, user, scope and roles come from a short-lived in-memory cache (actor-cache.ts);
+ * expiry and idle timeout are decided here on every call from the session's times.
+ */
 export async function authenticate(ctx: AppContext, token: string | undefined): Promise<Actor | null> {
   if (!token || token.length > 100) return null;
   const id = sessionIdOf(token);
-  const found = await repo.findSession(ctx.db, id);
-  if (!found) return null;
+  const cache = sessionCacheFor(ctx.db);
   const now = ctx.now();
   const nowIso = now.toISOString();
-  const times = { createdAt: found.session.created_at, lastSeenAt: found.session.last_seen_at };
-  if (sessionVerdict(times, nowIso, ctx.config.session) !== 'valid' || found.user.disabled || found.session.state !== 'active') {
-    await repo.deleteSession(ctx.db, id);
-    return null;
+  let cached = cache?.get(id);
+  if (cached && !usable(cached.found, nowIso, ctx)) {
+    // The database decides (another node may have slid the window).
+    cache!.forget(id);
+    cached = undefined;
   }
+  if (!cached) {
+    const generation = cache?.generation ?? 0;
+    const found = await repo.findSession(ctx.db, id);
+    if (!found) return null;
+    if (!usable(found, nowIso, ctx)) {
+      await repo.deleteSession(ctx.db, id);
+      return null;
+    }
+    cached = { found, roles: await repo.rolesOf(ctx.db, found.user.id) };
+    cache?.set(id, cached, generation);
+  }
+  const { found, roles } = cached;
   // Write the sliding window at most once a minute: reads stay cheap at thousands of requests/s.
   if (now.getTime() - Date.parse(found.session.last_seen_at) > 60_000) {
-    await repo.touchSession(ctx.db, id, nowIso, sessionExpiresAt({ ...times, lastSeenAt: nowIso }, ctx.config.session));
+    const times = { createdAt: found.session.created_at, lastSeenAt: nowIso };
+    const expiresAt = sessionExpiresAt(times, ctx.config.session);
+    await repo.touchSession(ctx.db, id, nowIso, expiresAt);
+    cache?.update(id, {
+      roles,
+      found: { ...found, session: { ...found.session, last_seen_at: nowIso, expires_at: expiresAt } },
+    });
   }
-  const roles = await repo.rolesOf(ctx.db, found.user.id);
-  const demo = await isDemoMode(ctx.db);
+  const demo = await demoMode(ctx, cache);
   const mustChange =
     !demo &&
-    (found.user.must_change_password === 1 || isPasswordExpired(found.user.password_changed_at, nowIso, ctx.config.password.expiryDays));
+    (found.user.must_change_password === 1 ||
+      isPasswordExpired(found.user.password_changed_at, nowIso, ctx.config.password.expiryDays));
   return {
     userId: found.user.id,
     username: found.user.username,
@@ -126,24 +225,44 @@ export async function logout(ctx: AppContext, actor: Actor, meta: RequestMeta): 
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteSession(trx, actor.sessionId);
     await appendAudit(trx, ctx.ring, {
-      at: ctx.now().toISOString(), action: 'auth.logout', result: 'ok', actorUserId: actor.userId, actorUsername: actor.username,
-      objectType: 'user', objectId: actor.userId, requestId: meta.requestId, ip: meta.ip,
+      at: ctx.now().toISOString(),
+      action: 'auth.logout',
+      result: 'ok',
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      objectType: 'user',
+      objectId: actor.userId,
+      requestId: meta.requestId,
+      ip: meta.ip,
     });
   });
 }
 
-export async function changePassword(ctx: AppContext, actor: Actor, current: string, next: string, meta: RequestMeta): Promise<void> {
+export async function changePassword(
+  ctx: AppContext,
+  actor: Actor,
+  current: string,
+  next: string,
+  meta: RequestMeta,
+): Promise<void> {
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'UNAUTHENTICATED', '请先登录');
   if (!(await verifyPassword(current, user.password_hash))) {
-    throw new AppError('bad_request', 'WRONG_CURRENT_PASSWORD', '当前口令不正确', { currentPassword: '当前口令不正确' });
+    throw new AppError('bad_request', 'WRONG_CURRENT_PASSWORD', '当前口令不正确', {
+      currentPassword: '当前口令不正确',
+    });
   }
   const policy = checkPassword(next, user.username, ctx.config.password);
   if (!policy.ok) throw fromDecision(policy);
   const history = await repo.recentPasswordHashes(ctx.db, user.id, ctx.config.password.history);
   for (const old of [user.password_hash, ...history]) {
     if (await verifyPassword(next, old)) {
-      throw new AppError('bad_request', 'PASSWORD_REUSED', `不能使用最近${ctx.config.password.history}次用过的口令`, { newPassword: '不能使用最近用过的口令' });
+      throw new AppError(
+        'bad_request',
+        'PASSWORD_REUSED',
+        `不能使用最近${ctx.config.password.history}次用过的口令`,
+        { newPassword: '不能使用最近用过的口令' },
+      );
     }
   }
   const hash = await hashPassword(next, ctx.config.kdfLogN);
@@ -153,8 +272,15 @@ export async function changePassword(ctx: AppContext, actor: Actor, current: str
     // Other sessions end at once; this one stays.
     await repo.deleteSessionsOfUser(trx, user.id, actor.sessionId);
     await appendAudit(trx, ctx.ring, {
-      at: now, action: 'auth.password_change', result: 'ok', actorUserId: actor.userId, actorUsername: actor.username,
-      objectType: 'user', objectId: actor.userId, requestId: meta.requestId, ip: meta.ip,
+      at: now,
+      action: 'auth.password_change',
+      result: 'ok',
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      objectType: 'user',
+      objectId: actor.userId,
+      requestId: meta.requestId,
+      ip: meta.ip,
     });
   });
 }

@@ -16,31 +16,102 @@ export interface OrgCounts {
   subtreeMembers: number;
 }
 
+/** The rollup table the triggers of migration 2026_11_24_000100 keep (open memberships per org and category). */
+type MemberCountTables = {
+  org_member_counts: { org_id: number; category: string; members: number };
+};
+
+const withCounts = (db: Q) => db.withTables<MemberCountTables>();
+
 /** The one definition of an organisation's member counts on a day (domain pattern 13). */
-export async function countMembersOn(db: Q, org: { id: number; path: string }, on: string): Promise<OrgCounts> {
-  const row = await db
-    .selectFrom('memberships')
-    .select([
-      sql<number>`sum(case when org_id = ${org.id} then 1 else 0 end)`.as('members'),
-      sql<number>`sum(case when org_id = ${org.id} and category = ${FULL_MEMBER} then 1 else 0 end)`.as('full'),
-      sql<number>`sum(case when org_id = ${org.id} and category = ${PROBATIONARY_MEMBER} then 1 else 0 end)`.as('probationary'),
-      sql<number>`count(*)`.as('subtree'),
-    ])
-    .where('org_path', '>=', org.path)
-    .where('org_path', '<', pathUpperBound(org.path))
-    .where('valid_from', '<=', on)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
-    .executeTakeFirstOrThrow();
+export async function countMembersOn(
+  db: Q,
+  org: { id: number; path: string },
+  on: string,
+): Promise<OrgCounts> {
+  const [own, subtree] = await Promise.all([
+    db
+      .selectFrom('memberships')
+      .select([
+        sql<number>`count(*)`.as('members'),
+        sql<number>`sum(case when category = ${FULL_MEMBER} then 1 else 0 end)`.as('full'),
+        sql<number>`sum(case when category = ${PROBATIONARY_MEMBER} then 1 else 0 end)`.as('probationary'),
+      ])
+      .where('org_id', '=', org.id)
+      .where('valid_from', '<=', on)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
+      .executeTakeFirstOrThrow(),
+    countSubtreeMembersOn(db, [org], on),
+  ]);
   return {
-    members: toCount(row.members),
-    fullMembers: toCount(row.full),
-    probationaryMembers: toCount(row.probationary),
-    subtreeMembers: toCount(row.subtree),
+    members: toCount(own.members),
+    fullMembers: toCount(own.full),
+    probationaryMembers: toCount(own.probationary),
+    subtreeMembers: subtree.get(org.id) ?? 0,
   };
 }
 
-/** Members of each given organisation's subtree on a day, in one query. */
-export async function countSubtreeMembersOn(db: Q, orgs: readonly { id: number; path: string }[], on: string): Promise<Map<number, number>> {
+/**
+ * Members of each given organisation's subtree on a day. Read from the rollup: the open
+ * memberships of the subtree's organisations (O(organisations), not O(members)), minus those
+ * starting after the day, plus closed ones still running on it (both few for a day near
+ * today; read through partial indexes). Exactly equal to countSubtreeMembersByScan.
+ */
+export async function countSubtreeMembersOn(
+  db: Q,
+  orgs: readonly { id: number; path: string }[],
+  on: string,
+): Promise<Map<number, number>> {
+  const result = new Map<number, number>();
+  if (orgs.length === 0) return result;
+  const [open, future, running] = await Promise.all([
+    withCounts(db)
+      .selectFrom('orgs as p')
+      .innerJoin('orgs as o', (join) =>
+        join
+          .onRef('o.path', '>=', 'p.path')
+          .on('o.path', '<', sql<string>`substr(p.path, 1, length(p.path) - 1) || '0'`),
+      )
+      .innerJoin('org_member_counts as c', 'c.org_id', 'o.id')
+      .select(['p.id', sql<number>`sum(c.members)`.as('n')])
+      .where(
+        'p.id',
+        'in',
+        orgs.map((o) => o.id),
+      )
+      .groupBy('p.id')
+      .execute(),
+    db
+      .selectFrom('memberships')
+      .select('org_path')
+      .where('valid_to', 'is', null)
+      .where('valid_from', '>', on)
+      .execute(),
+    db
+      .selectFrom('memberships')
+      .select('org_path')
+      .where('valid_to', 'is not', null)
+      .where('valid_to', '>', on)
+      .where('valid_from', '<=', on)
+      .execute(),
+  ]);
+  for (const r of open) result.set(Number(r.id), toCount(r.n));
+  for (const org of orgs) {
+    const upper = pathUpperBound(org.path);
+    let n = result.get(org.id) ?? 0;
+    for (const m of future) if (m.org_path >= org.path && m.org_path < upper) n -= 1;
+    for (const m of running) if (m.org_path >= org.path && m.org_path < upper) n += 1;
+    result.set(org.id, n);
+  }
+  return result;
+}
+
+/** The same figures by scanning the subtree's memberships: the reference the rollup is checked against. */
+export async function countSubtreeMembersByScan(
+  db: Q,
+  orgs: readonly { id: number; path: string }[],
+  on: string,
+): Promise<Map<number, number>> {
   const result = new Map<number, number>();
   if (orgs.length === 0) return result;
   const rows = await db
@@ -62,6 +133,38 @@ export async function countSubtreeMembersOn(db: Q, orgs: readonly { id: number; 
     .execute();
   for (const r of rows) result.set(Number(r.id), toCount(r.n));
   return result;
+}
+
+/** Recomputes the rollup from memberships (after a restore from an old backup, or to repair). */
+export async function rebuildMemberCounts(trx: Transaction<DB>): Promise<void> {
+  await withCounts(trx).deleteFrom('org_member_counts').execute();
+  await sql`insert into org_member_counts (org_id, category, members)
+    select org_id, category, count(*) from memberships where valid_to is null group by org_id, category`.execute(
+    trx,
+  );
+}
+
+/** Organisations and categories whose rollup differs from their open memberships (empty = consistent). */
+export async function checkMemberCounts(
+  db: Q,
+): Promise<Array<{ orgId: number; category: string; rollup: number; actual: number }>> {
+  const { rows } = await sql<{
+    org_id: number;
+    category: string;
+    rollup: number | null;
+    actual: number | null;
+  }>`
+    select coalesce(c.org_id, m.org_id) as org_id, coalesce(c.category, m.category) as category, c.members as rollup, m.n as actual
+    from org_member_counts c
+    full outer join (select org_id, category, count(*) as n from memberships where valid_to is null group by org_id, category) m
+      on m.org_id = c.org_id and m.category = c.category
+    where coalesce(c.members, 0) <> coalesce(m.n, 0)`.execute(db);
+  return rows.map((r) => ({
+    orgId: Number(r.org_id),
+    category: r.category,
+    rollup: toCount(r.rollup),
+    actual: toCount(r.actual),
+  }));
 }
 
 export interface MemberOnDay {
