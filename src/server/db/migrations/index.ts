@@ -4,6 +4,7 @@ import * as m_member_counts from './2026_11_24_000100_member_count_rollup.ts';
 import * as m_org_system from './2026_11_23_100000_create_org_system.ts';
 import * as m_roster from './2026_11_23_110000_create_roster.ts';
 import * as m_org_life from './2026_11_23_120000_create_org_life.ts';
+import * as m_org_life_findings from './2026_11_24_120100_org_life_findings.ts';
 import * as m_development from './2026_11_23_130000_create_development.ts';
 import * as m_development_closure from './2026_11_24_130100_development_closure.ts';
 import * as m_evaluation from './2026_11_23_140000_create_evaluation.ts';
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_24_000100_member_count_rollup': m_member_counts,
   '2026_11_23_110000_create_roster': m_roster,
   '2026_11_23_120000_create_org_life': m_org_life,
+  '2026_11_24_120100_org_life_findings': m_org_life_findings,
   '2026_11_23_130000_create_development': m_development,
   '2026_11_24_130100_development_closure': m_development_closure,
   '2026_11_23_140000_create_evaluation': m_evaluation,
