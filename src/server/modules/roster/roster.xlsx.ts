@@ -6,7 +6,13 @@ import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { CellValue, RawRow, RowError } from '../../../core/roster/import.rules.ts';
 import {
-  ALL_IMPORT_COLUMNS, EDUCATIONS, IDENTITIES, MEMBER_CATEGORIES, REQUIRED_HEADERS, TEMPLATE_COLUMNS, type ImportColumn,
+  ALL_IMPORT_COLUMNS,
+  EDUCATIONS,
+  IDENTITIES,
+  MEMBER_CATEGORIES,
+  REQUIRED_HEADERS,
+  TEMPLATE_COLUMNS,
+  type ImportColumn,
 } from '../../../core/roster/roster.constants.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -44,7 +50,8 @@ export interface ZipEntry {
 
 export function guardXlsx(buf: Buffer): Map<string, ZipEntry> {
   if (buf.length === 0) throw new ImportFileError('FILE_EMPTY', '文件为空');
-  if (buf.length > IMPORT_LIMITS.maxFileBytes) throw new ImportFileError('FILE_TOO_LARGE', `文件超过${IMPORT_LIMITS.maxFileBytes / 1024 / 1024}MB上限`);
+  if (buf.length > IMPORT_LIMITS.maxFileBytes)
+    throw new ImportFileError('FILE_TOO_LARGE', `文件超过${IMPORT_LIMITS.maxFileBytes / 1024 / 1024}MB上限`);
   if (buf.readUInt32LE(0) !== 0x04034b50) {
     const head = buf.subarray(0, 8).toString('hex');
     const hint = head.startsWith('d0cf11e0') ? '（这是旧版.xls文件，请在Excel中另存为.xlsx）' : '';
@@ -62,23 +69,31 @@ export function guardXlsx(buf: Buffer): Map<string, ZipEntry> {
   const entries = buf.readUInt16LE(eocd + 10);
   const cdSize = buf.readUInt32LE(eocd + 12);
   const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || cdOffset === 0xffffffff) throw new ImportFileError('NOT_XLSX', '不支持ZIP64格式的文件');
+  if (entries === 0xffff || cdOffset === 0xffffffff)
+    throw new ImportFileError('NOT_XLSX', '不支持ZIP64格式的文件');
   if (entries > IMPORT_LIMITS.maxEntries) throw new ImportFileError('ZIP_BOMB', '文件包含的条目过多，已拒绝');
   if (cdOffset + cdSize > buf.length) throw new ImportFileError('NOT_XLSX', '文件已损坏：压缩包目录越界');
   let p = cdOffset;
   let total = 0;
   const names = new Map<string, ZipEntry>();
   for (let n = 0; n < entries; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new ImportFileError('NOT_XLSX', '文件已损坏：压缩包目录无效');
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50)
+      throw new ImportFileError('NOT_XLSX', '文件已损坏：压缩包目录无效');
     const compressed = buf.readUInt32LE(p + 20);
     const uncompressed = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
     const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
-    names.set(name, { method: buf.readUInt16LE(p + 10), compressed, size: uncompressed, localOffset: buf.readUInt32LE(p + 42) });
+    names.set(name, {
+      method: buf.readUInt16LE(p + 10),
+      compressed,
+      size: uncompressed,
+      localOffset: buf.readUInt32LE(p + 42),
+    });
     total += uncompressed;
-    if (total > IMPORT_LIMITS.maxUncompressedBytes) throw new ImportFileError('ZIP_BOMB', '文件解压后过大，疑似压缩炸弹，已拒绝');
+    if (total > IMPORT_LIMITS.maxUncompressedBytes)
+      throw new ImportFileError('ZIP_BOMB', '文件解压后过大，疑似压缩炸弹，已拒绝');
     if (uncompressed > 1024 * 1024 && uncompressed / Math.max(compressed, 1) > IMPORT_LIMITS.maxRatio) {
       throw new ImportFileError('ZIP_BOMB', '文件压缩比异常，疑似压缩炸弹，已拒绝');
     }
@@ -95,7 +110,14 @@ export function flattenCell(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (v instanceof Date || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown; formula?: unknown; sharedFormula?: unknown };
+    const o = v as {
+      richText?: { text: string }[];
+      result?: unknown;
+      text?: unknown;
+      error?: unknown;
+      formula?: unknown;
+      sharedFormula?: unknown;
+    };
     if (Array.isArray(o.richText)) return o.richText.map((t) => t.text).join('');
     if ('formula' in o || 'sharedFormula' in o) return flattenCell(o.result);
     if (typeof o.text === 'string') return o.text;
@@ -120,8 +142,10 @@ export interface ParsedSheet {
 // StringDecoder (never splits a character), streaming the worksheet row by row.
 
 function entryStream(buf: Buffer, e: ZipEntry): Readable {
-  if (buf.readUInt32LE(e.localOffset) !== 0x04034b50) throw new ImportFileError('NOT_XLSX', '文件已损坏：压缩条目无效');
-  const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
+  if (buf.readUInt32LE(e.localOffset) !== 0x04034b50)
+    throw new ImportFileError('NOT_XLSX', '文件已损坏：压缩条目无效');
+  const start =
+    e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
   const data = buf.subarray(start, start + e.compressed);
   if (e.method === 0) return Readable.from([data]);
   if (e.method !== 8) throw new ImportFileError('NOT_XLSX', '文件使用了不支持的压缩方式');
@@ -141,15 +165,23 @@ async function entryText(buf: Buffer, entries: Map<string, ZipEntry>, name: stri
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 function xmlText(s: string): string {
+  if (!s.includes('&') && !s.includes('_x')) return s;
   return s
     .replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
-      e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : ENTITIES[e]!,
+      e.startsWith('#x')
+        ? String.fromCodePoint(parseInt(e.slice(2), 16))
+        : e.startsWith('#')
+          ? String.fromCodePoint(Number(e.slice(1)))
+          : ENTITIES[e]!,
     )
     .replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 /** Concatenated <t> texts of a string item (rich-text runs included, phonetic runs excluded). */
 function itemText(xml: string): string {
+  // Fast path: a single plain <t> run.
+  if (xml.startsWith('<t>') && xml.endsWith('</t>') && xml.indexOf('<', 3) === xml.length - 4)
+    return xmlText(xml.slice(3, -4));
   const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
   let out = '';
   for (const m of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) out += m[1];
@@ -164,7 +196,10 @@ function attr(tag: string, name: string): string | null {
   return m ? m[1]! : null;
 }
 
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_FORMAT_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
 
 /** Which cell style indexes are date formats. */
 function dateStyles(stylesXml: string | null): Set<number> {
@@ -180,7 +215,10 @@ function dateStyles(stylesXml: string | null): Set<number> {
   for (const m of xfs.matchAll(/<xf\b[^>]*>/g)) {
     const id = Number(attr(m[0], 'numFmtId') ?? 0);
     const code = custom.get(id);
-    const isDate = code !== undefined ? /[ymd]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, '')) && !/^[#0.,%\s]*$/.test(code) : DATE_FORMAT_IDS.has(id);
+    const isDate =
+      code !== undefined
+        ? /[ymd]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, '')) && !/^[#0.,%\s]*$/.test(code)
+        : DATE_FORMAT_IDS.has(id);
     if (isDate) dates.add(i);
     i++;
   }
@@ -203,11 +241,29 @@ const EXCEL_1904_MS = Date.UTC(1904, 0, 1);
 
 /** Streams the first worksheet: header row 1, data from row 2; blank rows are skipped. */
 export async function readMemberSheet(buf: Buffer, onRows?: (n: number) => void): Promise<ParsedSheet> {
+  const rows: RawRow[] = [];
+  const original: CellValue[][] = [];
+  const headers = await streamMemberSheet(buf, (raw, values) => {
+    rows.push(raw);
+    original.push(values);
+    if (rows.length % 5000 === 0) onRows?.(rows.length);
+  });
+  onRows?.(rows.length);
+  return { headers, rows, original };
+}
+
+/**
+ * Streams the first worksheet row by row to `onRow` (the parsed row and its cell values in file
+ * order) without holding the sheet: header row first, blank rows skipped. Returns the headers.
+ */
+export async function streamMemberSheet(
+  buf: Buffer,
+  onRow: (raw: RawRow, values: CellValue[]) => void,
+): Promise<string[]> {
   const entries = guardXlsx(buf);
   let headers: string[] | null = null;
   let columns: Array<ImportColumn | null> = [];
-  const rows: RawRow[] = [];
-  const original: CellValue[][] = [];
+  let count = 0;
   try {
     const workbook = (await entryText(buf, entries, 'xl/workbook.xml')) ?? '';
     const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbook);
@@ -215,12 +271,19 @@ export async function readMemberSheet(buf: Buffer, onRows?: (n: number) => void)
     const rid = firstSheet ? (attr(firstSheet, 'r:id') ?? attr(firstSheet, 'id')) : null;
     const rels = (await entryText(buf, entries, 'xl/_rels/workbook.xml.rels')) ?? '';
     let target: string | null = null;
-    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) if (attr(m[0], 'Id') === rid) target = attr(m[0], 'Target');
-    const sheetPath = target ? (target.startsWith('/') ? target.slice(1) : 'xl/' + target.replace(/^\.\//, '')) : 'xl/worksheets/sheet1.xml';
+    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g))
+      if (attr(m[0], 'Id') === rid) target = attr(m[0], 'Target');
+    const sheetPath = target
+      ? target.startsWith('/')
+        ? target.slice(1)
+        : 'xl/' + target.replace(/^\.\//, '')
+      : 'xl/worksheets/sheet1.xml';
     const sheetEntry = entries.get(sheetPath);
     if (!sheetEntry) throw new ImportFileError('EMPTY_SHEET', '工作簿中找不到工作表');
     const sst = await entryText(buf, entries, 'xl/sharedStrings.xml');
-    const shared: string[] = sst ? [...sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => (m[1] ? itemText(m[1]) : '')) : [];
+    const shared: string[] = sst
+      ? [...sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => (m[1] ? itemText(m[1]) : ''))
+      : [];
     const dates = dateStyles(await entryText(buf, entries, 'xl/styles.xml'));
 
     const handleRow = (xml: string, rowNumber: number) => {
@@ -242,7 +305,10 @@ export async function readMemberSheet(buf: Buffer, onRows?: (n: number) => void)
         else if (v !== undefined && v !== '') {
           const n = Number(v);
           const style = Number(attr(tag, 's') ?? 0);
-          value = dates.has(style) && Number.isFinite(n) ? new Date((date1904 ? EXCEL_1904_MS : EXCEL_EPOCH_MS) + Math.round(n * 86_400_000)) : n;
+          value =
+            dates.has(style) && Number.isFinite(n)
+              ? new Date((date1904 ? EXCEL_1904_MS : EXCEL_EPOCH_MS) + Math.round(n * 86_400_000))
+              : n;
         }
         while (values.length < col) values.push(null);
         values[col] = value;
@@ -250,20 +316,26 @@ export async function readMemberSheet(buf: Buffer, onRows?: (n: number) => void)
       if (!headers) {
         if (values.every((x) => x === null || String(x).trim() === '')) return;
         headers = values.map((x) => (x === null ? '' : String(x).replace(/[\s*＊]/g, '')));
-        columns = headers.map((h) => ((ALL_IMPORT_COLUMNS as readonly string[]).includes(h) ? (h as ImportColumn) : null));
+        columns = headers.map((h) =>
+          (ALL_IMPORT_COLUMNS as readonly string[]).includes(h) ? (h as ImportColumn) : null,
+        );
         const missing = REQUIRED_HEADERS.filter((h) => !columns.includes(h));
-        if (missing.length > 0) throw new ImportFileError('MISSING_COLUMNS', `第1行表头缺少必需的列：${missing.join('、')}（请使用导入模板）`);
+        if (missing.length > 0)
+          throw new ImportFileError(
+            'MISSING_COLUMNS',
+            `第1行表头缺少必需的列：${missing.join('、')}（请使用导入模板）`,
+          );
         return;
       }
       if (values.every((x) => x === null || (typeof x === 'string' && x.trim() === ''))) return;
-      if (rows.length >= IMPORT_LIMITS.maxRows) throw new ImportFileError('TOO_MANY_ROWS', `单个文件最多${IMPORT_LIMITS.maxRows}行，请拆分后导入`);
+      if (count >= IMPORT_LIMITS.maxRows)
+        throw new ImportFileError('TOO_MANY_ROWS', `单个文件最多${IMPORT_LIMITS.maxRows}行，请拆分后导入`);
       const cells: RawRow['cells'] = {};
       columns.forEach((c, i) => {
         if (c) cells[c] = values[i] ?? null;
       });
-      rows.push({ row: rowNumber, cells });
-      original.push(values);
-      if (rows.length % 5000 === 0) onRows?.(rows.length);
+      count++;
+      onRow({ row: rowNumber, cells }, values);
     };
 
     const decoder = new StringDecoder('utf8');
@@ -296,8 +368,7 @@ export async function readMemberSheet(buf: Buffer, onRows?: (n: number) => void)
     throw new ImportFileError('MALFORMED_XLSX', '文件内容已损坏或不是有效的Excel工作簿，无法读取');
   }
   if (!headers) throw new ImportFileError('EMPTY_SHEET', '第一个工作表为空：找不到表头行');
-  onRows?.(rows.length);
-  return { headers, rows, original };
+  return headers;
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC00000' } };
@@ -316,7 +387,14 @@ function headerRow(ws: ExcelJS.Worksheet, headers: readonly string[], required: 
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
-const WIDTH: Partial<Record<string, number>> = { 公民身份号码: 22, 联系电话: 16, 党组织编码: 14, 工作单位: 24, 家庭住址: 30, 错误说明: 60 };
+const WIDTH: Partial<Record<string, number>> = {
+  公民身份号码: 22,
+  联系电话: 16,
+  党组织编码: 14,
+  工作单位: 24,
+  家庭住址: 30,
+  错误说明: 60,
+};
 
 /** The import template: the contract's columns first, then optional ones; text format where Excel would mangle values. */
 export async function buildTemplate(): Promise<Buffer> {
@@ -331,8 +409,15 @@ export async function buildTemplate(): Promise<Buffer> {
     if (h === '公民身份号码' || h === '联系电话' || h === '党组织编码') col.numFmt = '@';
   });
   const list = (range: string, values: readonly string[]) =>
-    (ws as unknown as { dataValidations: { add(r: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, {
-      type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`], showErrorMessage: true, errorTitle: '输入有误', error: '请从下拉列表中选择',
+    (
+      ws as unknown as { dataValidations: { add(r: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(range, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${values.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: '输入有误',
+      error: '请从下拉列表中选择',
     });
   const colLetter = (name: string) => String.fromCharCode(65 + headers.indexOf(name as ImportColumn));
   list(`${colLetter('性别')}2:${colLetter('性别')}5001`, ['男', '女']);
@@ -388,18 +473,26 @@ export async function buildErrorWorkbook(sheet: ParsedSheet, errors: readonly Ro
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const headers = sheet.headers.filter((h) => h !== '错误说明');
   const keep = sheet.headers.map((h, i) => (h === '错误说明' ? -1 : i)).filter((i) => i >= 0);
   const all = [...headers, '错误说明'];
   const ws = wb.addWorksheet('党员信息', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = all.map((h) => ({ width: WIDTH[h] ?? 12, ...(h === '公民身份号码' || h === '联系电话' || h === '党组织编码' ? { style: { numFmt: '@' } } : {}) }));
+  ws.columns = all.map((h) => ({
+    width: WIDTH[h] ?? 12,
+    ...(h === '公民身份号码' || h === '联系电话' || h === '党组织编码' ? { style: { numFmt: '@' } } : {}),
+  }));
   const head = ws.getRow(1);
   all.forEach((h, i) => {
     const cell = head.getCell(i + 1);
     cell.value = h;
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-    cell.fill = (TEMPLATE_COLUMNS as readonly string[]).includes(h) || h === '错误说明' ? HEADER_FILL : OPTIONAL_FILL;
+    cell.fill =
+      (TEMPLATE_COLUMNS as readonly string[]).includes(h) || h === '错误说明' ? HEADER_FILL : OPTIONAL_FILL;
   });
   head.commit();
   sheet.rows.forEach((raw, idx) => {
@@ -434,7 +527,9 @@ export async function buildErrorWorkbook(sheet: ParsedSheet, errors: readonly Ro
 }
 
 /** A generic export sheet: header + rows of text/number cells, formula-safe. */
-export async function buildSheetWorkbook(sheets: Array<{ name: string; headers: string[]; rows: Array<Array<string | number | null>> }>): Promise<Buffer> {
+export async function buildSheetWorkbook(
+  sheets: Array<{ name: string; headers: string[]; rows: Array<Array<string | number | null>> }>,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'dangjian';
   for (const s of sheets) {
