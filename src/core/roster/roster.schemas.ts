@@ -11,13 +11,19 @@ export const AGE_BAND_KEYS = ['le35', '36-45', '46-60', 'ge61'] as const;
 export const memberListQuery = z.strictObject({
   orgId: id('组织ID'),
   q: z.string().max(30, '姓名搜索不能超过30个字').optional(),
+  /** 姓名 matching: from the start (default, indexed) or anywhere in the name (bounded). */
+  match: z.enum(['prefix', 'contains'], '姓名匹配方式应为prefix（开头）或contains（包含）').default('prefix'),
   category: z.enum(MEMBER_CATEGORIES, '人员类别应为正式党员或预备党员').optional(),
   gender: z.enum(GENDERS, '性别应为男或女').optional(),
   ageBand: z.enum(AGE_BAND_KEYS, '年龄段不正确').optional(),
   education: z.enum(EDUCATIONS, '学历不正确').optional(),
   flag: z.enum(['floating', 'hardship', 'communityReport'], '标记不正确').optional(),
   /** Keyset cursor: "<org_path>|<person id>" of the last row of the previous page. */
-  after: z.string().max(300, '分页游标不正确').regex(/^\/[\d/]*\|\d+$/, '分页游标不正确').optional(),
+  after: z
+    .string()
+    .max(300, '分页游标不正确')
+    .regex(/^\/[\d/]*\|\d+$/, '分页游标不正确')
+    .optional(),
   limit: z.coerce.number().int().min(1, '每页条数至少为1').max(200, '每页条数不能超过200').default(50),
 });
 export type MemberListQuery = z.infer<typeof memberListQuery>;
@@ -62,7 +68,10 @@ export const transferCreateBody = z.strictObject({
 export type TransferCreateInput = z.infer<typeof transferCreateBody>;
 
 export const transferActionBody = z.strictObject({
-  action: z.enum(['approve', 'reject', 'accept', 'return', 'cancel'], '操作应为approve、reject、accept、return或cancel'),
+  action: z.enum(
+    ['approve', 'reject', 'accept', 'return', 'cancel'],
+    '操作应为approve、reject、accept、return或cancel',
+  ),
   reason: z.string().trim().max(200, '原因不能超过200个字').optional(),
   effectiveOn: isoDate('转接生效日期').optional(),
 });

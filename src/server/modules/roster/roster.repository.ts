@@ -1,6 +1,6 @@
 // The only Kysely code for the roster tables (and the roster's reads of persons/memberships).
-import { CompiledQuery, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import { containsInsensitive, pathUpperBound, toCount, type Engine } from '../../db/dialect.ts';
+import { CompiledQuery, SqliteAdapter, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { containsInsensitive, escapeLike, pathUpperBound, toCount, type Engine } from '../../db/dialect.ts';
 import type { DB, PersonTable } from '../../db/schema.ts';
 import type { RosterProfileTable, RosterTransferTable } from '../../db/tables/roster.tables.ts';
 
@@ -297,6 +297,8 @@ export interface MemberFilter {
   scopePath: string;
   on: string;
   q?: string | undefined;
+  /** How `q` matches 姓名: 'prefix' (default, indexed) or 'contains'. */
+  match?: 'prefix' | 'contains' | undefined;
   category?: string | undefined;
   gender?: string | undefined;
   education?: string | undefined;
@@ -305,7 +307,46 @@ export interface MemberFilter {
   flag?: 'floating' | 'hardship' | 'communityReport' | undefined;
 }
 
-function memberBase(db: Q, f: MemberFilter) {
+const isSqlite = (db: Q) => db.getExecutor().adapter instanceof SqliteAdapter;
+
+/**
+ * 姓名 search. A prefix (the common case: people type the surname first) is a range on the name
+ * index, `name >= q and name < q + U+10FFFF`, byte-wise on both engines (PostgreSQL compares
+ * with collate "C" on its own index, so a locale collation cannot reorder the range). Latin
+ * letters fall back to a case-insensitive prefix; "contains" is a scan bounded by the subtree
+ * (the caller caps the count and pages with LIMIT).
+ */
+function nameMatches(db: Q, needle: string, match: 'prefix' | 'contains') {
+  if (match === 'contains') return containsInsensitive('p.name', needle);
+  if (/[A-Za-z]/.test(needle)) {
+    return sql<boolean>`lower(p.name) like ${escapeLike(needle.toLowerCase()) + '%'} escape '\\'`;
+  }
+  const upper = needle + '\u{10FFFF}';
+  return isSqlite(db)
+    ? sql<boolean>`(p.name >= ${needle} and p.name < ${upper})`
+    : sql<boolean>`(p.name collate "C" >= ${needle} and p.name collate "C" < ${upper})`;
+}
+
+/** A name prefix matching more people than this is searched within the subtree scan instead. */
+const NAME_PREFIX_CANDIDATES = 2000;
+
+/**
+ * For a prefix search: the ids of everyone whose name starts with `q` (one range of the name
+ * index), so the member query starts from a few persons instead of the whole subtree. null when
+ * there is no prefix search or the prefix is too common to help.
+ */
+async function namePrefixCandidates(db: Q, f: MemberFilter): Promise<number[] | null> {
+  if (!f.q || (f.match ?? 'prefix') !== 'prefix' || /[A-Za-z]/.test(f.q)) return null;
+  const rows = await db
+    .selectFrom('persons as p')
+    .select('p.id')
+    .where(nameMatches(db, f.q, 'prefix'))
+    .limit(NAME_PREFIX_CANDIDATES + 1)
+    .execute();
+  return rows.length > NAME_PREFIX_CANDIDATES ? null : rows.map((r) => Number(r.id));
+}
+
+function memberBase(db: Q, f: MemberFilter, personIds: number[] | null = null) {
   let q = db
     .selectFrom('memberships as m')
     .innerJoin('persons as p', 'p.id', 'm.person_id')
@@ -315,7 +356,9 @@ function memberBase(db: Q, f: MemberFilter) {
     .where('m.org_path', '<', pathUpperBound(f.scopePath))
     .where('m.valid_from', '<=', f.on)
     .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>', f.on)]));
-  if (f.q) q = q.where(containsInsensitive('p.name', f.q));
+  if (f.q) q = q.where(nameMatches(db, f.q, f.match ?? 'prefix'));
+  if (personIds)
+    q = personIds.length > 0 ? q.where('m.person_id', 'in', personIds) : q.where(sql<boolean>`1 = 0`);
   if (f.category) q = q.where('m.category', '=', f.category);
   if (f.gender) q = q.where('p.gender', '=', f.gender);
   if (f.education) q = q.where('p.education', '=', f.education);
@@ -370,7 +413,7 @@ export async function listMembers(
   after: { path: string; id: number } | null,
   limit: number,
 ) {
-  let q = memberBase(db, f).select(MEMBER_COLS);
+  let q = memberBase(db, f, await namePrefixCandidates(db, f)).select(MEMBER_COLS);
   if (after) {
     q = q.where((eb) =>
       eb.or([
@@ -382,8 +425,19 @@ export async function listMembers(
   return q.orderBy('m.org_path').orderBy('p.id').limit(limit).execute();
 }
 
-export async function countMembers(db: Q, f: MemberFilter): Promise<number> {
-  const row = await memberBase(db, f)
+/** Counts the filter's members; with `cap`, stops after cap + 1 rows (a bounded count). */
+export async function countMembers(db: Q, f: MemberFilter, cap?: number): Promise<number> {
+  if (cap !== undefined) {
+    const inner = memberBase(db, f, await namePrefixCandidates(db, f))
+      .select(sql<number>`1`.as('x'))
+      .limit(cap + 1);
+    const row = await db
+      .selectFrom(inner.as('c'))
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    return toCount(row.n);
+  }
+  const row = await memberBase(db, f, await namePrefixCandidates(db, f))
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirstOrThrow();
   return toCount(row.n);

@@ -34,6 +34,8 @@ export interface MemberPage {
   items: MemberItem[];
   nextCursor: string | null;
   total: number | null;
+  /** A contains-search stops counting at a cap: total is then a lower bound. */
+  totalCapped?: boolean;
 }
 
 export interface MemberDetail extends Omit<MemberItem, 'org'> {
@@ -49,11 +51,19 @@ export interface MemberDetail extends Omit<MemberItem, 'org'> {
   community: { id: number; name: string; code: string } | null;
   group: { id: number; name: string; code: string } | null;
   groupSince: string | null;
-  history: Array<{ org: { id: number; name: string; code: string }; category: string; validFrom: string; validTo: string | null; reason: string | null }>;
+  history: Array<{
+    org: { id: number; name: string; code: string };
+    category: string;
+    validFrom: string;
+    validTo: string | null;
+    reason: string | null;
+  }>;
 }
 
 export interface MemberFilters {
   q?: string;
+  /** 姓名 match: from the start (default) or anywhere. */
+  match?: 'contains';
   category?: string;
   gender?: string;
   ageBand?: string;
@@ -100,7 +110,17 @@ export interface Structure {
   category: Dist[];
   identity: Dist[];
   newMembersPerYear: Array<{ year: number; count: number }>;
-  branches: Array<{ id: number; name: string; code: string; total: number; old: number; young: number; oldShare: number; youngShare: number; ageing: boolean }>;
+  branches: Array<{
+    id: number;
+    name: string;
+    code: string;
+    total: number;
+    old: number;
+    young: number;
+    oldShare: number;
+    youngShare: number;
+    ageing: boolean;
+  }>;
 }
 
 export type TransferAction = 'approve' | 'reject' | 'accept' | 'return' | 'cancel';
@@ -149,16 +169,31 @@ function query(filters: MemberFilters): string {
 }
 
 export const rosterApi = {
-  async members(orgId: number, filters: MemberFilters, after: string | null, limit = 50, signal?: AbortSignal): Promise<{ page: MemberPage; policies: MemberPolicies }> {
-    const res = await http.get<Envelope<MemberPage, MemberPolicies>>(`/api/roster/members?orgId=${orgId}&limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}&${query(filters)}`, signal ? { signal } : {});
+  async members(
+    orgId: number,
+    filters: MemberFilters,
+    after: string | null,
+    limit = 50,
+    signal?: AbortSignal,
+  ): Promise<{ page: MemberPage; policies: MemberPolicies }> {
+    const res = await http.get<Envelope<MemberPage, MemberPolicies>>(
+      `/api/roster/members?orgId=${orgId}&limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}&${query(filters)}`,
+      signal ? { signal } : {},
+    );
     return { page: res.data, policies: res.policies ?? { unmask: false, edit: false, transfer: false } };
   },
   async member(id: number): Promise<{ data: MemberDetail; policies: MemberPolicies }> {
     const res = await http.get<Envelope<MemberDetail, MemberPolicies>>(`/api/roster/members/${id}`);
     return { data: res.data, policies: res.policies ?? { unmask: false, edit: false, transfer: false } };
   },
-  async reveal(id: number): Promise<{ idNumber: string | null; phone: string | null; address: string | null }> {
-    return (await http.post<Envelope<{ idNumber: string | null; phone: string | null; address: string | null }>>(`/api/roster/members/${id}/reveal`)).data;
+  async reveal(
+    id: number,
+  ): Promise<{ idNumber: string | null; phone: string | null; address: string | null }> {
+    return (
+      await http.post<Envelope<{ idNumber: string | null; phone: string | null; address: string | null }>>(
+        `/api/roster/members/${id}/reveal`,
+      )
+    ).data;
   },
   async updateProfile(id: number, body: Record<string, unknown>): Promise<MemberDetail> {
     return (await http.patch<Envelope<MemberDetail>>(`/api/roster/members/${id}/profile`, body)).data;
@@ -169,13 +204,35 @@ export const rosterApi = {
   templateUrl: '/api/roster/import-template.xlsx',
   errorWorkbookUrl: (jobId: number) => `/api/roster/imports/${jobId}/errors.xlsx`,
   /** The raw .xlsx is the body (not JSON), so this goes around `http`; the CSRF token comes from the me query. */
-  async upload(file: File, dryRun: boolean, allowPartial: boolean, csrfToken: string): Promise<{ id: number }> {
-    const headers: Record<string, string> = { 'Content-Type': XLSX_MIME, Accept: 'application/json', 'X-CSRF-Token': csrfToken };
-    const res = await fetch(`/api/roster/imports?dryRun=${dryRun ? 1 : 0}&allowPartial=${allowPartial ? 1 : 0}&fileName=${encodeURIComponent(file.name)}`, {
-      method: 'POST', headers, body: file, credentials: 'same-origin',
-    });
-    const json = (await res.json().catch(() => ({}))) as { data?: { id: number }; error?: { code: string; message: string; fields?: Record<string, string> } };
-    if (!res.ok || !json.data) throw new ApiError(res.status, json.error ?? { code: `HTTP_${res.status}`, message: `上传失败（${res.status}）` });
+  async upload(
+    file: File,
+    dryRun: boolean,
+    allowPartial: boolean,
+    csrfToken: string,
+  ): Promise<{ id: number }> {
+    const headers: Record<string, string> = {
+      'Content-Type': XLSX_MIME,
+      Accept: 'application/json',
+      'X-CSRF-Token': csrfToken,
+    };
+    const res = await fetch(
+      `/api/roster/imports?dryRun=${dryRun ? 1 : 0}&allowPartial=${allowPartial ? 1 : 0}&fileName=${encodeURIComponent(file.name)}`,
+      {
+        method: 'POST',
+        headers,
+        body: file,
+        credentials: 'same-origin',
+      },
+    );
+    const json = (await res.json().catch(() => ({}))) as {
+      data?: { id: number };
+      error?: { code: string; message: string; fields?: Record<string, string> };
+    };
+    if (!res.ok || !json.data)
+      throw new ApiError(
+        res.status,
+        json.error ?? { code: `HTTP_${res.status}`, message: `上传失败（${res.status}）` },
+      );
     return json.data;
   },
   async job(id: number): Promise<ImportJob> {
@@ -186,7 +243,8 @@ export const rosterApi = {
   },
   structureExportUrl: (orgId: number) => `/api/roster/structure.xlsx?orgId=${orgId}`,
   async transfers(orgId: number, status: 'open' | 'closed' | 'all'): Promise<Transfer[]> {
-    return (await http.get<Envelope<Transfer[]>>(`/api/roster/transfers?orgId=${orgId}&status=${status}`)).data;
+    return (await http.get<Envelope<Transfer[]>>(`/api/roster/transfers?orgId=${orgId}&status=${status}`))
+      .data;
   },
   async createTransfer(body: { personId: number; toOrgCode: string; reason: string }): Promise<Transfer> {
     return (await http.post<Envelope<Transfer>>('/api/roster/transfers', body)).data;
