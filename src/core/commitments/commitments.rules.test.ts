@@ -7,6 +7,7 @@ import {
   decideOpenOpinion,
   decideProgress,
   decidePublish,
+  decideLiaison,
   decideReviewer,
   decideSubmitOpinion,
   reviewDueOn,
@@ -103,9 +104,15 @@ describe('reviewer mapping', () => {
   const branch = { id: 10, path: '/1/2/10/', parentId: 2 };
   it.each([
     [
-      'a 党委 member above reviews the branch',
+      'a 党委 member above, not linked (联系点), refused',
       'org',
       [{ orgId: 2, orgKind: '党委', orgPath: '/1/2/', post: '委员' }],
+      false,
+    ],
+    [
+      'the 党委 secretary above reviews without a link',
+      'org',
+      [{ orgId: 2, orgKind: '党委', orgPath: '/1/2/', post: '书记' }],
       true,
     ],
     [
@@ -147,5 +154,41 @@ describe('reviewer mapping', () => {
     ['no position refused', 'org', [], false],
   ] as const)('%s', (_n, kind, positions, okay) => {
     expect(decideReviewer({ committerKind: kind, reviewerPositions: positions, org: branch }).ok).toBe(okay);
+  });
+
+  const member = [{ orgId: 2, orgKind: '党委', orgPath: '/1/2/', post: '委员' }];
+  it.each([
+    ['linked to the branch itself', member, ['/1/2/10/'], true],
+    ['linked to a 党总支 above the branch', member, ['/1/2/'], true],
+    ['linked to a sibling branch', member, ['/1/2/11/'], false],
+    ['linked, but no longer on the leadership team', [], ['/1/2/10/'], false],
+  ] as const)('联系点: a 委员 %s', (_n, positions, links, okay) => {
+    const d = decideReviewer({
+      committerKind: 'org',
+      reviewerPositions: positions,
+      org: branch,
+      liaisonOrgPaths: links,
+    });
+    expect(d.ok).toBe(okay);
+  });
+});
+
+describe('联系点 links', () => {
+  const base = {
+    committee: { kind: '党委', path: '/1/2/' },
+    postsInCommittee: ['委员'],
+    org: { path: '/1/2/10/' },
+    overlapping: false,
+  };
+  it.each([
+    ['a 委员 linked to a branch below', {}, null],
+    ['a branch as committee', { committee: { kind: '党支部', path: '/1/2/' } }, 'LIAISON_COMMITTEE_KIND'],
+    ['a person off the leadership team', { postsInCommittee: [] }, 'LIAISON_NOT_LEADER'],
+    ['the committee itself as the linked org', { org: { path: '/1/2/' } }, 'LIAISON_ORG_OUT_OF_SCOPE'],
+    ['an org of another township', { org: { path: '/1/3/10/' } }, 'LIAISON_ORG_OUT_OF_SCOPE'],
+    ['the same link twice', { overlapping: true }, 'LIAISON_DUPLICATE'],
+  ])('%s', (_n, over, code) => {
+    const d = decideLiaison({ ...base, ...over });
+    expect(d.ok ? null : d.code).toBe(code);
   });
 });

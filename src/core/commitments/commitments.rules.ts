@@ -114,35 +114,66 @@ export function reviewNeeded(lastReviewOn: IsoDate, maxMonths: number, today: Is
 /** The kinds of organisation whose leadership reviews the organisations below. */
 export const LEADERSHIP_KINDS = ['党委', '党工委', '党总支'] as const;
 
+/** 党委 leaders (书记, 副书记) review any organisation below without a 联系点 link. */
+export const LEADER_POSTS = ['书记', '副书记'] as const;
+
 export interface ReviewerFacts {
   committerKind: CommitterKind;
   /** Positions the reviewer holds today: org ids with kind and path. */
   reviewerPositions: ReadonlyArray<{ orgId: number; orgKind: string; orgPath: string; post: string }>;
   /** The commitment's organisation (a branch, or the member's branch). */
   org: { id: number; path: string; parentId: number | null };
+  /** Paths of the organisations the reviewer is linked to today as a 联系点 (none when absent). */
+  liaisonOrgPaths?: readonly string[];
 }
 
 /**
- * Who reviews whom: an organisation's commitment by a leadership member (any post) of a
- * 党委/党工委/党总支 above it; a member's commitment by the 书记 of the member's branch.
+ * Who reviews whom: a member's commitment by the 书记 of the member's branch; an organisation's
+ * commitment by a leadership-team member of a 党委/党工委/党总支 above it who is linked to it
+ * (联系点: the organisation or an ancestor of it below the committee), or by a 书记/副书记 of such
+ * a committee.
  */
 export function decideReviewer(f: ReviewerFacts): Decision<void> {
+  const above = f.reviewerPositions.filter(
+    (p) =>
+      (LEADERSHIP_KINDS as readonly string[]).includes(p.orgKind) &&
+      p.orgId !== f.org.id &&
+      f.org.path.startsWith(p.orgPath),
+  );
   const mapped =
     f.committerKind === 'member'
       ? f.reviewerPositions.some((p) => p.orgId === f.org.id && p.post === '书记')
-      : f.reviewerPositions.some(
-          (p) =>
-            (LEADERSHIP_KINDS as readonly string[]).includes(p.orgKind) &&
-            p.orgId !== f.org.id &&
-            f.org.path.startsWith(p.orgPath),
-        );
+      : above.some((p) => (LEADER_POSTS as readonly string[]).includes(p.post)) ||
+        (above.length > 0 && (f.liaisonOrgPaths ?? []).some((lp) => f.org.path.startsWith(lp)));
   if (!mapped)
     return refuse(
       'NOT_REVIEWER',
       f.committerKind === 'member'
         ? '只有本支部书记才能点评党员的承诺'
-        : '只有上级党委领导班子成员才能点评本组织的承诺',
+        : '只有联系本组织（联系点）的上级党委领导班子成员或上级党委书记、副书记才能点评本组织的承诺',
       'reviewerPersonId',
     );
+  return ok(undefined);
+}
+
+/** A 联系点 link: a leadership-team member of the committee, to an organisation strictly below it. */
+export function decideLiaison(f: {
+  committee: { kind: string; path: string };
+  /** Posts the person holds in the committee on the link's first day. */
+  postsInCommittee: readonly string[];
+  org: { path: string };
+  overlapping: boolean;
+}): Decision<void> {
+  if (!(LEADERSHIP_KINDS as readonly string[]).includes(f.committee.kind))
+    return refuse(
+      'LIAISON_COMMITTEE_KIND',
+      '联系点只能由党委（党工委、党总支）领导班子成员设立',
+      'committeeOrgId',
+    );
+  if (f.postsInCommittee.length === 0)
+    return refuse('LIAISON_NOT_LEADER', '该党员不是该党委领导班子成员，不能设立联系点', 'personId');
+  if (!f.org.path.startsWith(f.committee.path) || f.org.path === f.committee.path)
+    return refuse('LIAISON_ORG_OUT_OF_SCOPE', '联系点须为该党委所属的下级组织', 'orgId');
+  if (f.overlapping) return refuse('LIAISON_DUPLICATE', '该领导已联系该组织，不能重复设立', 'orgId');
   return ok(undefined);
 }

@@ -52,3 +52,11 @@ export const reviewBody = z.strictObject({
     .max(20, '整改事项最多20项')
     .default([]),
 });
+
+export const createLiaisonBody = z.strictObject({
+  committeeOrgId: z.number().int().positive('党委ID不正确'),
+  personId: z.number().int().positive('党员ID不正确'),
+  orgId: z.number().int().positive('联系组织ID不正确'),
+  validFrom: isoDate('联系开始日期').optional(),
+});
+export const endLiaisonBody = z.strictObject({ validTo: isoDate('联系结束日期') });

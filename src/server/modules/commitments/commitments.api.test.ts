@@ -207,7 +207,35 @@ describeEachEngine('commitments API: 承诺 → 践诺 → 评诺, leader review
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().error).toMatchObject({ code: 'NOT_REVIEWER' });
     expect(wrong.json().error.fields).toHaveProperty('reviewerPersonId');
+    // a 党委 委员 who is not linked to the branch (联系点) is not mapped either
+    const unlinked = await s.request('POST', `/api/commitments/${id}/reviews`, {
+      reviewerPersonId: zhangMing,
+      text: '未设联系点的点评',
+      grade: '好',
+    });
+    expect(unlinked.statusCode).toBe(403);
+    expect(unlinked.json().error).toMatchObject({ code: 'NOT_REVIEWER' });
     expect(await count()).toEqual(before);
+    // 联系点: refusals first, then the link from 张明 to branch A
+    const link = (body: Record<string, unknown>) =>
+      s.request('POST', '/api/commitments/liaisons', {
+        committeeOrgId: t.fixture.townA.id,
+        personId: zhangMing,
+        orgId: t.fixture.branchA.id,
+        ...body,
+      });
+    expect((await link({ personId: wangQiang })).json().error.code).toBe('LIAISON_NOT_LEADER');
+    expect((await link({ orgId: t.fixture.branchB.id })).json().error.code).toBe('LIAISON_ORG_OUT_OF_SCOPE');
+    expect((await link({ committeeOrgId: t.fixture.branchA.id })).json().error.code).toBe(
+      'LIAISON_COMMITTEE_KIND',
+    );
+    const made = await link({});
+    expect(made.statusCode).toBe(201);
+    expect(made.json().data).toMatchObject({ personName: '张明', orgName: '甲镇东村党支部', active: true });
+    expect((await link({})).statusCode).toBe(409);
+    expect(await auditCount('commitment.liaison.create')).toBe(1);
+    const listed = await (await t.login('worker_a')).request('GET', '/api/commitments/liaisons');
+    expect(listed.json().data.map((l: { personName: string }) => l.personName)).toEqual(['张明']);
     const ok = await s.request('POST', `/api/commitments/${id}/reviews`, {
       reviewerPersonId: zhangMing,
       text: '进度较快，但账目公开不够及时。',
@@ -329,5 +357,39 @@ describeEachEngine('commitments API: 承诺 → 践诺 → 评诺, leader review
     expect(res.statusCode).toBe(200);
     expect(res.json().data.byType).toEqual({ 长远承诺: 0, 年度承诺: 3, 即时承诺: 0 });
     expect(res.json().data.byStatus).toMatchObject({ draft: 0, graded: 1, published: 2 });
+  });
+  it('an ended 联系点 stops mapping the reviewer on its end day (valid_to exclusive)', async () => {
+    t.setNow('2026-12-01T02:00:00.000Z');
+    const s = await t.login('admin_a');
+    const made = await s.request('POST', `/api/commitments`, body({ title: '联系点边界测试' }));
+    const cid = made.json().data.id as number;
+    await t.ctx.db
+      .updateTable('cm_commitments')
+      .set({ status: 'published', opinion_ends_on: '2026-11-20', published_on: '2026-11-21' })
+      .where('id', '=', cid)
+      .execute();
+    const links = (await s.request('GET', '/api/commitments/liaisons')).json().data as Array<{ id: number }>;
+    const end = await s.request('POST', `/api/commitments/liaisons/${links[0]!.id}/end`, {
+      validTo: '2026-12-02',
+    });
+    expect(end.statusCode).toBe(200);
+    expect(end.json().data).toMatchObject({ validTo: '2026-12-02', active: true });
+    const review = () =>
+      s.request('POST', `/api/commitments/${cid}/reviews`, {
+        reviewerPersonId: zhangMing,
+        text: '点评',
+        grade: '好',
+      });
+    expect((await review()).statusCode).toBe(201); // the day before the end day
+    t.setNow('2026-12-02T02:00:00.000Z');
+    const s2 = await t.login('admin_a');
+    const late = await s2.request('POST', `/api/commitments/${cid}/reviews`, {
+      reviewerPersonId: zhangMing,
+      text: '点评',
+      grade: '好',
+    });
+    expect(late.statusCode).toBe(403);
+    expect(late.json().error.code).toBe('NOT_REVIEWER');
+    expect(await auditCount('commitment.liaison.end')).toBe(1);
   });
 });

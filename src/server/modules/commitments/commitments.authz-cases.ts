@@ -111,7 +111,37 @@ export const commitmentsAuthzCases: AuthzCases = {
     const { commitmentId: id, opinionId } = await townshipBCommitment(t);
     const { roundId, nominationId } = await townshipBRound(t);
     const { townB, branchB } = t.fixture;
+    const zhao = await t.ctx.db
+      .selectFrom('persons')
+      .select(['id', 'name'])
+      .where('name', '=', '赵敏')
+      .executeTakeFirstOrThrow();
+    const link = await t.ctx.db
+      .insertInto('cm_liaisons')
+      .values({
+        committee_org_id: townB.id,
+        committee_path: townB.path,
+        person_id: zhao.id,
+        person_name: zhao.name,
+        org_id: branchB.id,
+        org_path: branchB.path,
+        valid_from: '2026-01-01',
+        valid_to: null,
+        created_by: null,
+        created_at: t.ctx.now().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return {
+      'GET /api/commitments/liaisons': { url: `/api/commitments/liaisons?orgId=${townB.id}` },
+      'POST /api/commitments/liaisons': {
+        url: '/api/commitments/liaisons',
+        body: { committeeOrgId: townB.id, personId: zhao.id, orgId: branchB.id },
+      },
+      'POST /api/commitments/liaisons/:id/end': {
+        url: `/api/commitments/liaisons/${link.id}/end`,
+        body: { validTo: '2026-12-31' },
+      },
       'GET /api/commendations/rounds': { url: `/api/commendations/rounds?orgId=${townB.id}` },
       'POST /api/commendations/rounds': {
         url: '/api/commendations/rounds',

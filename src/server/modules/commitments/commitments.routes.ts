@@ -17,6 +17,7 @@ import { PUBLIC, signedIn } from '../../http/policy.ts';
 import { CM_READERS, CM_REVIEWERS, CM_WRITERS } from './commitments.policy.ts';
 import { registerCommendationsRoutes } from './commendations.routes.ts';
 import * as service from './commitments.service.ts';
+import { registerLiaisonRoutes } from './liaisons.routes.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive('承诺ID不正确') });
 const opinionParams = z.object({
@@ -36,6 +37,7 @@ const WINDOW_MS = 10 * 60_000;
 export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   registerCommendationsRoutes(app, ctx);
+  registerLiaisonRoutes(app, ctx);
   const hits = new Map<string, number[]>();
   const allow = (ip: string): boolean => {
     const t = ctx.now().getTime();

@@ -17,6 +17,7 @@ import { Rng } from '../../seed/prng.ts';
 import type { ModuleSeedInput } from '../../seed/module-seed.ts';
 import { seedCommendationRound } from './commendations.seed.ts';
 import * as repo from './commitments.repository.ts';
+import { insertLiaisonsBatch } from './liaisons.repository.ts';
 
 const ORG_PLEDGES = [
   ['硬化村组道路', '年内完成村组道路硬化，工程账目按月公开。'],
@@ -92,11 +93,24 @@ export async function seedCommitments(ctx: AppContext, input: ModuleSeedInput): 
     if (l.post === '书记' && !secretaryOf.has(l.orgId))
       secretaryOf.set(l.orgId, { personId: l.personId, name: l.name });
   }
-  const upperLeader = (path: string, r: Rng) => {
-    const ids = path.split('/').filter(Boolean).map(Number).slice(0, -1).reverse();
-    for (const id of ids) {
-      const list = leadersOf.get(id);
-      if (list && list.length > 0) return r.pick(list);
+  /** A leader of the nearest committee above; the branch becomes that leader's 联系点. */
+  const liaisons: Array<{
+    committeeId: number;
+    committeePath: string;
+    personId: number;
+    name: string;
+    org: { id: number; path: string };
+  }> = [];
+  const upperLeader = (b: { id: number; path: string }, r: Rng) => {
+    const all = b.path.split('/').filter(Boolean).map(Number);
+    for (let i = all.length - 2; i >= 0; i--) {
+      const list = leadersOf.get(all[i]!);
+      if (list && list.length > 0) {
+        const leader = r.pick(list);
+        const committeePath = `/${all.slice(0, i + 1).join('/')}/`;
+        liaisons.push({ committeeId: all[i]!, committeePath, ...leader, org: b });
+        return leader;
+      }
     }
     return null;
   };
@@ -167,7 +181,7 @@ export async function seedCommitments(ctx: AppContext, input: ModuleSeedInput): 
   for (const b of branches) {
     const r = rng.fork(`branch:${b.id}`);
     if (!r.chance(0.85) && !demo.has(b.id)) continue;
-    const reviewer = upperLeader(b.path, r);
+    const reviewer = upperLeader(b, r);
     const [title, content] = r.pick(ORG_PLEDGES);
     // last year: closed after 评诺
     const lastPub = `${y - 1}-02-${String(r.int(10, 28)).padStart(2, '0')}`;
@@ -378,6 +392,21 @@ export async function seedCommitments(ctx: AppContext, input: ModuleSeedInput): 
     await repo.insertOpinionsBatch(trx, opinions);
     await repo.insertProgressBatch(trx, progress);
     await repo.insertReviewsBatch(trx, reviews);
+    await insertLiaisonsBatch(
+      trx,
+      liaisons.map((l) => ({
+        committee_org_id: l.committeeId,
+        committee_path: l.committeePath,
+        person_id: l.personId,
+        person_name: l.name,
+        org_id: l.org.id,
+        org_path: l.org.path,
+        valid_from: `${y - 1}-01-01`,
+        valid_to: null,
+        created_by: null,
+        created_at: nowIso,
+      })),
+    );
     await appendAudit(trx, ctx.ring, {
       at: nowIso,
       action: 'commitment.seed',
@@ -389,6 +418,7 @@ export async function seedCommitments(ctx: AppContext, input: ModuleSeedInput): 
         opinions: opinions.length,
         progress: progress.length,
         reviews: reviews.length,
+        liaisons: liaisons.length,
       },
     });
   });

@@ -29,6 +29,7 @@ import { findOrgByCode, findOrgById } from '../orgs/orgs.repository.ts';
 import { canGrade, canRead, canWrite, CM_WRITERS, commitmentPolicies } from './commitments.policy.ts';
 import { presentCommitment, presentPublic } from './commitments.presenter.ts';
 import * as repo from './commitments.repository.ts';
+import { linkedPathsOn } from './liaisons.repository.ts';
 
 const today = (ctx: AppContext) => chinaDate(ctx.now());
 const maxMonths = (ctx: AppContext, on: string) =>
@@ -373,12 +374,16 @@ export async function review(
   const day = today(ctx);
   const reviewer = await repo.findPerson(ctx.db, reviewerId);
   if (!reviewer) throw badRequest('REVIEWER_UNKNOWN', '点评人不存在', 'reviewerPersonId');
-  const positions = await repo.positionsOn(ctx.db, reviewerId, day);
+  const [positions, links] = await Promise.all([
+    repo.positionsOn(ctx.db, reviewerId, day),
+    linkedPathsOn(ctx.db, reviewerId, day),
+  ]);
   const org = (await findOrgById(ctx.db, row.org_id))!;
   const d = decideReviewer({
     committerKind: row.committer_kind as 'org' | 'member',
     reviewerPositions: positions,
     org: { id: org.id, path: org.path, parentId: org.parent_id },
+    liaisonOrgPaths: links,
   });
   if (!d.ok) throw fromDecision(d, 'forbidden');
   const now = ctx.now().toISOString();

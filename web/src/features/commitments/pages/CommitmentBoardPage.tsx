@@ -32,6 +32,7 @@ import {
   type NewCommitment,
 } from '../api';
 import { CommendationsPanel } from './CommendationsPanel';
+import { LiaisonsPanel } from './LiaisonsPanel';
 import { OverdueList } from './OverdueList';
 
 type FormValues = Omit<NewCommitment, 'orgId' | 'year'>;
@@ -205,6 +206,16 @@ export function CommitmentBoardPage() {
             ),
           },
           { key: 'overdue', label: '到期未点评', children: <OverdueList orgId={orgId} /> },
+          {
+            key: 'liaisons',
+            label: '联系点',
+            children: (
+              <LiaisonsPanel
+                orgId={orgId}
+                isCommittee={['党委', '党工委', '党总支'].includes(org.data?.org.kind ?? '')}
+              />
+            ),
+          },
           {
             key: 'commendations',
             label: '两优一先',
