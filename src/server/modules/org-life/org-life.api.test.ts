@@ -429,6 +429,35 @@ describeEachEngine('org-life API', (use) => {
       await worker.request('GET', `/api/org-life/orgs/${t.fixture.branchA.id}/talks?year=2026`)
     ).json().data;
     expect(list.coverage).toMatchObject({ members: 3, covered: 1 });
+    // Pairs (national rule: committee with each other and with every member): the 书记 李华 with 张明 and with 王强.
+    expect(list.pairs).toMatchObject({ required: 2, covered: 1 });
+    expect(
+      list.pairs.missing.map((x: { a: { name: string }; b: { name: string } }) =>
+        [x.a.name, x.b.name].sort().join('-'),
+      ),
+    ).toEqual([['李华', '王强'].sort().join('-')]);
+    const admin = await t.login('admin_a');
+    const sub = await admin.request(
+      'GET',
+      `/api/org-life/orgs/${t.fixture.townA.id}/talk-coverage?year=2026`,
+    );
+    expect(sub.statusCode).toBe(200);
+    const rows = sub.json().data.rows as Array<{
+      orgCode: string;
+      required: number;
+      covered: number;
+      missing: number;
+    }>;
+    expect(rows.find((r) => r.orgCode === 'TA-1')).toMatchObject({ required: 2, covered: 1, missing: 1 });
+    expect(rows.find((r) => r.orgCode === 'TA-2')).toMatchObject({ required: 0, covered: 0, missing: 0 });
+    expect(rows.some((r) => r.orgCode.startsWith('TB'))).toBe(false);
+    const bad = await admin.request('GET', `/api/org-life/orgs/${t.fixture.townA.id}/talk-coverage?year=abc`);
+    expect(bad.statusCode).toBe(400);
+    expect(
+      Object.entries(bad.json().error.fields as Record<string, string>).find(([k]) =>
+        k.endsWith('year'),
+      )?.[1],
+    ).toBe('年度必须是数字');
     const report = await complianceReport(t.ctx, 'TA-1', parsePeriod('2026')!, '2026-11-23');
     expect(report!.rows.find((r) => r.type === '谈心谈话')).toMatchObject({
       required: 3,

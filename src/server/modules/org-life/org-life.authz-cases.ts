@@ -8,46 +8,134 @@ export const org_lifeAuthzCases: AuthzCases = {
     const meeting = await t.ctx.db
       .insertInto('life_meetings')
       .values({
-        org_id: branchB.id, org_path: branchB.path, type: '主题党日', title: '乙镇南村主题党日', held_on: '2026-11-20', start_time: null, place: null, status: 'scheduled',
-        series_id: null, agenda: null, minutes: null, resolutions: null, speaker: null, topic: null, minutes_chars: 0, recorded_on: null,
-        expected_count: 0, present_count: 0, leave_count: 0, absent_count: 0, excluded_count: 0, created_by: null, created_at: now, updated_at: now,
+        org_id: branchB.id,
+        org_path: branchB.path,
+        type: '主题党日',
+        title: '乙镇南村主题党日',
+        held_on: '2026-11-20',
+        start_time: null,
+        place: null,
+        status: 'scheduled',
+        series_id: null,
+        agenda: null,
+        minutes: null,
+        resolutions: null,
+        speaker: null,
+        topic: null,
+        minutes_chars: 0,
+        recorded_on: null,
+        expected_count: 0,
+        present_count: 0,
+        leave_count: 0,
+        absent_count: 0,
+        excluded_count: 0,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     const attachment = await t.ctx.db
       .insertInto('life_attachments')
-      .values({ meeting_id: meeting.id, org_path: branchB.path, file_name: '签到表.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'a'.repeat(64), storage_key: 'a'.repeat(64), created_by: null, created_at: now })
+      .values({
+        meeting_id: meeting.id,
+        org_path: branchB.path,
+        file_name: '签到表.pdf',
+        mime_type: 'application/pdf',
+        size_bytes: 10,
+        sha256: 'a'.repeat(64),
+        storage_key: 'a'.repeat(64),
+        created_by: null,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const series = await t.ctx.db
       .insertInto('life_series')
-      .values({ issuer_org_id: townB.id, org_path: townB.path, type: '主题党日', theme: '乙镇主题党日', materials: null, held_on: '2026-11-25', deadline: '2026-11-30', created_by: null, created_at: now })
+      .values({
+        issuer_org_id: townB.id,
+        org_path: townB.path,
+        type: '主题党日',
+        theme: '乙镇主题党日',
+        materials: null,
+        held_on: '2026-11-25',
+        deadline: '2026-11-30',
+        created_by: null,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const m = meeting.id;
     return {
-      'POST /api/org-life/meetings': { url: '/api/org-life/meetings', body: { orgId: branchB.id, type: '主题党日', title: '越权安排', heldOn: '2026-11-30' } },
-      'GET /api/org-life/orgs/:id/meetings': { url: `/api/org-life/orgs/${branchB.id}/meetings?from=2026-01-01&to=2027-01-01` },
+      'POST /api/org-life/meetings': {
+        url: '/api/org-life/meetings',
+        body: { orgId: branchB.id, type: '主题党日', title: '越权安排', heldOn: '2026-11-30' },
+      },
+      'GET /api/org-life/orgs/:id/meetings': {
+        url: `/api/org-life/orgs/${branchB.id}/meetings?from=2026-01-01&to=2027-01-01`,
+      },
       'GET /api/org-life/meetings/:id': { url: `/api/org-life/meetings/${m}` },
-      'PUT /api/org-life/meetings/:id/record': { url: `/api/org-life/meetings/${m}/record`, body: { minutes: '越权录入的会议记录' } },
-      'POST /api/org-life/meetings/:id/cancel': { url: `/api/org-life/meetings/${m}/cancel`, body: { reason: '越权取消' } },
-      'POST /api/org-life/meetings/:id/attendance': { url: `/api/org-life/meetings/${m}/attendance`, body: { personId: 1, status: '缺席' } },
+      'PUT /api/org-life/meetings/:id/record': {
+        url: `/api/org-life/meetings/${m}/record`,
+        body: { minutes: '越权录入的会议记录' },
+      },
+      'POST /api/org-life/meetings/:id/cancel': {
+        url: `/api/org-life/meetings/${m}/cancel`,
+        body: { reason: '越权取消' },
+      },
+      'POST /api/org-life/meetings/:id/attendance': {
+        url: `/api/org-life/meetings/${m}/attendance`,
+        body: { personId: 1, status: '缺席' },
+      },
       'POST /api/org-life/meetings/:id/sign-in-code': { url: `/api/org-life/meetings/${m}/sign-in-code` },
       'GET /api/org-life/meetings/:id/sign-in': { url: `/api/org-life/meetings/${m}/sign-in` },
-      'POST /api/org-life/meetings/:id/sign-in': { url: `/api/org-life/meetings/${m}/sign-in`, body: { token: 'forged-token-value' } },
-      'POST /api/org-life/meetings/:id/attachments': { url: `/api/org-life/meetings/${m}/attachments`, body: { fileName: 'x.pdf', mimeType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4').toString('base64') } },
+      'POST /api/org-life/meetings/:id/sign-in': {
+        url: `/api/org-life/meetings/${m}/sign-in`,
+        body: { token: 'forged-token-value' },
+      },
+      'POST /api/org-life/meetings/:id/attachments': {
+        url: `/api/org-life/meetings/${m}/attachments`,
+        body: {
+          fileName: 'x.pdf',
+          mimeType: 'application/pdf',
+          contentBase64: Buffer.from('%PDF-1.4').toString('base64'),
+        },
+      },
       'GET /api/org-life/attachments/:id': { url: `/api/org-life/attachments/${attachment.id}` },
       'GET /api/org-life/orgs/:id/compliance': { url: `/api/org-life/orgs/${townB.id}/compliance?year=2026` },
       'GET /api/org-life/orgs/:id/heatmap': { url: `/api/org-life/orgs/${townB.id}/heatmap?year=2026` },
       'GET /api/org-life/orgs/:id/summary': { url: `/api/org-life/orgs/${townB.id}/summary?year=2026` },
-      'POST /api/org-life/series': { url: '/api/org-life/series', body: { issuerOrgId: townB.id, type: '主题党日', theme: '越权下发', heldOn: '2026-11-30', deadline: '2026-12-10', orgIds: [branchB.id] } },
+      'POST /api/org-life/series': {
+        url: '/api/org-life/series',
+        body: {
+          issuerOrgId: townB.id,
+          type: '主题党日',
+          theme: '越权下发',
+          heldOn: '2026-11-30',
+          deadline: '2026-12-10',
+          orgIds: [branchB.id],
+        },
+      },
       'GET /api/org-life/series/:id': { url: `/api/org-life/series/${series.id}` },
-      'POST /api/org-life/talks': { url: '/api/org-life/talks', body: { orgId: branchB.id, talkerPersonId: 1, talkeePersonId: 2, heldOn: '2026-11-20', topic: '越权登记' } },
+      'POST /api/org-life/talks': {
+        url: '/api/org-life/talks',
+        body: {
+          orgId: branchB.id,
+          talkerPersonId: 1,
+          talkeePersonId: 2,
+          heldOn: '2026-11-20',
+          topic: '越权登记',
+        },
+      },
       'GET /api/org-life/orgs/:id/talks': { url: `/api/org-life/orgs/${branchB.id}/talks?year=2026` },
+      'GET /api/org-life/orgs/:id/talk-coverage': {
+        url: `/api/org-life/orgs/${townB.id}/talk-coverage?year=2026`,
+      },
     };
   },
   noSubject: {
     'GET /api/org-life/notifications': "the caller's own notifications only (by the account's person)",
-    'POST /api/org-life/notifications/:id/read': "updates only the caller's own notification; any other id is 404",
+    'POST /api/org-life/notifications/:id/read':
+      "updates only the caller's own notification; any other id is 404",
   },
 };

@@ -18,6 +18,7 @@ import {
 } from '../../../core/org-life/meeting-types.ts';
 import { monthsOf, parsePeriod, unitKey, unitsWithin, type Period } from '../../../core/org-life/periods.ts';
 import { meetingFindings } from '../../../core/org-life/quality.ts';
+import { talkPairCoverage, type TalkPairRule } from '../../../core/org-life/talk-coverage.ts';
 import { jaccard, shingles, similarityText } from '../../../core/org-life/similarity.ts';
 import { pathIds } from '../../../core/org/org.rules.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
@@ -370,6 +371,50 @@ export async function heatmap(
       };
     });
   return { year, type, months, rows };
+}
+
+/**
+ * 谈心谈话 pairwise coverage of every branch under `root` for a year: required pairs (the
+ * rulebook's pair rule over the committee and the members on `on`), covered pairs, missing
+ * count. Three range scans for the whole subtree; the pairs are judged by the pure rule.
+ */
+export async function talkPairsUnder(ctx: AppContext, root: { path: string }, year: number, today: string) {
+  const p = parsePeriod(String(year))!;
+  const on = lastDayOf(p) < today ? lastDayOf(p) : today;
+  const rule = ruleValue<TalkPairRule>(ctx.config.rulebook, 'orgLife.talks.pairs', p.from);
+  const kinds = TYPE_SPECS[TALK_TYPE].orgKinds;
+  const [orgs, facts] = await Promise.all([
+    repo.obligedOrgsUnder(ctx.db, root.path, kinds),
+    repo.talkFactsUnder(ctx.db, root.path, on, p.from, p.to),
+  ]);
+  const group = <T extends { org_id: number }>(rows: readonly T[]) => {
+    const m = new Map<number, T[]>();
+    for (const r of rows) {
+      const list = m.get(r.org_id);
+      if (list) list.push(r);
+      else m.set(r.org_id, [r]);
+    }
+    return m;
+  };
+  const [seats, members, talks] = [group(facts.seats), group(facts.members), group(facts.talks)];
+  return orgs
+    .filter((o) => o.status === 'active' || (o.dissolved_on !== null && o.dissolved_on > p.from))
+    .map((o) => {
+      const c = talkPairCoverage(
+        rule,
+        (seats.get(o.id) ?? []).map((x) => ({ personId: x.person_id, name: '', post: x.post })),
+        (members.get(o.id) ?? []).map((x) => ({ personId: x.person_id, name: '' })),
+        (talks.get(o.id) ?? []).map((x) => ({ talker: x.talker_person_id, talkee: x.talkee_person_id })),
+      );
+      return {
+        orgId: o.id,
+        orgCode: o.code,
+        orgName: o.name,
+        required: c.required,
+        covered: c.covered,
+        missing: c.missing.length,
+      };
+    });
 }
 
 // ---------- incremental maintenance and rebuild ----------

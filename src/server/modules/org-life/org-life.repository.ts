@@ -331,6 +331,52 @@ export async function committeeOn(db: Q, orgId: number, on: string) {
     .map((r) => ({ personId: r.id, name: r.name }));
 }
 
+/** Position holders of an organisation on a day with their posts (谈心谈话 pairs need the 书记). */
+export async function committeeSeatsOn(db: Q, orgId: number, on: string) {
+  return db
+    .selectFrom('positions as x')
+    .innerJoin('persons as p', 'p.id', 'x.person_id')
+    .select(['p.id as personId', 'p.name', 'x.post'])
+    .where('x.org_id', '=', orgId)
+    .where('x.valid_from', '<=', on)
+    .where((eb) => eb.or([eb('x.valid_to', 'is', null), eb('x.valid_to', '>', on)]))
+    .orderBy('p.id')
+    .execute();
+}
+
+/** For 谈心谈话 coverage of every branch under `path`: seats, members and the year's talks, three range scans. */
+export async function talkFactsUnder(db: Q, path: string, on: string, from: string, to: string) {
+  const upper = pathUpperBound(path);
+  const [seats, members, talks] = await Promise.all([
+    db
+      .selectFrom('positions as x')
+      .innerJoin('orgs as o', 'o.id', 'x.org_id')
+      .select(['x.org_id', 'x.person_id', 'x.post'])
+      .where('o.path', '>=', path)
+      .where('o.path', '<', upper)
+      .where('x.valid_from', '<=', on)
+      .where((eb) => eb.or([eb('x.valid_to', 'is', null), eb('x.valid_to', '>', on)]))
+      .execute(),
+    db
+      .selectFrom('memberships')
+      .select(['org_id', 'person_id'])
+      .where('org_path', '>=', path)
+      .where('org_path', '<', upper)
+      .where('valid_from', '<=', on)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
+      .execute(),
+    db
+      .selectFrom('life_talks')
+      .select(['org_id', 'talker_person_id', 'talkee_person_id'])
+      .where('org_path', '>=', path)
+      .where('org_path', '<', upper)
+      .where('held_on', '>=', from)
+      .where('held_on', '<', to)
+      .execute(),
+  ]);
+  return { seats, members, talks };
+}
+
 // ---------- minutes similarity ----------
 
 export async function replaceBands(

@@ -3,7 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { COMPLIANCE_TYPES } from '../../../core/org-life/meeting-types.ts';
 import {
-  attachmentBody, attendanceBody, periodQuery, recordMeetingBody, scheduleMeetingBody, seriesBody, signInBody, talkBody,
+  attachmentBody,
+  attendanceBody,
+  periodQuery,
+  recordMeetingBody,
+  scheduleMeetingBody,
+  seriesBody,
+  signInBody,
+  talkBody,
 } from '../../../core/org-life/org-life.schemas.ts';
 import { isIsoDate } from '../../../core/shared/dates.ts';
 import type { AppContext } from '../../context.ts';
@@ -19,7 +26,9 @@ const report = signedIn(LIFE_REPORTERS);
 const sign = signedIn(LIFE_SIGNERS);
 const tags = ['组织生活'];
 const date = (label: string) => z.string().refine(isIsoDate, `${label}必须是有效日期（YYYY-MM-DD）`);
-const typeQuery = z.enum(COMPLIANCE_TYPES as [string, ...string[]], { error: '会议类型不正确' }).default('主题党日');
+const typeQuery = z
+  .enum(COMPLIANCE_TYPES as [string, ...string[]], { error: '会议类型不正确' })
+  .default('主题党日');
 
 /** Routes of the org-life module (issue 5). */
 export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -33,7 +42,12 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   r.get('/api/org-life/orgs/:id/meetings', {
     config: { policy: read },
-    schema: { tags, summary: '组织的会议日历', params: idParams, querystring: z.strictObject({ from: date('开始日期'), to: date('结束日期') }) },
+    schema: {
+      tags,
+      summary: '组织的会议日历',
+      params: idParams,
+      querystring: z.strictObject({ from: date('开始日期'), to: date('结束日期') }),
+    },
     handler: (req) => service.listMeetings(ctx, req, req.params.id, req.query.from, req.query.to),
   });
 
@@ -45,19 +59,36 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   r.put('/api/org-life/meetings/:id/record', {
     config: { policy: write },
-    schema: { tags, summary: '录入或修改会议记录（锁定后须填写理由）', params: idParams, body: recordMeetingBody },
+    schema: {
+      tags,
+      summary: '录入或修改会议记录（锁定后须填写理由）',
+      params: idParams,
+      body: recordMeetingBody,
+    },
     handler: (req) => service.recordMeeting(ctx, req, req.params.id, req.body),
   });
 
   r.post('/api/org-life/meetings/:id/cancel', {
     config: { policy: write },
-    schema: { tags, summary: '取消会议', params: idParams, body: z.strictObject({ reason: z.string({ error: '取消理由必填' }).trim().min(2, '取消理由至少2个字').max(500) }) },
+    schema: {
+      tags,
+      summary: '取消会议',
+      params: idParams,
+      body: z.strictObject({
+        reason: z.string({ error: '取消理由必填' }).trim().min(2, '取消理由至少2个字').max(500),
+      }),
+    },
     handler: (req) => service.cancelMeeting(ctx, req, req.params.id, req.body.reason),
   });
 
   r.post('/api/org-life/meetings/:id/attendance', {
     config: { policy: write },
-    schema: { tags, summary: '组织者登记出勤（代签到、请假、缺席、不计入）', params: idParams, body: attendanceBody },
+    schema: {
+      tags,
+      summary: '组织者登记出勤（代签到、请假、缺席、不计入）',
+      params: idParams,
+      body: attendanceBody,
+    },
     handler: (req) => service.markAttendance(ctx, req, req.params.id, req.body),
   });
 
@@ -83,7 +114,8 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
     config: { policy: write },
     bodyLimit: 15 * 1024 * 1024,
     schema: { tags, summary: '上传会议附件（JPEG、PNG、PDF）', params: idParams, body: attachmentBody },
-    handler: async (req, reply) => reply.status(201).send(await service.uploadAttachment(ctx, req, req.params.id, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.uploadAttachment(ctx, req, req.params.id, req.body)),
   });
 
   r.get('/api/org-life/attachments/:id', {
@@ -93,7 +125,10 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
       const file = await service.downloadAttachment(ctx, req, req.params.id);
       return reply
         .header('Content-Type', file.mimeType)
-        .header('Content-Disposition', `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header(
+          'Content-Disposition',
+          `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
         .header('X-Content-Type-Options', 'nosniff')
         .send(file.content);
     },
@@ -101,20 +136,38 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   r.get('/api/org-life/orgs/:id/compliance', {
     config: { policy: report },
-    schema: { tags, summary: '组织生活达标情况（子树、期间）与质量问题', params: idParams, querystring: periodQuery },
-    handler: (req) => service.compliance(ctx, req, req.params.id, req.query.year, req.query.quarter, req.query.month),
+    schema: {
+      tags,
+      summary: '组织生活达标情况（子树、期间）与质量问题',
+      params: idParams,
+      querystring: periodQuery,
+    },
+    handler: (req) =>
+      service.compliance(ctx, req, req.params.id, req.query.year, req.query.quarter, req.query.month),
   });
 
   r.get('/api/org-life/orgs/:id/heatmap', {
     config: { policy: report },
-    schema: { tags, summary: '党支部×月份达标热力图', params: idParams, querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), type: typeQuery }) },
-    handler: (req) => service.complianceHeatmap(ctx, req, req.params.id, req.query.year, req.query.type as never),
+    schema: {
+      tags,
+      summary: '党支部×月份达标热力图',
+      params: idParams,
+      querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), type: typeQuery }),
+    },
+    handler: (req) =>
+      service.complianceHeatmap(ctx, req, req.params.id, req.query.year, req.query.type as never),
   });
 
   r.get('/api/org-life/orgs/:id/summary', {
     config: { policy: report },
-    schema: { tags, summary: '下级组织达标汇总（按上级计数器）', params: idParams, querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), type: typeQuery }) },
-    handler: (req) => service.complianceSummary(ctx, req, req.params.id, req.query.year, req.query.type as never),
+    schema: {
+      tags,
+      summary: '下级组织达标汇总（按上级计数器）',
+      params: idParams,
+      querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), type: typeQuery }),
+    },
+    handler: (req) =>
+      service.complianceSummary(ctx, req, req.params.id, req.query.year, req.query.type as never),
   });
 
   r.post('/api/org-life/series', {
@@ -137,8 +190,30 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   r.get('/api/org-life/orgs/:id/talks', {
     config: { policy: write },
-    schema: { tags, summary: '谈心谈话记录与年度覆盖', params: idParams, querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }) },
+    schema: {
+      tags,
+      summary: '谈心谈话记录与年度覆盖',
+      params: idParams,
+      querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+    },
     handler: (req) => service.listTalks(ctx, req, req.params.id, req.query.year),
+  });
+
+  r.get('/api/org-life/orgs/:id/talk-coverage', {
+    config: { policy: report },
+    schema: {
+      tags,
+      summary: '下级党支部谈心谈话两两覆盖情况（年度）',
+      params: idParams,
+      querystring: z.strictObject({
+        year: z.coerce
+          .number({ error: '年度必须是数字' })
+          .int('年度必须是整数')
+          .min(2000, '年度不能早于2000年')
+          .max(2100, '年度不能晚于2100年'),
+      }),
+    },
+    handler: (req) => service.talkCoverage(ctx, req, req.params.id, req.query.year),
   });
 
   r.get('/api/org-life/notifications', {

@@ -3,6 +3,9 @@
 // late records, low attendance, short or missing minutes, and a few copied minutes.
 // The attendance ledger is written for the last 12 months only (older meetings keep their
 // counts on the meeting row): ~1M ledger rows for three years would triple the seed time.
+// City scale (benchmarks, ~20× the county) keeps the same shape over a shorter history: one
+// year of meetings, the ledger for the last month and minutes fingerprints for the last
+// quarter, so it seeds in bounded time. Province scale has no org-life demo data.
 import { sql } from 'kysely';
 import { COMPLIANCE_TYPES, TYPE_SPECS, type MeetingType } from '../../../core/org-life/meeting-types.ts';
 import { countAttendance } from '../../../core/org-life/quality.ts';
@@ -50,7 +53,9 @@ type Diligence = 'good' | 'patchy' | 'weak';
 
 /** Demo data of the org-life module (issue 5): runs after the base county is written. */
 export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Promise<void> {
-  if (input.scale !== 'county') return; // city/province scale: benchmarks generate meetings themselves
+  if (input.scale === 'province') return;
+  const city = input.scale === 'city';
+  const historyMonths = city ? 12 : 36;
   const { today } = input;
   const rng = new Rng(`org-life/${input.seed}`);
   const book = ctx.config.rulebook;
@@ -93,8 +98,9 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
   const minRatio =
     ruleValue<Record<string, number>>(book, 'orgLife.attendance.minRatio', today)['支部党员大会'] ?? 2 / 3;
 
-  const startMonth = addMonths(today.slice(0, 7) + '-01', -35);
-  const ledgerFrom = addMonths(today, -12);
+  const startMonth = addMonths(today.slice(0, 7) + '-01', -(historyMonths - 1));
+  const ledgerFrom = addMonths(today, city ? -1 : -12);
+  const fingerprintFrom = city ? addMonths(today, -3) : '';
   const maxId = Number(
     (
       await ctx.db
@@ -223,7 +229,7 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
     const skip = diligence === 'good' ? 0.03 : diligence === 'patchy' ? 0.2 : 0.5;
     const fixedDay = r.int(5, 25);
     const isBranch = TYPE_SPECS['主题党日'].orgKinds.includes(o.kind);
-    for (let i = 0; i < 36; i++) {
+    for (let i = 0; i < historyMonths; i++) {
       const month = addMonths(startMonth, i).slice(0, 7);
       const m = Number(month.slice(5, 7));
       const day = (d: number) => `${month}-${pad(Math.min(d, 28))}`;
@@ -284,7 +290,8 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
     row.minutes_chars = [...text.replace(/\s+/g, '')].length;
     copies.push([src.id, dst.id]);
   }
-  {
+  // A branch reusing its own record of a year before (the city keeps no fingerprints that old).
+  if (!city) {
     const src = pickRecent();
     const s = byKey.get(src.id)!;
     const earlier = texts.find(
@@ -317,6 +324,7 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
   const buckets = new Map<string, number[]>();
   const info = new Map(texts.map((t) => [t.id, t]));
   for (const t of texts) {
+    if (t.heldOn < fingerprintFrom) continue;
     const text = similarityText(t.text, byKey.get(t.id)!.orgName);
     const norm = normalise(text);
     if (norm.length < 20) continue;

@@ -32,7 +32,9 @@ import {
 } from '../../../core/org-life/similarity.ts';
 import { isBranchKind } from '../../../core/org/org.types.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
-import { addMonths, chinaDate } from '../../../core/shared/dates.ts';
+import { addDays, addMonths, chinaDate } from '../../../core/shared/dates.ts';
+import { talkPairCoverage, type TalkPairRule } from '../../../core/org-life/talk-coverage.ts';
+import { talkPairsUnder } from './org-life.compliance.ts';
 import { ORG_LIFE_EXCLUSIONS } from '../../../core/rulebook/org-life.rules-data.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AppContext } from '../../context.ts';
@@ -745,11 +747,20 @@ export async function listTalks(ctx: AppContext, request: Req, orgId: number, ye
   const actor = request.actor!;
   const org = await requireOrg(ctx, request, orgId, (p) => canWriteLife(actor, p));
   const p = parsePeriod(String(year))!;
-  const [rows, members] = await Promise.all([
+  const on = today(ctx) < p.to ? today(ctx) : addDays(p.to, -1);
+  const [rows, members, seats] = await Promise.all([
     repo.talksOf(ctx.db, org.id, p.from, p.to),
-    membersOn(ctx.db, org.id, today(ctx) < p.to ? today(ctx) : p.to),
+    membersOn(ctx.db, org.id, on),
+    repo.committeeSeatsOn(ctx.db, org.id, on),
   ]);
   const covered = new Set(rows.map((r) => r.talkee_person_id));
+  const rule = ruleValue<TalkPairRule>(ctx.config.rulebook, 'orgLife.talks.pairs', p.from);
+  const pairs = talkPairCoverage(
+    rule,
+    seats,
+    members.map((m) => ({ personId: m.personId, name: m.name })),
+    rows.map((r) => ({ talker: r.talker_person_id, talkee: r.talkee_person_id })),
+  );
   return {
     data: {
       talks: rows.map((r) => ({
@@ -767,6 +778,22 @@ export async function listTalks(ctx: AppContext, request: Req, orgId: number, ye
           .filter((m) => !covered.has(m.personId))
           .map((m) => ({ personId: m.personId, name: m.name })),
       },
+      pairs: { rule, required: pairs.required, covered: pairs.covered, missing: pairs.missing },
+      people: members.map((m) => ({ personId: m.personId, name: m.name })),
+    },
+    policies: { create: canWriteLife(actor, org.path) },
+  };
+}
+
+/** 谈心谈话 pairwise coverage of every branch under an organisation for a year. */
+export async function talkCoverage(ctx: AppContext, request: Req, orgId: number, year: number) {
+  const actor = request.actor!;
+  const org = await requireOrg(ctx, request, orgId, (p) => canReport(actor, p));
+  return {
+    data: {
+      org: { id: org.id, code: org.code, name: org.name },
+      year,
+      rows: await talkPairsUnder(ctx, org, year, today(ctx)),
     },
   };
 }
