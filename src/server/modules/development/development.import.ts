@@ -109,17 +109,15 @@ export async function runDevelopmentImport(
     ip: req.ip ?? null,
   };
   const auditAlone = (result: 'ok' | 'failed', action: string, detail: Record<string, unknown>) =>
-    ctx.db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(trx, ctx.ring, {
-          ...base,
-          at: now(),
-          action,
-          result,
-          detail: { fileName: req.fileName, ...detail },
-        }),
-      );
+    ctx.db.transaction().execute((trx) =>
+      appendAudit(trx, ctx.ring, {
+        ...base,
+        at: now(),
+        action,
+        result,
+        detail: { fileName: req.fileName, ...detail },
+      }),
+    );
   let sheet;
   try {
     sheet = await readDevelopmentSheet(req.buffer);

@@ -456,3 +456,30 @@ export async function branchPeople(db: Q, orgIds: readonly number[]) {
     .distinct()
     .execute();
 }
+
+/** The 党委 and 党工委 of a subtree (quota holders), root first. */
+export async function committeesUnder(db: Q, path: string) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'code', 'name', 'kind', 'path'])
+    .where('path', '>=', path)
+    .where('path', '<', pathUpperBound(path))
+    .where('kind', 'in', ['党委', '党工委'])
+    .where('status', '=', 'active')
+    .orderBy('path')
+    .execute();
+}
+
+/** The branch paths of every 接收预备党员 approval (step 17) of a year in a subtree: one range scan. */
+export async function approvalPathsInYear(db: Q, path: string, year: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('dev_steps')
+    .select('org_path')
+    .where('org_path', '>=', path)
+    .where('org_path', '<', pathUpperBound(path))
+    .where('step_no', '=', 17)
+    .where('done_on', '>=', `${year}-01-01`)
+    .where('done_on', '<=', `${year}-12-31`)
+    .execute();
+  return rows.map((r) => r.org_path);
+}

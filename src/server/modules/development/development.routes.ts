@@ -113,9 +113,10 @@ export function registerDevelopmentRoutes(app: FastifyInstance, ctx: AppContext)
       params: orgParams,
       querystring: z.strictObject({
         year: z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
+        all: z.enum(['0', '1'], 'all应为0或1').optional(),
       }),
     },
-    handler: (req) => service.quotas(ctx, req, req.params.id, req.query.year),
+    handler: (req) => service.quotas(ctx, req, req.params.id, req.query.year, req.query.all === '1'),
   });
 
   r.put('/api/orgs/:id/development/quotas', {

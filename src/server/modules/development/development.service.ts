@@ -162,7 +162,10 @@ export async function board(ctx: AppContext, request: FastifyRequest, orgId: num
   });
   return {
     data: { org: { id: org.id, name: org.name, code: org.code, kind: org.kind }, stages: STAGES, candidates },
-    policies: { create: canWriteDev(request.actor!, org.path) && isBranchKind(org.kind) },
+    policies: {
+      create: canWriteDev(request.actor!, org.path) && isBranchKind(org.kind),
+      import: canWriteDev(request.actor!, org.path),
+    },
   };
 }
 
@@ -695,8 +698,41 @@ export async function putCalendar(
   });
 }
 
-export async function quotas(ctx: AppContext, request: FastifyRequest, orgId: number, year: number) {
+export async function quotas(
+  ctx: AppContext,
+  request: FastifyRequest,
+  orgId: number,
+  year: number,
+  all = false,
+) {
   const org = await requireOrg(ctx, request, orgId, canReadDev);
+  const actor = request.actor!;
+  if (all) {
+    // Every 党委 (党工委) of the subtree, with or without a plan, and its 接收预备党员 approvals of the year.
+    const [committees, rows, approved] = await Promise.all([
+      repo.committeesUnder(ctx.db, org.path),
+      repo.quotasUnder(ctx.db, org.path, year),
+      repo.approvalPathsInYear(ctx.db, org.path, year),
+    ]);
+    return {
+      data: committees.map((c) => {
+        const q = rows.find((r) => r.org_id === c.id);
+        const used = approved.filter((p) => p.startsWith(c.path)).length;
+        return {
+          orgId: c.id,
+          orgName: c.name,
+          orgCode: c.code,
+          kind: c.kind,
+          year,
+          quota: q?.quota ?? null,
+          used,
+          remaining: q ? q.quota - used : null,
+          canSet: canSetQuota(actor, c.path),
+        };
+      }),
+      policies: { set: canSetQuota(actor, org.path) },
+    };
+  }
   const rows = await repo.quotasUnder(ctx.db, org.path, year);
   const used = await repo.approvalsUsed(
     ctx.db,
@@ -713,7 +749,7 @@ export async function quotas(ctx: AppContext, request: FastifyRequest, orgId: nu
       used: used.get(r.org_path) ?? 0,
       remaining: r.quota - (used.get(r.org_path) ?? 0),
     })),
-    policies: { set: canSetQuota(request.actor!, org.path) },
+    policies: { set: canSetQuota(actor, org.path) },
   };
 }
 

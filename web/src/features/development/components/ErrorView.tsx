@@ -4,11 +4,31 @@ import { errorMessage, isApiError } from '../../../components/http';
 import { NoPermission } from '../../../components/NoPermission';
 import { NotFound } from '../../../components/NotFound';
 
-export function ErrorView({ error, homePath, what, retry }: { error: unknown; homePath: string; what: string; retry: () => void }) {
+export function ErrorView({
+  error,
+  homePath,
+  what,
+  retry,
+}: {
+  error: unknown;
+  homePath: string;
+  what: string;
+  retry: () => void;
+}) {
   if (isApiError(error) && error.status === 403) return <NoPermission homePath={homePath} />;
-  if (isApiError(error) && error.status === 404) return <NotFound title={`${what}不存在`} subTitle={error.message} homePath={homePath} />;
+  if (isApiError(error) && error.status === 404)
+    return <NotFound title={`${what}不存在`} subTitle={error.message} homePath={homePath} />;
   return (
-    <Result status="error" title={`加载${what}失败`} subTitle={errorMessage(error)} extra={<Button type="primary" icon={<ReloadOutlined />} onClick={retry}>重试</Button>} />
+    <Result
+      status="error"
+      title={`加载${what}失败`}
+      subTitle={errorMessage(error)}
+      extra={
+        <Button type="primary" icon={<ReloadOutlined />} onClick={retry}>
+          重试
+        </Button>
+      }
+    />
   );
 }
 

@@ -1,5 +1,19 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Tag, Typography, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Tag,
+  Typography,
+  message,
+} from 'antd';
 import { useState } from 'react';
 import { chinaToday } from '../../../components/dates';
 import { errorMessage, isApiError } from '../../../components/http';
@@ -31,7 +45,11 @@ function FieldInput({ field, detail, ...rest }: { field: StepField; detail: Cand
           {detail.branchMembers.map((m) => (
             <Checkbox key={m.personId} value={m.personId}>
               {m.name}
-              {m.category !== '正式党员' && <Tag color="orange" style={{ marginLeft: 4 }}>{m.category}</Tag>}
+              {m.category !== '正式党员' && (
+                <Tag color="orange" style={{ marginLeft: 4 }}>
+                  {m.category}
+                </Tag>
+              )}
             </Checkbox>
           ))}
         </Checkbox.Group>
@@ -53,7 +71,13 @@ function VoteFields({ detail }: { detail: CandidateDetail }) {
             {fields.map((f) => (
               <Space key={f.key} align="baseline" wrap>
                 <Form.Item name={[f.name, 'personId']} rules={[{ required: true, message: '请选择' }]}>
-                  <Select style={{ width: 140 }} placeholder="不计入人员" options={detail.branchMembers.filter((m) => m.category === '正式党员').map((m) => ({ label: m.name, value: m.personId }))} />
+                  <Select
+                    style={{ width: 140 }}
+                    placeholder="不计入人员"
+                    options={detail.branchMembers
+                      .filter((m) => m.category === '正式党员')
+                      .map((m) => ({ label: m.name, value: m.personId }))}
+                  />
                 </Form.Item>
                 <Form.Item name={[f.name, 'reason']} rules={[{ required: true, message: '请填写原因' }]}>
                   <Input placeholder="原因（如外出务工、病重）" style={{ width: 200 }} />
@@ -61,15 +85,25 @@ function VoteFields({ detail }: { detail: CandidateDetail }) {
                 <MinusCircleOutlined onClick={() => remove(f.name)} />
               </Space>
             ))}
-            <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />} style={{ marginBottom: 12 }}>添加不计入应到会人数的党员</Button>
+            <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />} style={{ marginBottom: 12 }}>
+              添加不计入应到会人数的党员
+            </Button>
           </>
         )}
       </Form.List>
       <Space wrap>
-        <Form.Item name={['vote', 'present']} label="实到人数" rules={[{ required: true, message: '必填' }]}><InputNumber min={0} /></Form.Item>
-        <Form.Item name={['vote', 'for']} label="赞成票" rules={[{ required: true, message: '必填' }]}><InputNumber min={0} /></Form.Item>
-        <Form.Item name={['vote', 'against']} label="反对票" rules={[{ required: true, message: '必填' }]}><InputNumber min={0} /></Form.Item>
-        <Form.Item name={['vote', 'abstain']} label="弃权票" rules={[{ required: true, message: '必填' }]}><InputNumber min={0} /></Form.Item>
+        <Form.Item name={['vote', 'present']} label="实到人数" rules={[{ required: true, message: '必填' }]}>
+          <InputNumber min={0} />
+        </Form.Item>
+        <Form.Item name={['vote', 'for']} label="赞成票" rules={[{ required: true, message: '必填' }]}>
+          <InputNumber min={0} />
+        </Form.Item>
+        <Form.Item name={['vote', 'against']} label="反对票" rules={[{ required: true, message: '必填' }]}>
+          <InputNumber min={0} />
+        </Form.Item>
+        <Form.Item name={['vote', 'abstain']} label="弃权票" rules={[{ required: true, message: '必填' }]}>
+          <InputNumber min={0} />
+        </Form.Item>
       </Space>
     </Card>
   );
@@ -91,15 +125,44 @@ export function RecordStepForm({ detail, canBranch, canCommittee }: Props) {
         options={options.map((o) => ({ label: `第${o.no}步 ${o.name}`, value: o.no }))}
       />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        责任主体：{def.role}{def.level === 'committee' ? '（由上级党委记录）' : ''}。不符合规定的记录将被拒绝并说明依据；补录历史材料时可勾选“作为历史记录补录”，记录会保存并列入自查自纠。
+        责任主体：{def.role}
+        {def.level === 'committee' ? '（由上级党委记录）' : ''}
+        。不符合规定的记录将被拒绝并说明依据；补录历史材料时可勾选“作为历史记录补录”，记录会保存并列入自查自纠。
       </Typography.Paragraph>
-      {!allowed && <Alert type="info" showIcon title={def.level === 'committee' ? '此步骤由上级党委记录，您的账号不能记录。' : '您没有记录此步骤的权限。'} style={{ marginBottom: 12 }} />}
-      <StepForm key={def.no} def={def} detail={detail} allowed={allowed} onSaved={() => setSelected(undefined)} />
+      {!allowed && (
+        <Alert
+          type="info"
+          showIcon
+          title={
+            def.level === 'committee'
+              ? '此步骤由上级党委记录，您的账号不能记录。'
+              : '您没有记录此步骤的权限。'
+          }
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <StepForm
+        key={def.no}
+        def={def}
+        detail={detail}
+        allowed={allowed}
+        onSaved={() => setSelected(undefined)}
+      />
     </Card>
   );
 }
 
-function StepForm({ def, detail, allowed, onSaved }: { def: StepDef; detail: CandidateDetail; allowed: boolean; onSaved: () => void }) {
+function StepForm({
+  def,
+  detail,
+  allowed,
+  onSaved,
+}: {
+  def: StepDef;
+  detail: CandidateDetail;
+  allowed: boolean;
+  onSaved: () => void;
+}) {
   const [form] = Form.useForm();
   const record = useRecordStep(detail.candidate.id);
   const [error, setError] = useState<{ message: string; code: string } | null>(null);
@@ -107,7 +170,12 @@ function StepForm({ def, detail, allowed, onSaved }: { def: StepDef; detail: Can
   const submit = async () => {
     const values = (await form.validateFields()) as Record<string, unknown>;
     setError(null);
-    const body: Record<string, unknown> = { step: def.no, doneOn: values.doneOn, materials: values.materials ?? [], asHistory: !!values.asHistory };
+    const body: Record<string, unknown> = {
+      step: def.no,
+      doneOn: values.doneOn,
+      materials: values.materials ?? [],
+      asHistory: !!values.asHistory,
+    };
     for (const f of def.fields) {
       const v = values[f.key];
       if (v === undefined || v === null || v === '') continue;
@@ -115,30 +183,59 @@ function StepForm({ def, detail, allowed, onSaved }: { def: StepDef; detail: Can
     }
     if (Array.isArray((body.vote as { exclusions?: unknown[] } | undefined)?.exclusions)) {
       const vote = body.vote as { exclusions: Array<{ personId: number; reason: string }> };
-      vote.exclusions = vote.exclusions.map((e) => ({ ...e, name: detail.branchMembers.find((m) => m.personId === e.personId)?.name ?? '' }));
+      vote.exclusions = vote.exclusions.map((e) => ({
+        ...e,
+        name: detail.branchMembers.find((m) => m.personId === e.personId)?.name ?? '',
+      }));
     }
     try {
       const res = await record.mutateAsync(body as Parameters<typeof record.mutateAsync>[0]);
-      if (res.data.findings.length > 0) void message.warning(`已作为历史记录保存，自查自纠将列出：${res.data.findings.map((f) => f.detail).join('；')}`);
+      if (res.data.findings.length > 0)
+        void message.warning(
+          `已作为历史记录保存，自查自纠将列出：${res.data.findings.map((f) => f.detail).join('；')}`,
+        );
       else void message.success(`已记录第${def.no}步：${def.name}`);
       onSaved();
     } catch (e) {
       if (isApiError(e)) {
         setError({ message: e.message, code: e.code });
-        if (e.fields) form.setFields(Object.entries(e.fields).filter(([k]) => def.fields.some((f) => f.key === k) || k === 'materials').map(([name, msg]) => ({ name, errors: [msg] })));
+        if (e.fields)
+          form.setFields(
+            Object.entries(e.fields)
+              .filter(([k]) => def.fields.some((f) => f.key === k) || k === 'materials')
+              .map(([name, msg]) => ({ name, errors: [msg] })),
+          );
       } else setError({ message: errorMessage(e), code: 'ERROR' });
     }
   };
 
   return (
     <>
-      {error && <Alert type="error" showIcon title={error.message} data-testid="step-error" style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ doneOn: chinaToday(), materials: def.materials, asHistory: false }} disabled={!allowed}>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error.message}
+          data-testid="step-error"
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ doneOn: chinaToday(), materials: def.materials, asHistory: false }}
+        disabled={!allowed}
+      >
         {def.fields.map((f) =>
           f.type === 'vote' ? (
             <VoteFields key={f.key} detail={detail} />
           ) : (
-            <Form.Item key={f.key} name={f.key} label={f.label} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
+            <Form.Item
+              key={f.key}
+              name={f.key}
+              label={f.label}
+              rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
+            >
               <FieldInput field={f} detail={detail} />
             </Form.Item>
           ),
@@ -151,7 +248,9 @@ function StepForm({ def, detail, allowed, onSaved }: { def: StepDef; detail: Can
         <Form.Item name="asHistory" valuePropName="checked">
           <Checkbox>作为历史记录补录（不符合规定也保存，并列入自查自纠）</Checkbox>
         </Form.Item>
-        <Button type="primary" onClick={() => void submit()} loading={record.isPending}>保存第{def.no}步</Button>
+        <Button type="primary" onClick={() => void submit()} loading={record.isPending}>
+          保存第{def.no}步
+        </Button>
       </Form>
     </>
   );
