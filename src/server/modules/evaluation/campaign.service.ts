@@ -199,6 +199,9 @@ export async function getCampaign(ctx: AppContext, request: FastifyRequest, id: 
       comment: lead && stage !== 'published',
       publish: lead && stage === 'reviewing',
       submitReport: stage === 'reporting' && canManageIn(actor, c.org_path),
+      order: lead && stage === 'reporting',
+      paperBallot: t?.box.status === 'open' && canManageIn(actor, c.org_path),
+      interview: lead,
     },
   };
 }

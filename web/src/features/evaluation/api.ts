@@ -59,7 +59,14 @@ export interface CampaignDetail extends Campaign {
     quorumMet: boolean;
     issuedTokens: number;
   } | null;
-  interviews: Array<{ id: number; subjectId: number; reason: string; status: string }>;
+  interviews: Array<{
+    id: number;
+    subjectId: number;
+    reason: string;
+    status: string;
+    heldOn?: string | null;
+    notes?: string | null;
+  }>;
   rectifications: RectSummary;
 }
 
@@ -68,6 +75,9 @@ export interface CampaignPolicies {
   comment: boolean;
   publish: boolean;
   submitReport: boolean;
+  order?: boolean;
+  paperBallot?: boolean;
+  interview?: boolean;
 }
 
 export interface LinkedCampaign extends Campaign {
@@ -261,6 +271,12 @@ export const evaluationApi = {
         expectedVoters,
       })
     ).data,
+  setOrder: async (id: number, subjectIds: number[]) =>
+    (await http.post<Envelope<unknown>>(`/api/evaluation/campaigns/${id}/order`, { subjectIds })).data,
+  paperBallot: async (boxId: number, marks: Record<string, string>) =>
+    (await http.post<Envelope<{ accepted: boolean }>>(`/api/voting/boxes/${boxId}/paper`, { marks })).data,
+  recordInterview: async (id: number, heldOn: string, notes: string) =>
+    (await http.put<Envelope<unknown>>(`/api/evaluation/interviews/${id}`, { heldOn, notes })).data,
   closeBox: async (boxId: number) =>
     (await http.post<Envelope<unknown>>(`/api/voting/boxes/${boxId}/close`)).data,
   publish: async (id: number, scopeOrgId: number) =>

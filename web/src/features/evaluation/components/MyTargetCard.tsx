@@ -58,7 +58,7 @@ function SelfForm({ letter, half }: { letter: TargetLetter; half: TargetHalf }) 
 export function MyTargetCard({ letter }: { letter: TargetLetter }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [half, setHalf] = useState<TargetHalf>(new Date().getMonth() < 6 ? 'H1' : 'H2');
+  const [half, setHalf] = useState<TargetHalf>(new Date().getMonth() === 11 ? 'H2' : 'H1');
   const ack = useMutation({
     mutationFn: () => evaluationApi.acknowledgeTargets(letter.id),
     onSuccess: () => {

@@ -32,6 +32,7 @@ import {
   type SecretaryGrade,
   type Subject,
 } from '../api';
+import { InterviewsCard, OrderModal, PaperBallotModal } from '../components/CampaignTools';
 import { TallyChart } from '../components/TallyChart';
 
 const STEPS = ['reporting', 'voting', 'reviewing', 'published'];
@@ -122,7 +123,18 @@ function CommentModal({ subject, onClose }: { subject: Subject; onClose: () => v
   );
 }
 
-function VotingCard({ c, canOpen, canClose }: { c: CampaignDetail; canOpen: boolean; canClose: boolean }) {
+function VotingCard({
+  c,
+  canOpen,
+  canClose,
+  canPaper,
+}: {
+  c: CampaignDetail;
+  canOpen: boolean;
+  canClose: boolean;
+  canPaper: boolean;
+}) {
+  const [paper, setPaper] = useState(false);
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [expected, setExpected] = useState<number | null>(null);
@@ -163,6 +175,16 @@ function VotingCard({ c, canOpen, canClose }: { c: CampaignDetail; canOpen: bool
               <Tag color="orange">参加人数尚未达到有效要求</Tag>
             )}
             {c.voting.status === 'open' ? <Tag color="processing">投票进行中</Tag> : <Tag>投票已结束</Tag>}
+            {canPaper && c.voting.status === 'open' && (
+              <Button
+                size="small"
+                onClick={() => setPaper(true)}
+                style={{ marginRight: 8 }}
+                data-testid="paper-ballot"
+              >
+                录入纸质选票
+              </Button>
+            )}
             {canClose && c.voting.status === 'open' && (
               <Button size="small" danger onClick={() => close.mutate()} loading={close.isPending}>
                 结束投票
@@ -187,6 +209,7 @@ function VotingCard({ c, canOpen, canClose }: { c: CampaignDetail; canOpen: bool
       ) : (
         <Typography.Text type="secondary">述职报告全部提交后开始民主测评。</Typography.Text>
       )}
+      {paper && <PaperBallotModal c={c} onClose={() => setPaper(false)} />}
       {tokens.length > 0 && (
         <div style={{ marginTop: 12 }}>
           <Typography.Paragraph type="warning">
@@ -258,6 +281,7 @@ export function CampaignPage() {
   const { message } = App.useApp();
   const [report, setReport] = useState<Subject | null>(null);
   const [comment, setComment] = useState<Subject | null>(null);
+  const [ordering, setOrdering] = useState(false);
   const q = useQuery({ queryKey: ['evaluation', 'campaign', id], queryFn: () => evaluationApi.campaign(id) });
   const publish = useMutation({
     mutationFn: () => evaluationApi.publish(id, q.data!.campaign.orgId),
@@ -292,11 +316,18 @@ export function CampaignPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      {policies.order && (
+        <Space>
+          <Button onClick={() => setOrdering(true)} data-testid="set-order">
+            调整述职顺序
+          </Button>
+        </Space>
+      )}
       <Table<Subject>
         rowKey="id"
         size="small"
         pagination={false}
-        dataSource={c.subjects}
+        dataSource={[...c.subjects].sort((a, b) => a.reportOrder - b.reportOrder)}
         scroll={{ x: true }}
         onRow={(s) => ({ 'data-testid': `subject-${s.id}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
@@ -348,7 +379,12 @@ export function CampaignPage() {
           },
         ]}
       />
-      <VotingCard c={c} canOpen={policies.openVoting} canClose={policies.comment} />
+      <VotingCard
+        c={c}
+        canOpen={policies.openVoting}
+        canClose={policies.comment}
+        canPaper={policies.paperBallot === true}
+      />
       {c.voting && c.voting.cast > 0 && (c.voting.status === 'closed' || policies.comment) && (
         <Card size="small" title="测评结果">
           <TallyChart subjects={c.subjects} />
@@ -375,7 +411,9 @@ export function CampaignPage() {
           </Space>
         </Card>
       )}
+      {published && <InterviewsCard c={c} canRecord={policies.interview === true} />}
       <LinkedCard id={c.id} />
+      {ordering && <OrderModal c={c} onClose={() => setOrdering(false)} />}
       {report && <ReportModal subject={report} onClose={() => setReport(null)} />}
       {comment && <CommentModal subject={comment} onClose={() => setComment(null)} />}
     </Space>
