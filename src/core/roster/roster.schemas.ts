@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.ts';
 import { EDUCATIONS, GENDERS, IDENTITIES, MEMBER_CATEGORIES } from './roster.constants.ts';
+import { CONTACT_METHODS, FLOATING_DIRECTIONS, FLOATING_KINDS } from './floating.rules.ts';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为YYYY-MM-DD格式的日期`);
 const id = (label: string) => z.coerce.number().int(`${label}不正确`).positive(`${label}不正确`);
@@ -81,3 +82,37 @@ export const transferListQuery = z.strictObject({
   orgId: id('组织ID'),
   status: z.enum(['open', 'closed', 'all'], '状态应为open、closed或all').default('open'),
 });
+
+// ---- 流动党员 (floating members)
+
+export const floatingListQuery = z.strictObject({
+  orgId: id('组织ID'),
+  status: z.enum(['active', 'ended', 'all'], '状态应为active、ended或all').default('active'),
+  overdue: z.enum(['0', '1'], 'overdue应为0或1').default('0'),
+});
+export type FloatingListQuery = z.infer<typeof floatingListQuery>;
+
+export const floatingCreateBody = z.strictObject({
+  direction: z.enum(FLOATING_DIRECTIONS, '流动方向应为out（流出）或in（流入）'),
+  kind: z.enum(FLOATING_KINDS, '流动类型应为domestic（国内）或abroad_study（出国（境）学习研究）'),
+  /** Out-flow: our member. In-flow: optional, when the member is already in the system. */
+  personId: id('党员').optional(),
+  /** In-flow of a member from outside the system: name and home organisation. */
+  personName: z.string().trim().min(2, '姓名至少2个字').max(30, '姓名不能超过30个字').optional(),
+  /** In-flow: the receiving organisation. */
+  orgId: id('流入地党组织').optional(),
+  destination: z.string().trim().min(1, '外出地点（流入地）不能为空').max(100, '外出地点不能超过100个字'),
+  origin: z.string().trim().max(100, '原所在党组织不能超过100个字').optional(),
+  since: isoDate('外出（流入）日期'),
+});
+export type FloatingCreateInput = z.infer<typeof floatingCreateBody>;
+
+export const floatingContactBody = z.strictObject({
+  contactedOn: isoDate('联系日期'),
+  method: z.enum(CONTACT_METHODS, '联系方式应为电话、微信、视频、面谈、信函或其他'),
+  note: z.string().trim().max(500, '联系情况不能超过500个字').optional(),
+  joinedLocalLife: z.boolean().default(false),
+});
+export type FloatingContactInput = z.infer<typeof floatingContactBody>;
+
+export const floatingEndBody = z.strictObject({ endedOn: isoDate('结束日期') });

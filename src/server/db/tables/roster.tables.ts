@@ -68,8 +68,43 @@ export interface RosterTransferTable {
   updated_at: string;
 }
 
+/** 流动党员 registration: out-flow (our member away) or in-flow (a member from elsewhere here). */
+export interface RosterFloatingTable {
+  id: Generated<number>;
+  /** Our member (out-flow; in-flow when the member is in the system); null for an outside member. */
+  person_id: number | null;
+  person_name: string;
+  /** The managing organisation: the home branch (out) or the receiving one (in). */
+  org_id: number;
+  org_path: string;
+  direction: string;
+  kind: string;
+  destination: string;
+  /** In-flow: the member's home organisation outside. */
+  origin: string | null;
+  since: string;
+  ended_on: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A contact with a floating member (and whether they took part in organisational life there). */
+export interface RosterFloatingContactTable {
+  id: Generated<number>;
+  floating_id: number;
+  contacted_on: string;
+  method: string;
+  note: string | null;
+  joined_local_life: Generated<number>;
+  recorded_by: string;
+  created_at: string;
+}
+
 export interface RosterTables {
   roster_profiles: RosterProfileTable;
   roster_import_jobs: RosterImportJobTable;
   roster_transfers: RosterTransferTable;
+  roster_floating: RosterFloatingTable;
+  roster_floating_contacts: RosterFloatingContactTable;
 }

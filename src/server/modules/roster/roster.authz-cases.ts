@@ -2,6 +2,7 @@
 import type { AuthzCases } from '../../../../test/authz-types.ts';
 import { insertOrg } from '../orgs/orgs.repository.ts';
 import { runImport } from './roster.import.ts';
+import { insertFloating } from './roster-floating.repository.ts';
 import { insertTransfer } from './roster.repository.ts';
 import { buildSampleWorkbook, validSampleRow } from './roster.sample-workbook.ts';
 
@@ -9,43 +10,131 @@ export const rosterAuthzCases: AuthzCases = {
   cases: async (t) => {
     const { townB, branchB, users } = t.fixture;
     const now = t.ctx.now().toISOString();
-    const personB = await t.ctx.db.selectFrom('memberships').select('person_id').where('org_id', '=', branchB.id).where('valid_to', 'is', null).executeTakeFirstOrThrow();
+    const personB = await t.ctx.db
+      .selectFrom('memberships')
+      .select('person_id')
+      .where('org_id', '=', branchB.id)
+      .where('valid_to', 'is', null)
+      .executeTakeFirstOrThrow();
     // An import job of township B (a dry run with one row that has an error, so it has an error workbook).
     const { jobId } = await runImport(t.ctx, {
-      buffer: await buildSampleWorkbook([{ ...validSampleRow(1, 'TB-1'), 联系电话: '123' }]), scopePath: townB.path,
-      actor: { userId: users.adminB, username: 'admin_b' }, dryRun: true, allowPartial: false, fileName: 'b.xlsx',
+      buffer: await buildSampleWorkbook([{ ...validSampleRow(1, 'TB-1'), 联系电话: '123' }]),
+      scopePath: townB.path,
+      actor: { userId: users.adminB, username: 'admin_b' },
+      dryRun: true,
+      allowPartial: false,
+      fileName: 'b.xlsx',
     });
     // A transfer between two branches of township B.
     const transferId = await t.ctx.db.transaction().execute(async (trx) => {
       // cases() runs more than once per engine: reuse the branch made the first time.
-      const b2 = (await trx.selectFrom('orgs').select(['id', 'path']).where('code', '=', 'TB-AUTHZ').executeTakeFirst()) ?? await insertOrg(trx, { code: 'TB-AUTHZ', name: '乙镇北村党支部', short_name: null, kind: '党支部', sector: '农村', parent_id: townB.id, unit_names: '[]', established_on: '2000-01-01', status: 'active', created_at: now, updated_at: now }, townB.path);
+      const b2 =
+        (await trx
+          .selectFrom('orgs')
+          .select(['id', 'path'])
+          .where('code', '=', 'TB-AUTHZ')
+          .executeTakeFirst()) ??
+        (await insertOrg(
+          trx,
+          {
+            code: 'TB-AUTHZ',
+            name: '乙镇北村党支部',
+            short_name: null,
+            kind: '党支部',
+            sector: '农村',
+            parent_id: townB.id,
+            unit_names: '[]',
+            established_on: '2000-01-01',
+            status: 'active',
+            created_at: now,
+            updated_at: now,
+          },
+          townB.path,
+        ));
       return insertTransfer(trx, {
-        person_id: personB.person_id, from_org_id: branchB.id, from_org_path: branchB.path, to_org_id: b2.id, to_org_path: b2.path, approver_path: null, reached_receiver: 1,
-        status: 'pending_acceptance', reason: '工作调动', return_reason: null, initiated_by: 'admin_b', initiated_at: now, approved_by: null, approved_at: null,
-        decided_by: null, decided_at: null, effective_on: null, updated_at: now,
+        person_id: personB.person_id,
+        from_org_id: branchB.id,
+        from_org_path: branchB.path,
+        to_org_id: b2.id,
+        to_org_path: b2.path,
+        approver_path: null,
+        reached_receiver: 1,
+        status: 'pending_acceptance',
+        reason: '工作调动',
+        return_reason: null,
+        initiated_by: 'admin_b',
+        initiated_at: now,
+        approved_by: null,
+        approved_at: null,
+        decided_by: null,
+        decided_at: null,
+        effective_on: null,
+        updated_at: now,
       });
     });
     const p = personB.person_id;
+    // A 流动党员 registration of township B (out-flow, abroad for study).
+    const floatingId = await t.ctx.db.transaction().execute((trx) =>
+      insertFloating(trx, {
+        person_id: p,
+        person_name: '乙镇党员',
+        org_id: branchB.id,
+        org_path: branchB.path,
+        direction: 'out',
+        kind: 'abroad_study',
+        destination: '英国伦敦',
+        origin: null,
+        since: '2026-01-10',
+        ended_on: null,
+        created_by: 'admin_b',
+        created_at: now,
+        updated_at: now,
+      }),
+    );
     return {
       'GET /api/roster/imports/:id': { url: `/api/roster/imports/${jobId}` },
       'GET /api/roster/imports/:id/errors.xlsx': { url: `/api/roster/imports/${jobId}/errors.xlsx` },
       'GET /api/roster/members': { url: `/api/roster/members?orgId=${townB.id}` },
       'GET /api/roster/members/:id': { url: `/api/roster/members/${p}` },
       'POST /api/roster/members/:id/reveal': { url: `/api/roster/members/${p}/reveal` },
-      'PATCH /api/roster/members/:id/profile': { url: `/api/roster/members/${p}/profile`, body: { hardship: true } },
+      'PATCH /api/roster/members/:id/profile': {
+        url: `/api/roster/members/${p}/profile`,
+        body: { hardship: true },
+      },
       'GET /api/roster/export.xlsx': { url: `/api/roster/export.xlsx?orgId=${townB.id}` },
       'GET /api/roster/structure': { url: `/api/roster/structure?orgId=${townB.id}` },
       'GET /api/roster/structure.xlsx': { url: `/api/roster/structure.xlsx?orgId=${townB.id}` },
       'GET /api/roster/transfers': { url: `/api/roster/transfers?orgId=${townB.id}` },
-      'POST /api/roster/transfers': { url: '/api/roster/transfers', body: { personId: p, toOrgCode: 'TA-1', reason: '越权转接' } },
+      'POST /api/roster/transfers': {
+        url: '/api/roster/transfers',
+        body: { personId: p, toOrgCode: 'TA-1', reason: '越权转接' },
+      },
       'GET /api/roster/transfers/:id': { url: `/api/roster/transfers/${transferId}` },
+      'GET /api/roster/floating': { url: `/api/roster/floating?orgId=${townB.id}` },
+      'POST /api/roster/floating': {
+        url: '/api/roster/floating',
+        body: { direction: 'out', kind: 'domestic', personId: p, destination: '杭州市', since: '2026-01-01' },
+      },
+      'GET /api/roster/floating/:id': { url: `/api/roster/floating/${floatingId}` },
+      'POST /api/roster/floating/:id/contacts': {
+        url: `/api/roster/floating/${floatingId}/contacts`,
+        body: { contactedOn: '2026-02-01', method: '电话' },
+      },
+      'POST /api/roster/floating/:id/end': {
+        url: `/api/roster/floating/${floatingId}/end`,
+        body: { endedOn: '2026-02-01' },
+      },
       'GET /api/roster/transfers/:id/letter': { url: `/api/roster/transfers/${transferId}/letter` },
-      'POST /api/roster/transfers/:id/actions': { url: `/api/roster/transfers/${transferId}/actions`, body: { action: 'accept' } },
+      'POST /api/roster/transfers/:id/actions': {
+        url: `/api/roster/transfers/${transferId}/actions`,
+        body: { action: 'accept' },
+      },
     };
   },
   noSubject: {
     'GET /api/roster/import-template.xlsx': 'a blank template: no per-object subject',
-    'POST /api/roster/imports': 'imports into the caller scope only; codes outside it are row errors (roster.api.test.ts)',
+    'POST /api/roster/imports':
+      'imports into the caller scope only; codes outside it are row errors (roster.api.test.ts)',
     'GET /api/roster/me': 'the caller only',
   },
 };

@@ -2,24 +2,40 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  exportQuery, importQuery, memberListQuery, profileBody, structureQuery, transferActionBody, transferCreateBody, transferListQuery,
+  exportQuery,
+  floatingContactBody,
+  floatingCreateBody,
+  floatingEndBody,
+  floatingListQuery,
+  importQuery,
+  memberListQuery,
+  profileBody,
+  structureQuery,
+  transferActionBody,
+  transferCreateBody,
+  transferListQuery,
 } from '../../../core/roster/roster.schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.plugin.ts';
 import { signedIn } from '../../http/policy.ts';
 import { ROSTER_ADMINS, ROSTER_STAFF, SELF_SERVICE } from './roster.policy.ts';
+import * as floating from './roster-floating.service.ts';
 import * as service from './roster.service.ts';
 import { buildTemplate, IMPORT_LIMITS, XLSX_MIME } from './roster.xlsx.ts';
 
 const tags = ['党员名册'];
 const staff = signedIn(ROSTER_STAFF);
 const admins = signedIn(ROSTER_ADMINS);
-const idParams = (label: string) => z.object({ id: z.coerce.number().int(`${label}ID不正确`).positive(`${label}ID不正确`) });
+const idParams = (label: string) =>
+  z.object({ id: z.coerce.number().int(`${label}ID不正确`).positive(`${label}ID不正确`) });
 
 function sendXlsx(reply: FastifyReply, file: Buffer, name: string) {
   return reply
     .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
     .header('cache-control', 'no-store')
     .send(file);
 }
@@ -29,7 +45,11 @@ function sendXlsx(reply: FastifyReply, file: Buffer, name: string) {
  * (content-type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), limited in size.
  */
 export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.maxFileBytes }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    XLSX_MIME,
+    { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.maxFileBytes },
+    (_req, body, done) => done(null, body),
+  );
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/roster/import-template.xlsx', {
@@ -42,11 +62,20 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
     config: { policy: staff },
     bodyLimit: IMPORT_LIMITS.maxFileBytes,
     schema: {
-      tags, summary: '上传.xlsx导入党员（dryRun=1 仅校验）；返回导入任务，轮询其进度与结果',
+      tags,
+      summary: '上传.xlsx导入党员（dryRun=1 仅校验）；返回导入任务，轮询其进度与结果',
       querystring: importQuery,
     },
     handler: async (req, reply) =>
-      reply.status(202).send(await service.startImport(ctx, req, req.body, { dryRun: req.query.dryRun === '1', allowPartial: req.query.allowPartial === '1', fileName: req.query.fileName ?? null })),
+      reply
+        .status(202)
+        .send(
+          await service.startImport(ctx, req, req.body, {
+            dryRun: req.query.dryRun === '1',
+            allowPartial: req.query.allowPartial === '1',
+            fileName: req.query.fileName ?? null,
+          }),
+        ),
   });
 
   r.get('/api/roster/imports/:id', {
@@ -90,7 +119,11 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   r.get('/api/roster/export.xlsx', {
     config: { policy: staff },
-    schema: { tags, summary: '导出党员名册（默认脱敏；unmask=1 仅组织管理员，留痕）', querystring: exportQuery },
+    schema: {
+      tags,
+      summary: '导出党员名册（默认脱敏；unmask=1 仅组织管理员，留痕）',
+      querystring: exportQuery,
+    },
     handler: async (req, reply) => {
       const { file, name } = await service.exportMembers(ctx, req, req.query);
       return sendXlsx(reply, file, name);
@@ -132,7 +165,12 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   r.post('/api/roster/transfers/:id/actions', {
     config: { policy: staff },
-    schema: { tags, summary: '审批、接收、退回或撤回转接', params: idParams('转接'), body: transferActionBody },
+    schema: {
+      tags,
+      summary: '审批、接收、退回或撤回转接',
+      params: idParams('转接'),
+      body: transferActionBody,
+    },
     handler: (req) => service.actOnTransfer(ctx, req, req.params.id, req.body),
   });
 
@@ -140,7 +178,56 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
     config: { policy: staff },
     schema: { tags, summary: '组织关系介绍信（含回执，可打印或另存为PDF）', params: idParams('转接') },
     handler: async (req, reply) =>
-      reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'").send(await service.transferLetter(ctx, req, req.params.id)),
+      reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'",
+        )
+        .send(await service.transferLetter(ctx, req, req.params.id)),
+  });
+
+  // ---- 流动党员
+  r.get('/api/roster/floating', {
+    config: { policy: staff },
+    schema: { tags, summary: '流动党员（流出、流入）与联系超期提示', querystring: floatingListQuery },
+    handler: (req) => floating.listFloating(ctx, req, req.query),
+  });
+
+  r.post('/api/roster/floating', {
+    config: { policy: staff },
+    schema: { tags, summary: '登记流动党员（流出或流入）', body: floatingCreateBody },
+    handler: async (req, reply) => reply.status(201).send(await floating.createFloating(ctx, req, req.body)),
+  });
+
+  r.get('/api/roster/floating/:id', {
+    config: { policy: staff },
+    schema: { tags, summary: '流动党员登记详情与联系记录', params: idParams('流动登记') },
+    handler: (req) => floating.getFloating(ctx, req, req.params.id),
+  });
+
+  r.post('/api/roster/floating/:id/contacts', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '记录与流动党员的联系（含参加流入地组织生活）',
+      params: idParams('流动登记'),
+      body: floatingContactBody,
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await floating.addContact(ctx, req, req.params.id, req.body)),
+  });
+
+  r.post('/api/roster/floating/:id/end', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '结束流动登记（返回或已转接）',
+      params: idParams('流动登记'),
+      body: floatingEndBody,
+    },
+    handler: (req) => floating.endFloating(ctx, req, req.params.id, req.body.endedOn),
   });
 
   r.get('/api/roster/me', {
