@@ -8,6 +8,8 @@ import {
   decideProgress,
   decidePublish,
   decideLiaison,
+  decideOpenSatisfaction,
+  satisfactionRate,
   decideReviewer,
   decideSubmitOpinion,
   reviewDueOn,
@@ -189,6 +191,28 @@ describe('联系点 links', () => {
     ['the same link twice', { overlapping: true }, 'LIAISON_DUPLICATE'],
   ])('%s', (_n, over, code) => {
     const d = decideLiaison({ ...base, ...over });
+    expect(d.ok ? null : d.code).toBe(code);
+  });
+});
+
+describe('评诺 满意度 (voting engine tally)', () => {
+  it.each([
+    ['nobody voted', {}, 0, null],
+    ['all 满意', { 满意: 3 }, 3, 100],
+    ['2 of 3 满意 or 基本满意', { 满意: 1, 基本满意: 1, 不满意: 1 }, 3, 66.7],
+    ['1 of 3', { 不满意: 2, 基本满意: 1 }, 3, 33.3],
+    ['half-up at .05', { 满意: 1, 不满意: 1999 }, 2000, 0.1],
+  ])('%s', (_n, counts: Record<string, number>, marked, rate) => {
+    expect(satisfactionRate(counts, marked)).toBe(rate);
+  });
+  it.each([
+    ['a published commitment', 'published', false, null],
+    ['one in progress', 'in_progress', false, null],
+    ['a second box', 'in_progress', true, 'SATISFACTION_OPENED'],
+    ['a draft', 'draft', false, 'NOT_PUBLISHED'],
+    ['a graded one', 'graded', false, 'NOT_PUBLISHED'],
+  ] as const)('opening the 测评 on %s', (_n, status, hasBox, code) => {
+    const d = decideOpenSatisfaction(st(status), hasBox);
     expect(d.ok ? null : d.code).toBe(code);
   });
 });

@@ -177,3 +177,24 @@ export function decideLiaison(f: {
   if (f.overlapping) return refuse('LIAISON_DUPLICATE', '该领导已联系该组织，不能重复设立', 'orgId');
   return ok(undefined);
 }
+
+/** 评诺 满意度测评: the grade scheme of the anonymous box in the voting engine. */
+export const SATISFACTION_SCHEME = ['满意', '基本满意', '不满意'] as const;
+
+/** Opening the 满意度测评: once, on a published commitment not yet graded. */
+export function decideOpenSatisfaction(c: CommitmentState, hasBox: boolean): Decision<void> {
+  if (c.status !== 'published' && c.status !== 'in_progress')
+    return refuse('NOT_PUBLISHED', '只有已公开、正在践诺的承诺才能开展满意度测评', 'status');
+  if (hasBox) return refuse('SATISFACTION_OPENED', '该承诺已开展满意度测评', 'status');
+  return ok(undefined);
+}
+
+/**
+ * 满意率: (满意 + 基本满意) / ballots that marked the commitment, percent with one decimal
+ * (half-up, integer arithmetic); null when nobody voted.
+ */
+export function satisfactionRate(counts: Readonly<Record<string, number>>, marked: number): number | null {
+  if (marked <= 0) return null;
+  const part = (counts['满意'] ?? 0) + (counts['基本满意'] ?? 0);
+  return Math.floor((part * 2000 + marked) / (2 * marked)) / 10;
+}

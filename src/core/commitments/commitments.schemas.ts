@@ -60,3 +60,7 @@ export const createLiaisonBody = z.strictObject({
   validFrom: isoDate('联系开始日期').optional(),
 });
 export const endLiaisonBody = z.strictObject({ validTo: isoDate('联系结束日期') });
+
+export const openSatisfactionBody = z.strictObject({
+  ballots: z.number().int().min(1, '测评票数至少1张').max(1000, '测评票数最多1000张'),
+});

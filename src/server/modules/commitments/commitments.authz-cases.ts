@@ -199,6 +199,10 @@ export const commitmentsAuthzCases: AuthzCases = {
         url: `/api/commitments/${id}/grade`,
         body: { selfAssessment: '越权', leaderGrade: '好' },
       },
+      'POST /api/commitments/:id/satisfaction': {
+        url: `/api/commitments/${id}/satisfaction`,
+        body: { ballots: 5 },
+      },
       'POST /api/commitments/:id/reviews': {
         url: `/api/commitments/${id}/reviews`,
         body: { reviewerPersonId: 1, text: '越权点评', grade: '好' },

@@ -23,6 +23,7 @@ export function presentCommitment(r: CommitmentRow) {
     selfAssessment: r.self_assessment,
     leaderGrade: r.leader_grade,
     satisfaction: r.satisfaction,
+    satisfactionBoxId: r.satisfaction_box_id ?? null,
     gradedOn: r.graded_on,
     lastReviewOn: r.last_review_on,
     createdAt: r.created_at,

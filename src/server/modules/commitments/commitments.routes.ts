@@ -7,6 +7,7 @@ import {
   gradeBody,
   handleOpinionBody,
   openOpinionBody,
+  openSatisfactionBody,
   progressBody,
   publicOpinionBody,
   reviewBody,
@@ -18,6 +19,7 @@ import { CM_READERS, CM_REVIEWERS, CM_WRITERS } from './commitments.policy.ts';
 import { registerCommendationsRoutes } from './commendations.routes.ts';
 import * as service from './commitments.service.ts';
 import { registerLiaisonRoutes } from './liaisons.routes.ts';
+import * as satisfaction from './satisfaction.service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive('承诺ID不正确') });
 const opinionParams = z.object({
@@ -129,6 +131,18 @@ export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext)
     config: { policy: write },
     schema: { tags, summary: '评诺：自评、满意度、领导评定（只能一次）', params: idParams, body: gradeBody },
     handler: (req) => service.grade(ctx, req, req.params.id, req.body),
+  });
+
+  r.post('/api/commitments/:id/satisfaction', {
+    config: { policy: write },
+    schema: {
+      tags,
+      summary: '评诺满意度测评：匿名一次性凭证（投票引擎），凭证只返回一次',
+      params: idParams,
+      body: openSatisfactionBody,
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await satisfaction.openSatisfaction(ctx, req, req.params.id, req.body.ballots)),
   });
 
   r.post('/api/commitments/:id/reviews', {

@@ -30,6 +30,7 @@ import { canGrade, canRead, canWrite, CM_WRITERS, commitmentPolicies } from './c
 import { presentCommitment, presentPublic } from './commitments.presenter.ts';
 import * as repo from './commitments.repository.ts';
 import { linkedPathsOn } from './liaisons.repository.ts';
+import { closeAndRate, satisfactionSummary } from './satisfaction.service.ts';
 
 const today = (ctx: AppContext) => chinaDate(ctx.now());
 const maxMonths = (ctx: AppContext, on: string) =>
@@ -155,10 +156,11 @@ export async function listCommitments(
 
 export async function getCommitment(ctx: AppContext, request: FastifyRequest, id: number) {
   const row = await requireCommitment(ctx, request, id, canRead);
-  const [opinions, progress, reviews] = await Promise.all([
+  const [opinions, progress, reviews, satisfactionVote] = await Promise.all([
     repo.listOpinions(ctx.db, id),
     repo.listProgress(ctx.db, [id]),
     repo.listReviews(ctx.db, id),
+    row.satisfaction_box_id !== null ? satisfactionSummary(ctx.db, ctx, row.satisfaction_box_id) : null,
   ]);
   const day = today(ctx);
   const basis = row.last_review_on ?? row.published_on;
@@ -173,6 +175,7 @@ export async function getCommitment(ctx: AppContext, request: FastifyRequest, id
               state: reviewState(basis, maxMonths(ctx, day), day),
             }
           : null,
+      satisfactionVote,
       opinions: opinions.map((o) => ({
         id: o.id,
         content: o.content,
@@ -329,13 +332,22 @@ export async function grade(
   const row = await requireCommitment(ctx, request, id, canGrade);
   const d = decideGrade(state(row));
   if (!d.ok) throw fromDecision(d, 'conflict');
+  const boxId = row.satisfaction_box_id;
+  if (boxId !== null && input.satisfaction !== undefined)
+    throw badRequest(
+      'SATISFACTION_FROM_VOTES',
+      '已开展满意度测评，满意度由测评结果计算，不能手工填写',
+      'satisfaction',
+    );
   const day = today(ctx);
   return ctx.db.transaction().execute(async (trx) => {
+    // The anonymous 满意度测评 closes with the 评诺 and its 满意率 becomes the result's satisfaction.
+    const tally = boxId !== null ? await closeAndRate(trx, ctx, boxId) : null;
     const updated = await repo.updateCommitment(trx, id, {
       status: d.value,
       self_assessment: input.selfAssessment,
       leader_grade: input.leaderGrade,
-      satisfaction: input.satisfaction ?? null,
+      satisfaction: tally ? tally.rate : (input.satisfaction ?? null),
       graded_on: day,
       updated_at: ctx.now().toISOString(),
     });
@@ -344,7 +356,15 @@ export async function grade(
       action: 'commitment.grade',
       objectId: id,
       scopePath: row.org_path,
-      detail: { before: { status: row.status }, after: { status: d.value, leaderGrade: input.leaderGrade } },
+      detail: {
+        before: { status: row.status },
+        after: {
+          status: d.value,
+          leaderGrade: input.leaderGrade,
+          satisfaction: updated.satisfaction,
+          ...(tally ? { satisfactionBallots: tally.cast } : {}),
+        },
+      },
     });
     return respond(request, updated);
   });

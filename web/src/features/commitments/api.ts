@@ -43,7 +43,18 @@ export interface Commitment {
   lastReviewOn: string | null;
 }
 
+/** The 满意度测评 tally (voting engine), when one was opened. */
+export interface SatisfactionVote {
+  boxId: number;
+  status: 'open' | 'closed';
+  expected: number;
+  cast: number;
+  counts: Record<string, number>;
+  rate: number | null;
+}
+
 export interface CommitmentDetail extends Commitment {
+  satisfactionVote: SatisfactionVote | null;
   review: { dueOn: string; state: 'ok' | 'due' | 'overdue' } | null;
   opinions: Array<{
     id: number;

@@ -20,6 +20,7 @@ import { formatDate } from '../../../components/dates';
 import { applyFieldErrors } from '../../../components/form-errors';
 import { errorMessage } from '../../../components/http';
 import { GRADES, STATUS_COLORS, STATUS_LABELS, commitmentsApi, type CommitmentDetail } from '../api';
+import { SatisfactionCard } from './SatisfactionCard';
 
 /** One write on this commitment: success message, form reset, cache refresh, field errors on the form. */
 function useAction<T>(
@@ -200,9 +201,11 @@ function Actions({
               >
                 <Select style={{ width: 120 }} options={GRADES.map((g) => ({ value: g, label: g }))} />
               </Form.Item>
-              <Form.Item name="satisfaction" label="群众满意度（%）">
-                <InputNumber min={0} max={100} />
-              </Form.Item>
+              {!c.satisfactionVote && (
+                <Form.Item name="satisfaction" label="群众满意度（%）">
+                  <InputNumber min={0} max={100} />
+                </Form.Item>
+              )}
             </Space>
             <Button htmlType="submit" loading={grade.isPending}>
               提交评诺
@@ -259,6 +262,11 @@ export function CommitmentPage() {
         )}
       </Descriptions>
       <Actions c={c} canEdit={p.edit} canGrade={p.grade} canReview={p.review} />
+      <SatisfactionCard
+        commitmentId={c.id}
+        vote={c.satisfactionVote}
+        canOpen={p.edit && (c.status === 'published' || c.status === 'in_progress')}
+      />
       <Card size="small" title={`群众意见（${c.opinions.length}）`}>
         <List
           dataSource={c.opinions}
