@@ -29,8 +29,12 @@ beforeAll(async () => {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('e2e: web bundle missing; build it first');
   const tmp = mkdtempSync(join(tmpdir(), 'dangjian-e2e-life-'));
   const config = loadConfig({
-    ...process.env, DATABASE_URL: join(tmp, 'e2e.db'), DANGJIAN_KEY_FILE: join(tmp, 'keys.json'), DANGJIAN_KDF_LOG_N: '10',
-    DANGJIAN_WEB_DIST: WEB_DIST, DANGJIAN_LOGIN_PER_IP_PER_MINUTE: '1000',
+    ...process.env,
+    DATABASE_URL: join(tmp, 'e2e.db'),
+    DANGJIAN_KEY_FILE: join(tmp, 'keys.json'),
+    DANGJIAN_KDF_LOG_N: '10',
+    DANGJIAN_WEB_DIST: WEB_DIST,
+    DANGJIAN_LOGIN_PER_IP_PER_MINUTE: '1000',
   });
   const opened = await openContext(config);
   const seed = await seedDemo(opened.ctx, { password: E2E_PASSWORD, scale: 'county' });
@@ -56,7 +60,15 @@ beforeAll(async () => {
   await ctx.db.transaction().execute(async (trx) => {
     for (const [i, p] of people.entries()) {
       const username = `life_member_${i + 1}`;
-      await insertUser(trx, { username, displayName: username, scopeOrgId: worker.orgId, hash, roles: ['member'], now: ctx.now().toISOString(), personId: p.person_id });
+      await insertUser(trx, {
+        username,
+        displayName: username,
+        scopeOrgId: worker.orgId,
+        hash,
+        roles: ['member'],
+        now: ctx.now().toISOString(),
+        personId: p.person_id,
+      });
       members.push(username);
     }
   });
@@ -77,8 +89,15 @@ afterAll(async () => {
   await closeServer();
 });
 
-async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+async function newPage(
+  options: Parameters<Browser['newContext']>[0],
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...options,
+  });
   contexts.push(context);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -102,8 +121,12 @@ describe('org-life', () => {
     // (quarterly and yearly types show their quarter's or year's status in the month cell).
     let type = '';
     for (const candidate of ['主题党日', '支部党员大会', '党课', '组织生活会']) {
-      const res = await page.request.get(`/api/org-life/orgs/${worker.orgId}/heatmap?year=${month.slice(0, 4)}&type=${encodeURIComponent(candidate)}`);
-      const heat = (await res.json()) as { data: { rows: { orgId: number; cells: { month: string; status: string }[] }[] } };
+      const res = await page.request.get(
+        `/api/org-life/orgs/${worker.orgId}/heatmap?year=${month.slice(0, 4)}&type=${encodeURIComponent(candidate)}`,
+      );
+      const heat = (await res.json()) as {
+        data: { rows: { orgId: number; cells: { month: string; status: string }[] }[] };
+      };
       const row = heat.data.rows.find((r) => r.orgId === worker.orgId);
       if (row?.cells.find((c) => c.month === month)?.status === '未达标') {
         type = candidate;
@@ -136,7 +159,10 @@ describe('org-life', () => {
 
     // Two members open the QR link on phones, sign in when asked, and tap 签到.
     for (const username of members) {
-      const { page: phone, errors: phoneErrors } = await newPage({ ...devices['Pixel 5'], viewport: { width: 393, height: 727 } });
+      const { page: phone, errors: phoneErrors } = await newPage({
+        ...devices['Pixel 5'],
+        viewport: { width: 393, height: 727 },
+      });
       await phone.goto(signInUrl);
       await phone.waitForURL('**/login');
       await submitLogin(phone, username, E2E_PASSWORD);
@@ -148,12 +174,16 @@ describe('org-life', () => {
 
     // The organiser sees both present, records the minutes.
     await page.reload();
-    await expect.poll(async () => page.getByRole('row').filter({ hasText: '出席' }).count(), { timeout: 30_000 }).toBe(2);
-    await page.getByLabel('会议记录（纯文本）').fill(
-      '会议由支部书记主持。首先集体学习了党支部工作条例中关于组织生活的规定，随后围绕本村冬季安全生产开展讨论，' +
-        '确定由三名党员分别负责村东、村西和村委会周边的巡查，每周汇总一次情况。与会党员就困难户帮扶提出两条建议，' +
-        '会议决定下月主题党日前由组织委员汇报落实情况。',
-    );
+    await expect
+      .poll(async () => page.getByRole('row').filter({ hasText: '出席' }).count(), { timeout: 30_000 })
+      .toBe(2);
+    await page
+      .getByLabel('会议记录（纯文本）')
+      .fill(
+        '会议由支部书记主持。首先集体学习了党支部工作条例中关于组织生活的规定，随后围绕本村冬季安全生产开展讨论，' +
+          '确定由三名党员分别负责村东、村西和村委会周边的巡查，每周汇总一次情况。与会党员就困难户帮扶提出两条建议，' +
+          '会议决定下月主题党日前由组织委员汇报落实情况。',
+      );
     await page.getByRole('button', { name: '保存会议记录' }).click();
     await page.getByText('会议记录已保存').waitFor();
 
@@ -161,6 +191,47 @@ describe('org-life', () => {
     await page.goto(`/orgs/${worker.orgId}/org-life/compliance?type=${encodeURIComponent(type)}&view=table`);
     await expect.poll(() => cell(page, month).textContent(), { timeout: 30_000 }).toBe('达标');
     await page.screenshot({ path: '/tmp/org-life-compliance.png', fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  test('谈心谈话: the branch sees its missing pairs, records a talk, and one pair fewer is missing', async () => {
+    const year = chinaDate(new Date()).slice(0, 4);
+    const { page, errors } = await newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto('/login');
+    await submitLogin(page, worker.username, E2E_PASSWORD);
+    await page.waitForURL(`**/orgs/${worker.orgId}`);
+    const before = (await (
+      await page.request.get(`/api/org-life/orgs/${worker.orgId}/talks?year=${year}`)
+    ).json()) as {
+      data: { pairs: { covered: number; missing: { a: { name: string }; b: { name: string } }[] } };
+    };
+    expect(before.data.pairs.missing.length).toBeGreaterThan(0);
+    const pair = before.data.pairs.missing[0]!;
+    await page.goto(`/orgs/${worker.orgId}/org-life/talks`);
+    const missing = page.getByLabel('未谈话的人员组合');
+    await missing.getByText(`${pair.a.name}—${pair.b.name}`).first().waitFor();
+    const form = page.getByRole('form', { name: '登记谈心谈话' });
+    const choose = async (label: string, name: string) => {
+      await form.getByLabel(label).fill(name);
+      await page.locator('.ant-select-dropdown:visible').getByTitle(name).first().click();
+    };
+    await choose('谈话人', pair.a.name);
+    await choose('谈话对象', pair.b.name);
+    await form.getByLabel('谈话日期').fill(chinaDate(new Date()));
+    await form.getByLabel('谈话日期').press('Enter');
+    await form.getByLabel('谈话主题').fill('谈思想和工作（浏览器测试）');
+    await form.getByRole('button', { name: /^登\s*记$/ }).click();
+    await page.getByText('已登记谈心谈话').waitFor();
+    await expect
+      .poll(async () => {
+        const after = (await (
+          await page.request.get(`/api/org-life/orgs/${worker.orgId}/talks?year=${year}`)
+        ).json()) as { data: { pairs: { covered: number } } };
+        return after.data.pairs.covered;
+      })
+      .toBe(before.data.pairs.covered + 1);
+    await page.getByRole('cell', { name: '谈思想和工作（浏览器测试）' }).waitFor();
+    await page.screenshot({ path: '/tmp/org-life-talks.png', fullPage: true });
     expect(errors).toEqual([]);
   });
 });

@@ -1,7 +1,22 @@
 import { http, type Envelope } from '../../components/http';
 
-export const MEETING_TYPES = ['支部党员大会', '支部委员会会议', '党小组会', '党课', '主题党日', '组织生活会', '民主生活会'] as const;
-export const HEATMAP_TYPES = ['主题党日', '支部委员会会议', '支部党员大会', '党课', '组织生活会', '民主生活会'] as const;
+export const MEETING_TYPES = [
+  '支部党员大会',
+  '支部委员会会议',
+  '党小组会',
+  '党课',
+  '主题党日',
+  '组织生活会',
+  '民主生活会',
+] as const;
+export const HEATMAP_TYPES = [
+  '主题党日',
+  '支部委员会会议',
+  '支部党员大会',
+  '党课',
+  '组织生活会',
+  '民主生活会',
+] as const;
 
 export interface MeetingSummary {
   id: number;
@@ -76,15 +91,37 @@ export interface HeatmapData {
   year: number;
   type: string;
   months: string[];
-  rows: { orgId: number; orgCode: string; orgName: string; applies: boolean; cells: { month: string; unit: string; held: number; status: string }[] }[];
+  rows: {
+    orgId: number;
+    orgCode: string;
+    orgName: string;
+    applies: boolean;
+    cells: { month: string; unit: string; held: number; status: string }[];
+  }[];
 }
 
 export interface ComplianceData {
   org: string;
   orgName: string;
   period: string;
-  rows: { orgId: number; orgCode: string; orgName: string; type: string; required: number; held: number; status: string }[];
-  findings: { orgCode: string; orgName: string; code: string; detail: string; meetingId?: number; otherMeetingId?: number; similarity?: number }[];
+  rows: {
+    orgId: number;
+    orgCode: string;
+    orgName: string;
+    type: string;
+    required: number;
+    held: number;
+    status: string;
+  }[];
+  findings: {
+    orgCode: string;
+    orgName: string;
+    code: string;
+    detail: string;
+    meetingId?: number;
+    otherMeetingId?: number;
+    similarity?: number;
+  }[];
 }
 
 export interface SignInInfo {
@@ -98,38 +135,142 @@ export interface SignInInfo {
   myStatus: string | null;
 }
 
+export interface TalkPersonRef {
+  personId: number;
+  name: string;
+}
+
+export interface TalksData {
+  talks: {
+    id: number;
+    heldOn: string;
+    topic: string;
+    followUp: string | null;
+    talker: string;
+    talkee: string;
+  }[];
+  coverage: { members: number; covered: number; missing: TalkPersonRef[] };
+  pairs: {
+    rule: { committeeEachOther: boolean; committeeWithMembers: string };
+    required: number;
+    covered: number;
+    missing: { a: TalkPersonRef; b: TalkPersonRef }[];
+  };
+  people: TalkPersonRef[];
+}
+
+export interface TalkCoverageData {
+  org: { id: number; code: string; name: string };
+  year: number;
+  rows: {
+    orgId: number;
+    orgCode: string;
+    orgName: string;
+    required: number;
+    covered: number;
+    missing: number;
+  }[];
+}
+
+export interface TalkInput {
+  orgId: number;
+  talkerPersonId: number;
+  talkeePersonId: number;
+  heldOn: string;
+  topic: string;
+  followUp?: string;
+}
+
 export const orgLifeApi = {
+  async talks(orgId: number, year: number, signal?: AbortSignal) {
+    return http.get<Envelope<TalksData, { create: boolean }>>(`/api/org-life/orgs/${orgId}/talks`, {
+      query: { year },
+      ...(signal ? { signal } : {}),
+    });
+  },
+  async talkCoverage(orgId: number, year: number, signal?: AbortSignal) {
+    return (
+      await http.get<Envelope<TalkCoverageData>>(`/api/org-life/orgs/${orgId}/talk-coverage`, {
+        query: { year },
+        ...(signal ? { signal } : {}),
+      })
+    ).data;
+  },
+  async createTalk(input: TalkInput) {
+    return (await http.post<Envelope<{ id: number }>>('/api/org-life/talks', input)).data;
+  },
   async meetings(orgId: number, from: string, to: string, signal?: AbortSignal) {
-    return http.get<Envelope<MeetingSummary[], { schedule: boolean }>>(`/api/org-life/orgs/${orgId}/meetings`, { query: { from, to }, ...(signal ? { signal } : {}) });
+    return http.get<Envelope<MeetingSummary[], { schedule: boolean }>>(
+      `/api/org-life/orgs/${orgId}/meetings`,
+      { query: { from, to }, ...(signal ? { signal } : {}) },
+    );
   },
   async meeting(id: number, signal?: AbortSignal) {
-    return http.get<Envelope<Meeting, MeetingPolicies>>(`/api/org-life/meetings/${id}`, signal ? { signal } : {});
+    return http.get<Envelope<Meeting, MeetingPolicies>>(
+      `/api/org-life/meetings/${id}`,
+      signal ? { signal } : {},
+    );
   },
   async schedule(input: ScheduleInput) {
     return (await http.post<Envelope<Meeting[]>>('/api/org-life/meetings', input)).data;
   },
-  async record(id: number, input: { agenda?: string; minutes: string; resolutions?: string; speaker?: string; topic?: string; reason?: string }) {
+  async record(
+    id: number,
+    input: {
+      agenda?: string;
+      minutes: string;
+      resolutions?: string;
+      speaker?: string;
+      topic?: string;
+      reason?: string;
+    },
+  ) {
     return (await http.put<Envelope<Meeting>>(`/api/org-life/meetings/${id}/record`, input)).data;
   },
-  async attendance(id: number, input: { personId: number; status: string; reason?: string; exclusion?: string }) {
-    return (await http.post<Envelope<Meeting['counts']>>(`/api/org-life/meetings/${id}/attendance`, input)).data;
+  async attendance(
+    id: number,
+    input: { personId: number; status: string; reason?: string; exclusion?: string },
+  ) {
+    return (await http.post<Envelope<Meeting['counts']>>(`/api/org-life/meetings/${id}/attendance`, input))
+      .data;
   },
   async cancel(id: number, reason: string) {
     return (await http.post<Envelope<Meeting>>(`/api/org-life/meetings/${id}/cancel`, { reason })).data;
   },
   async signInCode(id: number) {
-    return (await http.post<Envelope<{ token: string; expiresAt: string; path: string }>>(`/api/org-life/meetings/${id}/sign-in-code`)).data;
+    return (
+      await http.post<Envelope<{ token: string; expiresAt: string; path: string }>>(
+        `/api/org-life/meetings/${id}/sign-in-code`,
+      )
+    ).data;
   },
   async signInInfo(id: number, signal?: AbortSignal) {
-    return (await http.get<Envelope<SignInInfo>>(`/api/org-life/meetings/${id}/sign-in`, signal ? { signal } : {})).data;
+    return (
+      await http.get<Envelope<SignInInfo>>(`/api/org-life/meetings/${id}/sign-in`, signal ? { signal } : {})
+    ).data;
   },
   async signIn(id: number, token: string) {
-    return (await http.post<Envelope<{ status: string; present: number; expected: number; title: string }>>(`/api/org-life/meetings/${id}/sign-in`, { token })).data;
+    return (
+      await http.post<Envelope<{ status: string; present: number; expected: number; title: string }>>(
+        `/api/org-life/meetings/${id}/sign-in`,
+        { token },
+      )
+    ).data;
   },
   async heatmap(orgId: number, year: number, type: string, signal?: AbortSignal) {
-    return (await http.get<Envelope<HeatmapData>>(`/api/org-life/orgs/${orgId}/heatmap`, { query: { year, type }, ...(signal ? { signal } : {}) })).data;
+    return (
+      await http.get<Envelope<HeatmapData>>(`/api/org-life/orgs/${orgId}/heatmap`, {
+        query: { year, type },
+        ...(signal ? { signal } : {}),
+      })
+    ).data;
   },
   async compliance(orgId: number, year: number, month?: number, signal?: AbortSignal) {
-    return (await http.get<Envelope<ComplianceData>>(`/api/org-life/orgs/${orgId}/compliance`, { query: { year, month }, ...(signal ? { signal } : {}) })).data;
+    return (
+      await http.get<Envelope<ComplianceData>>(`/api/org-life/orgs/${orgId}/compliance`, {
+        query: { year, month },
+        ...(signal ? { signal } : {}),
+      })
+    ).data;
   },
 };

@@ -1,22 +1,44 @@
-import { CalendarOutlined, HeatMapOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CommentOutlined, HeatMapOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ModuleRoutes } from '../../app/module-types';
 
-const MeetingCalendarPage = lazy(() => import('./pages/MeetingCalendarPage').then((m) => ({ default: m.MeetingCalendarPage })));
+const MeetingCalendarPage = lazy(() =>
+  import('./pages/MeetingCalendarPage').then((m) => ({ default: m.MeetingCalendarPage })),
+);
 const MeetingPage = lazy(() => import('./pages/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const SignInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignInPage })));
-const CompliancePage = lazy(() => import('./pages/CompliancePage').then((m) => ({ default: m.CompliancePage })));
+const TalksPage = lazy(() => import('./pages/TalksPage').then((m) => ({ default: m.TalksPage })));
+const CompliancePage = lazy(() =>
+  import('./pages/CompliancePage').then((m) => ({ default: m.CompliancePage })),
+);
 
 /** Pages of the org-life module (issue 5), mounted inside the signed-in layout. */
 export const orgLifeModule: ModuleRoutes = {
   routes: [
     { path: 'orgs/:orgId/org-life', element: <MeetingCalendarPage /> },
     { path: 'orgs/:orgId/org-life/compliance', element: <CompliancePage /> },
+    { path: 'orgs/:orgId/org-life/talks', element: <TalksPage /> },
     { path: 'org-life/meetings/:id', element: <MeetingPage /> },
     { path: 'org-life/sign-in/:id', element: <SignInPage /> },
   ],
   nav: [
-    { key: 'org-life', label: '组织生活', icon: <CalendarOutlined />, to: (orgId) => `/orgs/${orgId}/org-life` },
-    { key: 'org-life-compliance', label: '组织生活达标', icon: <HeatMapOutlined />, to: (orgId) => `/orgs/${orgId}/org-life/compliance` },
+    {
+      key: 'org-life',
+      label: '组织生活',
+      icon: <CalendarOutlined />,
+      to: (orgId) => `/orgs/${orgId}/org-life`,
+    },
+    {
+      key: 'org-life-compliance',
+      label: '组织生活达标',
+      icon: <HeatMapOutlined />,
+      to: (orgId) => `/orgs/${orgId}/org-life/compliance`,
+    },
+    {
+      key: 'org-life-talks',
+      label: '谈心谈话',
+      icon: <CommentOutlined />,
+      to: (orgId) => `/orgs/${orgId}/org-life/talks`,
+    },
   ],
 };
