@@ -94,9 +94,12 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
  * looks across schemas, and another schema's tables must not count as ours.
  */
 export async function migrateToLatest(db: Kysely<DB>, schema?: string): Promise<string[]> {
+  // Unordered: migrations of modules built in parallel land in any order, and a database that
+  // already ran a later-named one must still run an earlier-named newcomer.
   const migrator = new Migrator({
     db,
     provider: migrationProvider,
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
