@@ -23,9 +23,9 @@ async function insertAll<T extends keyof DB & string>(
   rows: Insertable<DB[T]>[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await trx
       .insertInto(table)
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       .values(rows.slice(i, i + CHUNK) as any)
       .execute();
   }
