@@ -8,7 +8,12 @@ import { addMonths, ageOn } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AppContext } from '../../context.ts';
 import { encryptField } from '../../crypto/field-crypto.ts';
-import type { RosterProfileTable, RosterTransferTable } from '../../db/tables/roster.tables.ts';
+import type {
+  RosterFloatingContactTable,
+  RosterFloatingTable,
+  RosterProfileTable,
+  RosterTransferTable,
+} from '../../db/tables/roster.tables.ts';
 import type { ModuleSeedInput } from '../../seed/module-seed.ts';
 import { Rng } from '../../seed/prng.ts';
 import { ADDRESS_CONTEXT } from './roster.import.ts';
@@ -36,6 +41,7 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
     .innerJoin('orgs as o', 'o.id', 'm.org_id')
     .select([
       'p.id',
+      'p.name',
       'p.birth_date',
       'p.education',
       'm.org_id',
@@ -194,6 +200,8 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
     });
   }
 
+  const { registrations, contacts } = floatingCases(members, profiles, today, now, rng.fork('floating'));
+
   await ctx.db.transaction().execute(async (trx) => {
     for (let i = 0; i < profiles.length; i += 500) {
       // Idempotent per person: a profile written earlier (e.g. by another module's fixture) stays.
@@ -205,6 +213,17 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
       input.onProgress?.(Math.min(i + 500, profiles.length), profiles.length, 'roster profiles');
     }
     if (transfers.length > 0) await trx.insertInto('roster_transfers').values(transfers).execute();
+    for (const [k, reg] of registrations.entries()) {
+      const { id } = await trx
+        .insertInto('roster_floating')
+        .values(reg)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const own = contacts
+        .filter((c) => c.registration === k)
+        .map(({ registration: _r, ...c }) => ({ ...c, floating_id: Number(id) }));
+      if (own.length > 0) await trx.insertInto('roster_floating_contacts').values(own).execute();
+    }
     await appendAudit(trx, ctx.ring, {
       at: now,
       action: 'roster.seed',
@@ -217,7 +236,115 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
         hardship,
         communityReported: reported,
         transfers: transfers.length,
+        floatingRegistrations: registrations.length,
       },
     });
   });
+}
+
+const ABROAD = ['英国伦敦', '美国波士顿', '德国慕尼黑', '日本东京', '新加坡', '澳大利亚悉尼'];
+const METHODS = ['电话', '微信', '视频'] as const;
+
+/**
+ * 流动党员 registrations for the floating profiles (domestic out-flow), a few members abroad for
+ * study (one of them with an overdue contact: the bad case a worker must find), and in-flow
+ * members from outside registered with community branches. Capped so that city scale stays cheap.
+ */
+function floatingCases(
+  members: ReadonlyArray<{
+    id: number;
+    name: string;
+    birth_date: string | null;
+    education: string | null;
+    org_id: number;
+    org_path: string;
+    sector: string;
+  }>,
+  profiles: ReadonlyArray<Insertable<RosterProfileTable>>,
+  today: string,
+  now: string,
+  rng: Rng,
+) {
+  const byId = new Map(members.map((m) => [Number(m.id), m]));
+  const registrations: Insertable<RosterFloatingTable>[] = [];
+  const contacts: Array<
+    Omit<Insertable<RosterFloatingContactTable>, 'floating_id'> & { registration: number }
+  > = [];
+  const base = { origin: null, ended_on: null, created_by: '演示数据', created_at: now, updated_at: now };
+  for (const p of profiles.filter((x) => x.floating === 1).slice(0, 300)) {
+    const m = byId.get(p.person_id)!;
+    registrations.push({
+      ...base,
+      person_id: p.person_id,
+      person_name: m.name,
+      org_id: m.org_id,
+      org_path: m.org_path,
+      direction: 'out',
+      kind: 'domestic',
+      destination: p.floating_destination!,
+      since: p.floating_since!,
+    });
+    if (rng.next() < 0.5) {
+      contacts.push({
+        registration: registrations.length - 1,
+        contacted_on: addMonths(today, -rng.int(0, 5)),
+        method: METHODS[rng.int(0, 2)]!,
+        note: '了解务工情况，提醒按时交纳党费',
+        joined_local_life: rng.next() < 0.4 ? 1 : 0,
+        recorded_by: '演示数据',
+        created_at: now,
+      });
+    }
+  }
+  const floatingIds = new Set(registrations.map((r) => r.person_id));
+  const young = members.filter(
+    (m) =>
+      !floatingIds.has(Number(m.id)) &&
+      m.birth_date &&
+      ageOn(m.birth_date, today) < 30 &&
+      (m.education === '研究生' || m.education === '大学本科'),
+  );
+  young.slice(0, 6).forEach((m, k) => {
+    // k = 0: abroad 11 months, last contacted 8 months ago → contact overdue (bad case)
+    const since = addMonths(today, -(k === 0 ? 11 : 3 + k));
+    registrations.push({
+      ...base,
+      person_id: Number(m.id),
+      person_name: m.name,
+      org_id: m.org_id,
+      org_path: m.org_path,
+      direction: 'out',
+      kind: 'abroad_study',
+      destination: ABROAD[k % ABROAD.length]!,
+      since,
+    });
+    const last = k === 0 ? addMonths(today, -8) : addMonths(today, -rng.int(0, 2));
+    contacts.push({
+      registration: registrations.length - 1,
+      contacted_on: last > since ? last : since,
+      method: '视频',
+      note: '学业进展顺利，参加当地党员学习小组',
+      joined_local_life: k === 0 ? 0 : 1,
+      recorded_by: '演示数据',
+      created_at: now,
+    });
+  });
+  const community = members.find((m) => m.sector === '社区');
+  if (community) {
+    ['江西上饶某村党支部', '安徽黄山某社区党支部'].forEach((origin, k) => {
+      registrations.push({
+        ...base,
+        person_id: null,
+        person_name: ['刘建军', '方晓燕'][k]!,
+        org_id: community.org_id,
+        org_path: community.org_path,
+        direction: 'in',
+        kind: 'domestic',
+        destination: '本社区',
+        origin,
+        since: addMonths(today, -(4 + k)),
+      });
+    });
+  }
+  return { registrations, contacts };
 }

@@ -162,6 +162,61 @@ export interface MyRecord {
   openTransfer: { id: number; status: string } | null;
 }
 
+/** 流动党员 registration. */
+export interface Floating {
+  id: number;
+  personId: number | null;
+  personName: string;
+  org: { id: number; name: string; code: string };
+  direction: 'out' | 'in';
+  kind: 'domestic' | 'abroad_study';
+  destination: string;
+  origin: string | null;
+  since: string;
+  endedOn: string | null;
+  lastContactOn: string | null;
+  contacts: number;
+  contactDueOn: string | null;
+  contactOverdue: boolean;
+  daysOverdue: number;
+  transferDue: boolean;
+}
+
+export interface FloatingList {
+  items: Floating[];
+  summary: { out: number; in: number; abroadStudy: number; contactOverdue: number; transferDue: number };
+  rules: { contactMonths: number; awayMonths: number };
+}
+
+export interface FloatingDetail extends Floating {
+  contactRecords: Array<{
+    id: number;
+    contactedOn: string;
+    method: string;
+    note: string | null;
+    joinedLocalLife: boolean;
+    recordedBy: string;
+  }>;
+}
+
+export interface FloatingCreate {
+  direction: 'out' | 'in';
+  kind: 'domestic' | 'abroad_study';
+  personId?: number;
+  personName?: string;
+  orgId?: number;
+  destination: string;
+  origin?: string;
+  since: string;
+}
+
+export interface FloatingContact {
+  contactedOn: string;
+  method: string;
+  note?: string;
+  joinedLocalLife: boolean;
+}
+
 function query(filters: MemberFilters): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(filters)) if (v) p.set(k, v);
@@ -169,6 +224,25 @@ function query(filters: MemberFilters): string {
 }
 
 export const rosterApi = {
+  async floating(orgId: number, status: 'active' | 'ended' | 'all', overdue: boolean): Promise<FloatingList> {
+    return (
+      await http.get<Envelope<FloatingList>>(
+        `/api/roster/floating?orgId=${orgId}&status=${status}&overdue=${overdue ? 1 : 0}`,
+      )
+    ).data;
+  },
+  async floatingDetail(id: number): Promise<FloatingDetail> {
+    return (await http.get<Envelope<FloatingDetail>>(`/api/roster/floating/${id}`)).data;
+  },
+  async createFloating(body: FloatingCreate): Promise<Floating> {
+    return (await http.post<Envelope<Floating>>('/api/roster/floating', body)).data;
+  },
+  async addFloatingContact(id: number, body: FloatingContact): Promise<Floating> {
+    return (await http.post<Envelope<Floating>>(`/api/roster/floating/${id}/contacts`, body)).data;
+  },
+  async endFloating(id: number, endedOn: string): Promise<Floating> {
+    return (await http.post<Envelope<Floating>>(`/api/roster/floating/${id}/end`, { endedOn })).data;
+  },
   async members(
     orgId: number,
     filters: MemberFilters,

@@ -1,4 +1,10 @@
-import { BarChartOutlined, ImportOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  GlobalOutlined,
+  ImportOutlined,
+  SwapOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ModuleRoutes } from '../../app/module-types';
 
@@ -6,6 +12,7 @@ const MembersPage = lazy(() => import('./pages/MembersPage').then((m) => ({ defa
 const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const StructurePage = lazy(() => import('./pages/StructurePage').then((m) => ({ default: m.StructurePage })));
 const TransfersPage = lazy(() => import('./pages/TransfersPage').then((m) => ({ default: m.TransfersPage })));
+const FloatingPage = lazy(() => import('./pages/FloatingPage').then((m) => ({ default: m.FloatingPage })));
 const MyRecordPage = lazy(() => import('./pages/MyRecordPage').then((m) => ({ default: m.MyRecordPage })));
 
 /** Pages of the roster module (issue 4), mounted inside the signed-in layout. */
@@ -15,12 +22,34 @@ export const rosterModule: ModuleRoutes = {
     { path: 'orgs/:orgId/roster/import', element: <ImportPage /> },
     { path: 'orgs/:orgId/roster/structure', element: <StructurePage /> },
     { path: 'orgs/:orgId/roster/transfers', element: <TransfersPage /> },
+    { path: 'orgs/:orgId/roster/floating', element: <FloatingPage /> },
     { path: 'roster/me', element: <MyRecordPage /> },
   ],
   nav: [
     { key: 'roster', label: '党员名册', icon: <TeamOutlined />, to: (orgId) => `/orgs/${orgId}/roster` },
-    { key: 'roster-import', label: '导入党员', icon: <ImportOutlined />, to: (orgId) => `/orgs/${orgId}/roster/import` },
-    { key: 'roster-structure', label: '队伍结构', icon: <BarChartOutlined />, to: (orgId) => `/orgs/${orgId}/roster/structure` },
-    { key: 'roster-transfers', label: '组织关系转接', icon: <SwapOutlined />, to: (orgId) => `/orgs/${orgId}/roster/transfers` },
+    {
+      key: 'roster-import',
+      label: '导入党员',
+      icon: <ImportOutlined />,
+      to: (orgId) => `/orgs/${orgId}/roster/import`,
+    },
+    {
+      key: 'roster-structure',
+      label: '队伍结构',
+      icon: <BarChartOutlined />,
+      to: (orgId) => `/orgs/${orgId}/roster/structure`,
+    },
+    {
+      key: 'roster-transfers',
+      label: '组织关系转接',
+      icon: <SwapOutlined />,
+      to: (orgId) => `/orgs/${orgId}/roster/transfers`,
+    },
+    {
+      key: 'roster-floating',
+      label: '流动党员',
+      icon: <GlobalOutlined />,
+      to: (orgId) => `/orgs/${orgId}/roster/floating`,
+    },
   ],
 };
