@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.ts';
 import { DISPOSITION_KINDS, MEMBER_REVIEW_STAGES } from './evaluation.rules.ts';
+import { REPORT_ATTACHMENT_TYPES } from './attachments.rules.ts';
 import { TARGET_HALVES } from './targets.rules.ts';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}须为YYYY-MM-DD格式的日期`);
@@ -176,4 +177,15 @@ export const proposalDecisionBody = z.strictObject({
   proposal: z.enum(PROPOSALS, { message: '建议须为停止党籍或按自行脱党处理' }),
   decision: z.enum(['submitted', 'dismissed'], { message: '处理意见须为提交研究或不予处理' }),
   note: text('处理说明', 2000),
+});
+
+/** An uploaded 述职报告 attachment, base64 in JSON (the size limit is rulebook data). */
+export const reportAttachmentBody = z.strictObject({
+  fileName: text('文件名', 200),
+  mimeType: z.enum(REPORT_ATTACHMENT_TYPES, { message: '只允许上传JPEG、PNG图片或PDF文件' }),
+  contentBase64: z.string().min(4, '文件内容为空').max(14_000_000, '文件超过大小限制'),
+});
+export const attachmentKeyParams = z.strictObject({
+  id: z.coerce.number().int().positive('ID不正确'),
+  key: z.string().regex(/^[0-9a-f]{64}$/, '附件标识不正确'),
 });

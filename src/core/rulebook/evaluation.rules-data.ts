@@ -132,4 +132,13 @@ export const EVALUATION_RULES: readonly RuleEntry[] = [
     'L',
   ),
   rule('evaluation.targets.maxItems', 20, 'items', '目标责任书最多20项目标', MUBIAO, 'L'),
+  rule(
+    'evaluation.attachment.maxBytes',
+    10 * 1024 * 1024,
+    'bytes',
+    '述职报告附件单个文件不超过10MB',
+    LOCAL,
+    'L',
+  ),
+  rule('evaluation.attachment.maxCount', 10, 'files', '述职报告附件最多10个', LOCAL, 'L'),
 ];

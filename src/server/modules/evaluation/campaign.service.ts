@@ -16,6 +16,7 @@ import {
   type IndicatorScore,
   type SecretaryGrade,
 } from '../../../core/evaluation/evaluation.rules.ts';
+import { mergeAttachments, type ReportAttachment } from '../../../core/evaluation/attachments.rules.ts';
 import type { CreateCampaignInput, ReportInput } from '../../../core/evaluation/evaluation.schemas.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { addDays, chinaDate } from '../../../core/shared/dates.ts';
@@ -111,7 +112,7 @@ function presentSubject(s: SubjectRow, tally?: Tally['subjects'][number]) {
     reportOrder: s.report_order,
     reportText: s.report_text,
     problems: JSON.parse(s.problems) as string[],
-    attachments: JSON.parse(s.attachments) as Array<{ name: string; url: string }>,
+    attachments: JSON.parse(s.attachments) as ReportAttachment[],
     submittedAt: s.submitted_at,
     comment: s.comment_grade ? { text: s.comment_text, grade: s.comment_grade } : null,
     indicators: JSON.parse(s.indicators) as IndicatorScore[],
@@ -321,7 +322,10 @@ export async function submitReport(ctx: AppContext, request: FastifyRequest, id:
     const updated = await repo.updateSubject(trx, id, {
       report_text: input.reportText,
       problems: JSON.stringify(input.problems),
-      attachments: JSON.stringify(input.attachments),
+      // Uploaded files stay (removed one by one); the linked ones are replaced.
+      attachments: JSON.stringify(
+        mergeAttachments(JSON.parse(s.attachments) as ReportAttachment[], input.attachments),
+      ),
       submitted_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {

@@ -236,6 +236,16 @@ export const evaluationAuthzCases: AuthzCases = {
         url: `/api/evaluation/subjects/${b.subject}/report`,
         body: { reportText: '越权提交', problems: [] },
       },
+      'POST /api/evaluation/subjects/:id/attachments': {
+        url: `/api/evaluation/subjects/${b.subject}/attachments`,
+        body: { fileName: '越权.pdf', mimeType: 'application/pdf', contentBase64: 'JVBERi0xLjQK' },
+      },
+      'GET /api/evaluation/subjects/:id/attachments/:key': {
+        url: `/api/evaluation/subjects/${b.subject}/attachments/${'a'.repeat(64)}`,
+      },
+      'DELETE /api/evaluation/subjects/:id/attachments/:key': {
+        url: `/api/evaluation/subjects/${b.subject}/attachments/${'a'.repeat(64)}`,
+      },
       'PUT /api/evaluation/interviews/:id': {
         url: `/api/evaluation/interviews/${b.interview}`,
         body: { heldOn: '2026-11-20', notes: '越权记录' },

@@ -22,6 +22,8 @@ import {
   proposalDecisionBody,
   publishBody,
   reportBody,
+  reportAttachmentBody,
+  attachmentKeyParams,
   reviewBody,
   reviseTargetItemsBody,
   selfReviewBody,
@@ -36,6 +38,7 @@ import * as campaigns from './campaign.service.ts';
 import { EVAL_LEADERS, EVAL_MANAGERS, EVAL_READERS } from './evaluation.policy.ts';
 import * as reviews from './member-review.service.ts';
 import * as proposals from './proposals.service.ts';
+import * as files from './report-attachments.service.ts';
 import * as targets from './targets.service.ts';
 import * as rect from './rectification/rectification.endpoints.ts';
 import { registerBallotPage } from './voting/ballot-page.ts';
@@ -97,6 +100,38 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
     config: { policy: read },
     schema: { tags, summary: '提交述职报告和问题清单', params: idParams, body: reportBody },
     handler: (req) => campaigns.submitReport(ctx, req, req.params.id, req.body),
+  });
+  r.post('/api/evaluation/subjects/:id/attachments', {
+    config: { policy: read },
+    bodyLimit: 15 * 1024 * 1024,
+    schema: {
+      tags,
+      summary: '上传述职报告附件（JPEG、PNG、PDF）',
+      params: idParams,
+      body: reportAttachmentBody,
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await files.uploadReportAttachment(ctx, req, req.params.id, req.body)),
+  });
+  r.get('/api/evaluation/subjects/:id/attachments/:key', {
+    config: { policy: read },
+    schema: { tags, summary: '下载述职报告附件', params: attachmentKeyParams },
+    handler: async (req, reply) => {
+      const file = await files.downloadReportAttachment(ctx, req, req.params.id, req.params.key);
+      return reply
+        .header('Content-Type', file.mimeType)
+        .header(
+          'Content-Disposition',
+          `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .header('X-Content-Type-Options', 'nosniff')
+        .send(file.content);
+    },
+  });
+  r.delete('/api/evaluation/subjects/:id/attachments/:key', {
+    config: { policy: read },
+    schema: { tags, summary: '删除述职报告附件', params: attachmentKeyParams },
+    handler: (req) => files.removeReportAttachment(ctx, req, req.params.id, req.params.key),
   });
   r.put('/api/evaluation/interviews/:id', {
     config: { policy: lead },

@@ -31,6 +31,7 @@ export interface Subject {
   reportOrder: number;
   reportText: string | null;
   problems: string[];
+  attachments?: Array<{ name: string; url: string; key?: string; mimeType?: string; sizeBytes?: number }>;
   submittedAt: string | null;
   comment: { text: string | null; grade: SecretaryGrade } | null;
   indicators: Array<{ key: string; title: string; score: number; detail: string }>;
@@ -271,6 +272,18 @@ export const evaluationApi = {
         expectedVoters,
       })
     ).data,
+  uploadAttachment: async (
+    subjectId: number,
+    body: { fileName: string; mimeType: string; contentBase64: string },
+  ) =>
+    (
+      await http.post<Envelope<{ name: string; url: string; key: string }>>(
+        `/api/evaluation/subjects/${subjectId}/attachments`,
+        body,
+      )
+    ).data,
+  removeAttachment: async (subjectId: number, key: string) =>
+    (await http.delete<Envelope<unknown>>(`/api/evaluation/subjects/${subjectId}/attachments/${key}`)).data,
   setOrder: async (id: number, subjectIds: number[]) =>
     (await http.post<Envelope<unknown>>(`/api/evaluation/campaigns/${id}/order`, { subjectIds })).data,
   paperBallot: async (boxId: number, marks: Record<string, string>) =>

@@ -33,6 +33,7 @@ import {
   type Subject,
 } from '../api';
 import { InterviewsCard, OrderModal, PaperBallotModal } from '../components/CampaignTools';
+import { ReportAttachments } from '../components/ReportAttachments';
 import { TallyChart } from '../components/TallyChart';
 
 const STEPS = ['reporting', 'voting', 'reviewing', 'published'];
@@ -80,6 +81,8 @@ function ReportModal({ subject, onClose }: { subject: Subject; onClose: () => vo
           <Input.TextArea rows={4} />
         </Form.Item>
       </Form>
+      <Typography.Text strong>附件</Typography.Text>
+      <ReportAttachments subject={subject} editable />
     </Modal>
   );
 }
@@ -414,7 +417,12 @@ export function CampaignPage() {
       {published && <InterviewsCard c={c} canRecord={policies.interview === true} />}
       <LinkedCard id={c.id} />
       {ordering && <OrderModal c={c} onClose={() => setOrdering(false)} />}
-      {report && <ReportModal subject={report} onClose={() => setReport(null)} />}
+      {report && (
+        <ReportModal
+          subject={c.subjects.find((x) => x.id === report.id) ?? report}
+          onClose={() => setReport(null)}
+        />
+      )}
       {comment && <CommentModal subject={comment} onClose={() => setComment(null)} />}
     </Space>
   );
