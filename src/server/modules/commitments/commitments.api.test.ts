@@ -313,6 +313,28 @@ describeEachEngine('commitments API: 承诺 → 践诺 → 评诺, leader review
     expect(ids).not.toContain(id);
   });
 
+  it('the review calendar lists each reviewer’s reviews by month (联系点, branch 书记)', async () => {
+    const s = await t.login('admin_a');
+    const res = await s.request('GET', `/api/commitments/review-calendar?orgId=${t.fixture.townA.id}`);
+    expect(res.statusCode).toBe(200);
+    const rows = res.json().data.reviewers as Array<{
+      reviewer: { name: string; role: string } | null;
+      entries: Array<{ id: number; month: string; state: string; dueOn: string }>;
+    }>;
+    const zhang = rows.find((r) => r.reviewer?.name === '张明')!;
+    expect(zhang.reviewer!.role).toBe('联系点');
+    const entry = zhang.entries.find((e) => e.id === id)!;
+    expect(entry.month).toBe(entry.dueOn.slice(0, 7));
+    expect(entry.state).toBe('ok');
+    const li = rows.find((r) => r.reviewer?.name === '李华')!;
+    expect(li.reviewer!.role).toBe('支部书记');
+    expect(li.entries.map((e) => e.id)).toContain(memberCommitment);
+    const other = await (
+      await t.login('admin_b')
+    ).request('GET', `/api/commitments/review-calendar?orgId=${t.fixture.townA.id}`);
+    expect(other.statusCode).toBe(403);
+  });
+
   it('grades once (评诺) from above; grading twice is refused', async () => {
     const w = await t.login('worker_a'); // the branch itself may not give its own leader grade
     expect(

@@ -169,6 +169,7 @@ export const commitmentsAuthzCases: AuthzCases = {
       },
       'GET /api/commitments': { url: `/api/commitments?orgId=${townB.id}` },
       'GET /api/commitments/overdue-reviews': { url: `/api/commitments/overdue-reviews?orgId=${townB.id}` },
+      'GET /api/commitments/review-calendar': { url: `/api/commitments/review-calendar?orgId=${townB.id}` },
       'GET /api/commitments/report': { url: `/api/commitments/report?orgId=${townB.id}&year=2026` },
       'POST /api/commitments': {
         url: '/api/commitments',

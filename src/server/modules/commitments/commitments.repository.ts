@@ -339,3 +339,19 @@ export async function rootOrg(db: Q) {
     .orderBy('id')
     .executeTakeFirst();
 }
+
+/** Current 书记 of the given organisations (one query). */
+export async function secretariesOf(db: Q, orgIds: readonly number[], on: string) {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectFrom('positions as x')
+    .innerJoin('persons as p', 'p.id', 'x.person_id')
+    .select(['x.org_id as orgId', 'p.id as personId', 'p.name'])
+    .where('x.org_id', 'in', [...orgIds])
+    .where('x.post', '=', '书记')
+    .where('x.valid_from', '<=', on)
+    .where((eb) => eb.or([eb('x.valid_to', 'is', null), eb('x.valid_to', '>', on)]))
+    .orderBy('x.org_id')
+    .orderBy('x.valid_from', 'desc')
+    .execute();
+}

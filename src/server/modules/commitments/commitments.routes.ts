@@ -19,6 +19,7 @@ import { CM_READERS, CM_REVIEWERS, CM_WRITERS } from './commitments.policy.ts';
 import { registerCommendationsRoutes } from './commendations.routes.ts';
 import * as service from './commitments.service.ts';
 import { registerLiaisonRoutes } from './liaisons.routes.ts';
+import { calendarFor } from './review-calendar.service.ts';
 import * as satisfaction from './satisfaction.service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive('承诺ID不正确') });
@@ -73,6 +74,16 @@ export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext)
       querystring: z.strictObject({ orgId: orgQuery }),
     },
     handler: (req) => service.listOverdue(ctx, req, req.query.orgId),
+  });
+
+  r.get('/api/commitments/review-calendar', {
+    config: { policy: read },
+    schema: {
+      tags,
+      summary: '领导点评日历：各点评人到期、逾期的点评（按月）',
+      querystring: z.strictObject({ orgId: orgQuery }),
+    },
+    handler: (req) => calendarFor(ctx, req, req.query.orgId),
   });
 
   r.get('/api/commitments/report', {

@@ -87,3 +87,24 @@ export async function insertLiaisonsBatch(trx: Transaction<DB>, rows: Insertable
       .values(rows.slice(i, i + 400))
       .execute();
 }
+
+/** Links active on a day to organisations inside the subtree or to its ancestors (which cover it). */
+export async function activeLinksCovering(
+  db: Q,
+  scopePath: string,
+  ancestors: readonly string[],
+  on: string,
+) {
+  return db
+    .selectFrom('cm_liaisons')
+    .select(['person_id', 'person_name', 'org_path'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('org_path', '>=', scopePath), eb('org_path', '<', pathUpperBound(scopePath))]),
+        ...(ancestors.length > 0 ? [eb('org_path', 'in', [...ancestors])] : []),
+      ]),
+    )
+    .where('valid_from', '<=', on)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
+    .execute();
+}

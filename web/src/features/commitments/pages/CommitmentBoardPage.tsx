@@ -34,6 +34,7 @@ import {
 import { CommendationsPanel } from './CommendationsPanel';
 import { LiaisonsPanel } from './LiaisonsPanel';
 import { OverdueList } from './OverdueList';
+import { ReviewCalendar } from './ReviewCalendar';
 
 type FormValues = Omit<NewCommitment, 'orgId' | 'year'>;
 
@@ -206,6 +207,7 @@ export function CommitmentBoardPage() {
             ),
           },
           { key: 'overdue', label: '到期未点评', children: <OverdueList orgId={orgId} /> },
+          { key: 'calendar', label: '点评日历', children: <ReviewCalendar orgId={orgId} /> },
           {
             key: 'liaisons',
             label: '联系点',
