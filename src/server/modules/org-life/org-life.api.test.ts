@@ -94,6 +94,66 @@ describeEachEngine('org-life API', (use) => {
     expect(await audits('life.meeting.schedule')).toBe(before + 1);
   });
 
+  it('党小组会: the expected attendees are the branch members the roster assigns to the group', async () => {
+    const group = t.fixture.groupA;
+    const body = { orgId: group.id, type: '党小组会', title: '第一党小组学习', heldOn: '2026-11-26' };
+    const none = await worker.request('POST', '/api/org-life/meetings', body);
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.message).toBe('该党小组没有编入党员，无法安排党小组会');
+    const ids = await Promise.all(
+      ['张明', '王强'].map(
+        async (n) =>
+          (await t.ctx.db.selectFrom('persons').select('id').where('name', '=', n).executeTakeFirstOrThrow())
+            .id,
+      ),
+    );
+    const now = t.ctx.now().toISOString();
+    for (const [i, id] of ids.entries()) {
+      await t.ctx.db
+        .insertInto('roster_profiles')
+        .values({
+          person_id: id,
+          native_place: null,
+          degree: null,
+          work_unit: null,
+          post: null,
+          identity: null,
+          address_enc: null,
+          party_status_reason: null,
+          party_status_on: null,
+          floating_destination: null,
+          floating_since: null,
+          community_org_id: null,
+          group_org_id: group.id,
+          group_since: i === 0 ? '2026-01-01' : '2026-12-01',
+          updated_at: now,
+        })
+        .onConflict((oc) =>
+          oc
+            .column('person_id')
+            .doUpdateSet({ group_org_id: group.id, group_since: i === 0 ? '2026-01-01' : '2026-12-01' }),
+        )
+        .execute();
+    }
+    // 王强 joins the group only from 1 December: not expected on 26 November.
+    const res = await worker.request('POST', '/api/org-life/meetings', body);
+    expect(res.statusCode).toBe(201);
+    const id = res.json().data[0].id as number;
+    const names = (
+      await t.ctx.db
+        .selectFrom('life_attendance as a')
+        .innerJoin('persons as p', 'p.id', 'a.person_id')
+        .select('p.name')
+        .where('a.meeting_id', '=', id)
+        .execute()
+    ).map((r) => r.name);
+    expect(names).toEqual(['张明']);
+    expect(
+      (await worker.request('POST', `/api/org-life/meetings/${id}/cancel`, { reason: '测试后取消' }))
+        .statusCode,
+    ).toBe(200);
+  });
+
   it('a township-A admin is refused every township-B resource, with an authz_denied row', async () => {
     const a = await t.login('admin_a');
     const cases = await org_lifeAuthzCases.cases(t);

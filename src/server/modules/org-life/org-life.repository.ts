@@ -331,6 +331,38 @@ export async function committeeOn(db: Q, orgId: number, on: string) {
     .map((r) => ({ personId: r.id, name: r.name }));
 }
 
+/**
+ * A 党小组's members on a day: members of its parent branch whose roster profile assigns them
+ * to the group (roster_profiles.group_org_id, since group_since), plus anyone whose membership
+ * is recorded on the group itself. Read-only use of the roster's table.
+ */
+export async function groupMembersOn(db: Q, group: { id: number; parent_id: number | null }, on: string) {
+  const assigned = group.parent_id
+    ? await db
+        .selectFrom('roster_profiles as rp')
+        .innerJoin('memberships as m', 'm.person_id', 'rp.person_id')
+        .innerJoin('persons as p', 'p.id', 'rp.person_id')
+        .select(['p.id', 'p.name'])
+        .where('rp.group_org_id', '=', group.id)
+        .where((eb) => eb.or([eb('rp.group_since', 'is', null), eb('rp.group_since', '<=', on)]))
+        .where('m.org_id', '=', group.parent_id)
+        .where('m.valid_from', '<=', on)
+        .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>', on)]))
+        .execute()
+    : [];
+  const direct = await db
+    .selectFrom('memberships as m')
+    .innerJoin('persons as p', 'p.id', 'm.person_id')
+    .select(['p.id', 'p.name'])
+    .where('m.org_id', '=', group.id)
+    .where('m.valid_from', '<=', on)
+    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>', on)]))
+    .execute();
+  const byId = new Map<number, { personId: number; name: string }>();
+  for (const r of [...assigned, ...direct]) byId.set(r.id, { personId: r.id, name: r.name });
+  return [...byId.values()].sort((a, b) => a.personId - b.personId);
+}
+
 /** Position holders of an organisation on a day with their posts (谈心谈话 pairs need the 书记). */
 export async function committeeSeatsOn(db: Q, orgId: number, on: string) {
   return db

@@ -19,7 +19,8 @@ import {
   similarityText,
 } from '../../../core/org-life/similarity.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
-import { addDays, addMonths } from '../../../core/shared/dates.ts';
+import { addDays, addMonths, daysBetween } from '../../../core/shared/dates.ts';
+import { requiredTalkPairs, type TalkPairRule } from '../../../core/org-life/talk-coverage.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AppContext } from '../../context.ts';
 import type { ModuleSeedInput } from '../../seed/module-seed.ts';
@@ -31,6 +32,7 @@ import type {
   LifeMinutesBandTable,
   LifeMinutesPairTable,
   LifeNotificationTable,
+  LifeTalkTable,
 } from '../../db/tables/org-life.tables.ts';
 import { findingRowsOf, rebuildCompliance, OBLIGED_KINDS } from './org-life.compliance.ts';
 import { bulkInsert } from './org-life.repository.ts';
@@ -46,6 +48,7 @@ interface SeedOrg {
   established_on: string | null;
   members: number[];
   committee: number[];
+  seats: Array<{ personId: number; post: string }>;
   full: number;
 }
 
@@ -77,12 +80,12 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
     .execute();
   const positionRows = await ctx.db
     .selectFrom('positions')
-    .select(['org_id', 'person_id'])
+    .select(['org_id', 'person_id', 'post'])
     .where('valid_to', 'is', null)
     .orderBy('person_id')
     .execute();
   const orgs = new Map<number, SeedOrg>(
-    orgRows.map((o) => [o.id, { ...o, members: [], committee: [], full: 0 }]),
+    orgRows.map((o) => [o.id, { ...o, members: [], committee: [], seats: [], full: 0 }]),
   );
   for (const m of memberRows) {
     const o = orgs.get(m.org_id);
@@ -93,6 +96,7 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
   for (const p of positionRows) {
     const o = orgs.get(p.org_id);
     if (o && !o.committee.includes(p.person_id)) o.committee.push(p.person_id);
+    if (o) o.seats.push({ personId: p.person_id, post: p.post });
   }
   const committeeFrom = ruleValue<number>(book, 'org.branch.committeeFromFullMembers', today);
   const minRatio =
@@ -219,6 +223,7 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
 
   input.onProgress?.(1, 4, '生成会议');
   const branchList = [...orgs.values()];
+  const diligenceOf = new Map<number, Diligence>();
   for (const o of branchList) {
     const r = rng.fork(`org:${o.id}`);
     const diligence: Diligence = r.weighted([
@@ -226,6 +231,7 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
       ['patchy', 22],
       ['weak', 8],
     ] as const);
+    diligenceOf.set(o.id, diligence);
     const skip = diligence === 'good' ? 0.03 : diligence === 'patchy' ? 0.2 : 0.5;
     const fixedDay = r.int(5, 25);
     const isBranch = TYPE_SPECS['主题党日'].orgKinds.includes(o.kind);
@@ -312,6 +318,48 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
     }
   }
 
+  // 谈心谈话 this year: diligent branches cover most required pairs, weak ones few (the
+  // coverage page then shows realistic gaps). Its own random stream: the meetings are unchanged.
+  const talks: Insertable<LifeTalkTable>[] = [];
+  if (!city) {
+    const talkRule = ruleValue<TalkPairRule>(book, 'orgLife.talks.pairs', today.slice(0, 4) + '-01-01');
+    const yearStart = today.slice(0, 4) + '-01-01';
+    const days = Math.max(1, daysBetween(yearStart, today) + 1);
+    const topics = [
+      '谈思想状况和工作打算',
+      '谈履行党员义务情况',
+      '谈家庭困难和组织帮扶',
+      '谈支部工作意见建议',
+      '谈学习体会和岗位承诺',
+    ];
+    for (const o of branchList) {
+      if (!TYPE_SPECS['谈心谈话'].orgKinds.includes(o.kind)) continue;
+      const r = rng.fork(`talks:${o.id}`);
+      const share = { good: 0.9, patchy: 0.5, weak: 0.1 }[diligenceOf.get(o.id) ?? 'good'];
+      const pairs = requiredTalkPairs(
+        talkRule,
+        o.seats.map((x) => ({ ...x, name: '' })),
+        o.members.map((personId) => ({ personId, name: '' })),
+      );
+      for (const p of pairs) {
+        if (!r.chance(share)) continue;
+        const [talker, talkee] = r.chance(0.5) ? [p.a.personId, p.b.personId] : [p.b.personId, p.a.personId];
+        const heldOn = addDays(yearStart, r.int(0, days - 1));
+        talks.push({
+          org_id: o.id,
+          org_path: o.path,
+          talker_person_id: talker,
+          talkee_person_id: talkee,
+          held_on: heldOn,
+          topic: r.pick(topics),
+          follow_up: r.chance(0.2) ? '已向支部反映，跟进落实' : null,
+          created_by: null,
+          created_at: heldOn + 'T08:00:00.000Z',
+        });
+      }
+    }
+  }
+
   input.onProgress?.(2, 4, '计算记录指纹');
   const bands: Insertable<LifeMinutesBandTable>[] = [];
   // Shingle sets are rebuilt only for the few candidates: keeping 30k sets alive costs more in GC.
@@ -383,6 +431,7 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
       meetings.flatMap((m) => findingRowsOf(ctx, m as Parameters<typeof findingRowsOf>[1])),
     );
     await bulkInsert(trx, ctx.engine, 'life_notifications', notifications);
+    await bulkInsert(trx, ctx.engine, 'life_talks', talks);
     if (ctx.engine === 'postgres') {
       await sql`select setval(pg_get_serial_sequence('life_meetings', 'id'), (select max(id) from life_meetings))`.execute(
         trx,
@@ -401,6 +450,7 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
         candidatePairs: checked.size,
         ledger: ledger.length,
         notifications: notifications.length,
+        talks: talks.length,
         complianceRows: rebuilt.rows,
         seededCopies: copies,
         ledgerFrom,

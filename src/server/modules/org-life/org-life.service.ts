@@ -98,6 +98,8 @@ const today = (ctx: AppContext) => chinaDate(ctx.now());
 async function expectedAttendees(trx: Transaction<DB>, org: OrgRow, type: MeetingType, heldOn: string) {
   const who = TYPE_SPECS[type].attendees;
   if (who === 'committee' || who === 'leaders') return repo.committeeOn(trx, org.id, heldOn);
+  // 党小组会: the group's members by the roster's 党小组 assignment (and any recorded on the group).
+  if (who === 'group') return repo.groupMembersOn(trx, org, heldOn);
   return (await membersOn(trx, org.id, heldOn)).map((m) => ({ personId: m.personId, name: m.name }));
 }
 
