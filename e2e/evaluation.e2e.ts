@@ -121,6 +121,14 @@ describe('述职评议 end to end', () => {
       await desk.getByTestId(`subject-${s.id}`).getByRole('button', { name: '述职报告' }).click();
       await dialog.getByLabel('述职报告', { exact: true }).fill(`${s.name}同志本年度抓基层党建工作情况。`);
       if (s.id === weak!.id) await dialog.getByLabel('问题清单（每行一条）').fill('党员活动阵地使用率不高');
+      if (s.id === first!.id) {
+        await dialog.getByTestId('report-file').setInputFiles({
+          name: '党建工作台账.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+        });
+        await dialog.getByRole('link', { name: /党建工作台账\.pdf/ }).waitFor();
+      }
       await dialog.getByRole('button', { name: /提\s?交/ }).click();
       await dialog.waitFor({ state: 'hidden' });
       await desk.getByTestId(`subject-${s.id}`).getByText('已提交').waitFor();
