@@ -11,6 +11,7 @@ import { MEMBER_SCHEME, SECRETARY_SCHEME } from '../../../core/voting/voting.rul
 import { addDays } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AppContext } from '../../context.ts';
+import { pathUpperBound } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
 import { Rng } from '../../seed/prng.ts';
 import type { ModuleSeedInput } from '../../seed/module-seed.ts';
@@ -47,6 +48,26 @@ const PROBLEMS = [
 function reportText(rng: Rng, name: string, orgName: string): string {
   const done = rng.shuffle(WORK_DONE).slice(0, 3);
   return `<p>${orgName}书记${name}述职：</p><ol>${done.map((d) => `<li>${d}</li>`).join('')}</ol><p>下一步将针对存在的问题逐项整改。</p>`;
+}
+
+/** The root's child on the path of the first demo worker's branch (city scale). */
+async function demoCounty(ctx: AppContext, top: { id: number; path: string }) {
+  const w = await ctx.db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .innerJoin('orgs as o', 'o.id', 'u.scope_org_id')
+    .select('o.path')
+    .where('r.role', '=', 'worker')
+    .orderBy('u.id')
+    .executeTakeFirst();
+  const childId = w?.path.slice(top.path.length).split('/')[0];
+  if (!childId) return undefined;
+  return ctx.db
+    .selectFrom('orgs')
+    .select(['id', 'path', 'name'])
+    .where('id', '=', Number(childId))
+    .where('parent_id', '=', top.id)
+    .executeTakeFirst();
 }
 
 function at(ctx: AppContext, iso: string): AppContext {
@@ -165,17 +186,20 @@ async function runCampaign(
 }
 
 export async function seedEvaluation(ctx: AppContext, input: ModuleSeedInput): Promise<void> {
-  if (input.scale !== 'county') return; // the evaluation demo is a county story; larger scales are for benchmarks
+  if (input.scale === 'province') return; // province scale is for benchmarks only
   const rng = new Rng(`evaluation:${input.seed}`);
   const year = Number(input.today.slice(0, 4));
   const last = year - 1;
-  const root = await ctx.db
+  const top = await ctx.db
     .selectFrom('orgs')
     .select(['id', 'path', 'name'])
     .where('parent_id', 'is', null)
     .orderBy('id')
     .executeTakeFirst();
-  if (!root) return;
+  if (!top) return;
+  // At city scale the county story is told in the demo county: the one holding the demo
+  // accounts' branches (the root's child on the path of the first worker's branch).
+  const root = input.scale === 'city' ? ((await demoCounty(ctx, top)) ?? top) : top;
   const meetingOn = `${last}-12-18`;
   const past = at(ctx, `${meetingOn}T02:00:00.000Z`);
 
@@ -298,6 +322,8 @@ export async function seedEvaluation(ctx: AppContext, input: ModuleSeedInput): P
     .innerJoin('orgs as o', 'o.id', 'u.scope_org_id')
     .select(['o.id', 'o.path', 'o.name'])
     .where('r.role', '=', 'worker')
+    .where('o.path', '>=', root.path)
+    .where('o.path', '<', pathUpperBound(root.path))
     .orderBy('o.id')
     .execute();
   const reviewDay = `${last}-12-25`;
