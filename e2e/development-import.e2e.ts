@@ -55,13 +55,11 @@ async function fillTemplate(template: Buffer, rows: Record<string, string>[]): P
 }
 
 async function upload(page: Page, file: Buffer, button: 'development-dry-run' | 'development-commit') {
-  await page
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: '在途发展党员.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: file,
-    });
+  await page.locator('input[type="file"]').setInputFiles({
+    name: '在途发展党员.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: file,
+  });
   await page.getByTestId(button).click();
   await page.getByTestId('development-import-summary').waitFor({ timeout: 60_000 });
 }
@@ -106,7 +104,7 @@ test('import pipelines in progress: row errors, history findings, error workbook
 
   const T = chinaToday();
   const name = '导入测试乙';
-  const rows = [
+  const rows: Record<string, string>[] = [
     {
       姓名: name,
       公民身份号码: idNumber('1996-06-06', '313'),

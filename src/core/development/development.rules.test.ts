@@ -296,3 +296,17 @@ describe('rulebook versions', () => {
     expect(stepsOn(book, '2026-07-01')).toHaveLength(25);
   });
 });
+
+describe('fast date arithmetic agrees with shared/dates.ts', () => {
+  it('addMonths on every day of 2023–2025 (and leap days) for -30…30 months', async () => {
+    const shared = await import('../shared/dates.ts');
+    const fast = await import('./periods.ts');
+    for (let d = '2023-01-01'; d <= '2025-12-31'; d = shared.addDays(d, 1)) {
+      for (const m of [-30, -13, -12, -1, 0, 1, 2, 6, 11, 12, 13, 24, 30])
+        expect(fast.addMonths(d, m), `${d}+${m}`).toBe(shared.addMonths(d, m));
+    }
+    expect(fast.addMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(fast.addMonths('2000-02-29', 48)).toBe('2004-02-29');
+    expect(fast.addMonths('1900-01-31', 1)).toBe('1900-02-28');
+  });
+});

@@ -2,7 +2,7 @@
 // (refuse, unless it is entered as history) and what the 自查自纠 audit lists.
 import { ruleValue } from '../rulebook/rulebook.ts';
 import type { Rulebook } from '../rulebook/rulebook.types.ts';
-import { addMonths, ageOn, daysBetween } from '../shared/dates.ts';
+import { ageOn, daysBetween } from '../shared/dates.ts';
 import { ok, refuse, type Decision } from '../shared/result.ts';
 import { workingDaysBetween, type WorkCalendar } from './calendar.ts';
 import type {
@@ -13,7 +13,7 @@ import type {
   Upcoming,
   VoteRecord,
 } from './development.types.ts';
-import { describePeriod, hasFullYears, withinMonths } from './periods.ts';
+import { addMonths, describePeriod, hasFullYears, withinMonths } from './periods.ts';
 import { stepDef, stepsOn, type StepDef } from './steps.ts';
 
 export const FULL_MEMBER = '正式党员';

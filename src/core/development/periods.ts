@@ -1,5 +1,28 @@
 // Calendar periods in the words the rules use: "满1年", "1个月内", "11个月28天".
-import { addMonths, addYears, daysBetween, type IsoDate } from '../shared/dates.ts';
+import { daysBetween, type IsoDate } from '../shared/dates.ts';
+
+// The audit evaluates these for every step of every candidate of a subtree: the month arithmetic
+// runs on the date's digits (no Date objects). Same result as shared/dates.ts addMonths (tested).
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month0: number): number {
+  return month0 === 1 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month0]!;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** Adds calendar months; the 31st clamps to the end of a shorter month (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month0 = total - year * 12;
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month0));
+  return `${String(year).padStart(4, '0')}-${pad2(month0 + 1)}-${pad2(day)}`;
+}
+
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12);
+}
 
 /** Whole months and remaining days from `from` to `to` (to >= from). */
 export function monthsAndDays(from: IsoDate, to: IsoDate): { months: number; days: number } {

@@ -92,6 +92,23 @@ function publicityBefore(
   return { start, end };
 }
 
+/** The next free 3-digit sequence code for a birth date with the gender's parity. */
+function nextSequence(used: Map<string, number>, birth: string, gender: '男' | '女'): string {
+  const key = `${birth}/${gender}`;
+  const n = used.get(key) ?? 0;
+  if (n >= 500) throw new Error(`demo seed: more than 500 candidates born on ${birth}`);
+  used.set(key, n + 1);
+  return String(n * 2 + (gender === '男' ? 1 : 0)).padStart(3, '0');
+}
+
+/** How many branches get candidates: a county's worth per county of the demo area. */
+export function branchesToSeed(scale: 'county' | 'city' | 'province', available: number): number {
+  const perCounty = 90;
+  // scales.ts: a city has nine counties/districts, a province twenty such cities.
+  const counties = scale === 'county' ? 1 : scale === 'city' ? 9 : 180;
+  return Math.min(available, perCounty * counties);
+}
+
 export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): Promise<void> {
   const today = input.today;
   const rng = new Rng(`development/${input.seed}`);
@@ -114,19 +131,24 @@ export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): 
     .orderBy('path')
     .execute();
   if (branches.length === 0) return;
-  const wanted = input.scale === 'county' ? Math.min(branches.length, 90) : Math.min(branches.length, 60);
+  const wanted = branchesToSeed(input.scale, branches.length);
   const chosen = rng
     .shuffle(branches)
     .slice(0, wanted)
     .sort((a, b) => a.path.localeCompare(b.path));
   const ids = chosen.map((b) => b.id);
   // Every membership of the chosen branches (one query): snapshots and vote counts come from it.
-  const ms = await ctx.db
-    .selectFrom('memberships as m')
-    .innerJoin('persons as p', 'p.id', 'm.person_id')
-    .select(['m.org_id', 'm.person_id', 'p.name', 'm.category', 'm.valid_from', 'm.valid_to'])
-    .where('m.org_id', 'in', ids)
-    .execute();
+  const ms = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    ms.push(
+      ...(await ctx.db
+        .selectFrom('memberships as m')
+        .innerJoin('persons as p', 'p.id', 'm.person_id')
+        .select(['m.org_id', 'm.person_id', 'p.name', 'm.category', 'm.valid_from', 'm.valid_to'])
+        .where('m.org_id', 'in', ids.slice(i, i + 1000))
+        .execute()),
+    );
+  }
   const byBranch = new Map<number, Member[]>();
   for (const m of ms) {
     const list = byBranch.get(m.org_id) ?? [];
@@ -192,23 +214,15 @@ export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): 
     findings: Map<StepRecord, unknown[]>;
   }> = [];
   let seq = 0;
+  const usedSequences = new Map<string, number>();
   for (const plan of plans) {
     const r = rng.fork(`cand:${seq}`);
     const gender: '男' | '女' = r.chance(0.45) ? '女' : '男';
     const birth = addDays(addYears(plan.appliedOn, -r.int(19, 38)), -r.int(0, 360));
     const name = personName(r, gender, Number(birth.slice(0, 4)));
-    const seqNo = (900 + seq) % 1000;
-    const seqDigits = String(
-      gender === '男'
-        ? seqNo % 2 === 1
-          ? seqNo
-          : seqNo - 1 < 0
-            ? 1
-            : seqNo - 1
-        : seqNo % 2 === 0
-          ? seqNo
-          : seqNo - 1,
-    ).padStart(3, '0');
+    // Sequence digits unique per birth date, odd for men and even for women (GB 11643): no two
+    // candidates share an ID number at any scale.
+    const seqDigits = nextSequence(usedSequences, birth, gender);
     const first17 = `339900${birth.replaceAll('-', '')}${seqDigits}`;
     const idNumber = first17 + checkCharacter(first17);
     seq++;
@@ -445,14 +459,24 @@ export async function seedDevelopment(ctx: AppContext, input: ModuleSeedInput): 
     }
     // 发展名额: each township-level committee gets this year's plan; one has used all of it.
     const year = Number(today.slice(0, 4));
-    const committees = await trx
+    // The 基层党委 of the seeded branches (the nearest 党委/党工委 above each): at every scale.
+    const allCommittees = await trx
       .selectFrom('orgs')
       .select(['id', 'path'])
-      .where('parent_id', '=', root.id)
       .where('kind', 'in', ['党委', '党工委'])
-      .orderBy('sort_order')
-      .orderBy('id')
+      .where('path', '>=', root.path)
+      .where('path', '<', pathUpperBound(root.path))
       .execute();
+    const committeeByPath = new Map(allCommittees.map((o) => [o.path, o]));
+    const nearest = new Map<number, { id: number; path: string }>();
+    for (const b of chosen) {
+      let best: { id: number; path: string } | undefined;
+      for (let i = b.path.indexOf('/', 1); i > 0 && i < b.path.length - 1; i = b.path.indexOf('/', i + 1)) {
+        best = committeeByPath.get(b.path.slice(0, i + 1)) ?? best;
+      }
+      if (best) nearest.set(best.id, best);
+    }
+    const committees = [...nearest.values()].sort((a, b) => a.path.localeCompare(b.path));
     const used = await trx
       .selectFrom('dev_steps')
       .select(['org_path', sql<number>`count(*)`.as('n')])
