@@ -3,7 +3,7 @@
 // the branch turns 达标 for this month in the compliance heatmap (table view of the same data).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -191,6 +191,28 @@ describe('org-life', () => {
     await page.goto(`/orgs/${worker.orgId}/org-life/compliance?type=${encodeURIComponent(type)}&view=table`);
     await expect.poll(() => cell(page, month).textContent(), { timeout: 30_000 }).toBe('达标');
     await page.screenshot({ path: '/tmp/org-life-compliance.png', fullPage: true });
+
+    // The Excel export holds the same statuses: the branch's row says 达标 under this month.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`${type}达标情况\\.xlsx$`));
+    const file = join(mkdtempSync(join(tmpdir(), 'dangjian-e2e-xlsx-')), 'heatmap.xlsx');
+    await download.saveAs(file);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.getWorksheet(`${type}达标`)!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('组织编码');
+    let statusCell: unknown = null;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === worker.orgCode)
+        statusCell = row.getCell(2 + Number(month.slice(5, 7))).value;
+    });
+    expect(statusCell).toBe('达标');
+    expect(wb.getWorksheet('质量问题')!.getRow(1).getCell(3).value).toBe('问题');
+    rmSync(dirname(file), { recursive: true, force: true });
     expect(errors).toEqual([]);
   });
 
