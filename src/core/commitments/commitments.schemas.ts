@@ -64,3 +64,11 @@ export const endLiaisonBody = z.strictObject({ validTo: isoDate('联系结束日
 export const openSatisfactionBody = z.strictObject({
   ballots: z.number().int().min(1, '测评票数至少1张').max(1000, '测评票数最多1000张'),
 });
+
+/** A 践诺 photo: JPEG or PNG, base64 in JSON (the size limit is the rulebook's, checked on the bytes). */
+export const photoBody = z.strictObject({
+  fileName: z.string().trim().min(1, '文件名不能为空').max(200, '文件名不能超过200个字'),
+  mimeType: z.enum(['image/jpeg', 'image/png'], '佐证照片只允许JPEG或PNG格式'),
+  contentBase64: z.string().min(4, '照片内容为空').max(7_400_000, '照片超过大小限制'),
+});
+export type PhotoInput = z.infer<typeof photoBody>;

@@ -23,4 +23,22 @@ export const COMMITMENTS_RULES: readonly RuleEntry[] = [
     certainty: 'L',
     effectiveFrom: '2017-12-01',
   },
+  {
+    id: 'commitments.photo.maxBytes',
+    value: 5 * 1024 * 1024,
+    unit: 'bytes',
+    title: '践诺佐证照片单张不超过5MB（JPEG、PNG）',
+    source: '平台配置（地方实践：手机拍摄照片压缩后通常在5MB以内）',
+    certainty: 'L',
+    effectiveFrom: '2010-04-01',
+  },
+  {
+    id: 'commitments.photo.maxPerProgress',
+    value: 9,
+    unit: 'photos',
+    title: '每条践诺记录最多9张佐证照片',
+    source: '平台配置（地方实践）',
+    certainty: 'L',
+    effectiveFrom: '2010-04-01',
+  },
 ];

@@ -50,8 +50,42 @@ export async function townshipBCommitment(t: TestApp) {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { commitmentId: c.id, opinionId: o.id };
+  const p = await db
+    .insertInto('cm_progress')
+    .values({
+      commitment_id: c.id,
+      org_path: branchB.path,
+      note: '已开工',
+      evidence: '[]',
+      on_date: '2026-03-01',
+      actor_user_id: null,
+      actor_name: null,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const photo = await db
+    .insertInto('cm_photos')
+    .values({
+      commitment_id: c.id,
+      progress_id: p.id,
+      org_path: branchB.path,
+      file_name: '现场.png',
+      mime: 'image/png',
+      size: 9,
+      storage_key: '0'.repeat(64),
+      created_by: null,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { commitmentId: c.id, opinionId: o.id, progressId: p.id, photoId: photo.id };
 }
+
+/** The smallest byte string whose magic bytes say PNG (tests only). */
+export const PNG_BASE64 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]).toString(
+  'base64',
+);
 
 /** A 两优一先 round of township B's 党委 with one nomination from its branch (test setup only). */
 export async function townshipBRound(t: TestApp) {
@@ -108,7 +142,7 @@ export async function townshipBRound(t: TestApp) {
 
 export const commitmentsAuthzCases: AuthzCases = {
   cases: async (t) => {
-    const { commitmentId: id, opinionId } = await townshipBCommitment(t);
+    const { commitmentId: id, opinionId, progressId, photoId } = await townshipBCommitment(t);
     const { roundId, nominationId } = await townshipBRound(t);
     const { townB, branchB } = t.fixture;
     const zhao = await t.ctx.db
@@ -200,6 +234,11 @@ export const commitmentsAuthzCases: AuthzCases = {
         url: `/api/commitments/${id}/grade`,
         body: { selfAssessment: '越权', leaderGrade: '好' },
       },
+      'POST /api/commitments/:id/progress/:progressId/photos': {
+        url: `/api/commitments/${id}/progress/${progressId}/photos`,
+        body: { fileName: 'x.png', mimeType: 'image/png', contentBase64: PNG_BASE64 },
+      },
+      'GET /api/commitments/photos/:id': { url: `/api/commitments/photos/${photoId}` },
       'POST /api/commitments/:id/satisfaction': {
         url: `/api/commitments/${id}/satisfaction`,
         body: { ballots: 5 },

@@ -8,6 +8,7 @@ import {
   handleOpinionBody,
   openOpinionBody,
   openSatisfactionBody,
+  photoBody,
   progressBody,
   publicOpinionBody,
   reviewBody,
@@ -19,6 +20,7 @@ import { CM_READERS, CM_REVIEWERS, CM_WRITERS } from './commitments.policy.ts';
 import { registerCommendationsRoutes } from './commendations.routes.ts';
 import * as service from './commitments.service.ts';
 import { registerLiaisonRoutes } from './liaisons.routes.ts';
+import * as photos from './photos.service.ts';
 import { calendarFor } from './review-calendar.service.ts';
 import * as satisfaction from './satisfaction.service.ts';
 
@@ -136,6 +138,44 @@ export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext)
       reply
         .status(201)
         .send(await service.addProgress(ctx, req, req.params.id, req.body.note, req.body.evidence)),
+  });
+
+  r.post('/api/commitments/:id/progress/:progressId/photos', {
+    config: { policy: write },
+    bodyLimit: 8 * 1024 * 1024,
+    schema: {
+      tags,
+      summary: '践诺佐证照片（JPEG、PNG，大小按规则库）',
+      params: z.object({
+        id: z.coerce.number().int().positive('承诺ID不正确'),
+        progressId: z.coerce.number().int().positive('践诺记录ID不正确'),
+      }),
+      body: photoBody,
+    },
+    handler: async (req, reply) =>
+      reply
+        .status(201)
+        .send(await photos.uploadPhoto(ctx, req, req.params.id, req.params.progressId, req.body)),
+  });
+
+  r.get('/api/commitments/photos/:id', {
+    config: { policy: read },
+    schema: {
+      tags,
+      summary: '查看践诺佐证照片',
+      params: z.object({ id: z.coerce.number().int().positive('照片ID不正确') }),
+    },
+    handler: async (req, reply) => {
+      const file = await photos.downloadPhoto(ctx, req, req.params.id);
+      return reply
+        .header('Content-Type', file.mime)
+        .header(
+          'Content-Disposition',
+          `inline; filename="photo"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .header('X-Content-Type-Options', 'nosniff')
+        .send(file.content);
+    },
   });
 
   r.post('/api/commitments/:id/grade', {

@@ -30,6 +30,7 @@ import { canGrade, canRead, canWrite, CM_WRITERS, commitmentPolicies } from './c
 import { presentCommitment, presentPublic } from './commitments.presenter.ts';
 import * as repo from './commitments.repository.ts';
 import { linkedPathsOn } from './liaisons.repository.ts';
+import { photosOf } from './photos.service.ts';
 import { closeAndRate, satisfactionSummary } from './satisfaction.service.ts';
 
 const today = (ctx: AppContext) => chinaDate(ctx.now());
@@ -162,6 +163,10 @@ export async function getCommitment(ctx: AppContext, request: FastifyRequest, id
     repo.listReviews(ctx.db, id),
     row.satisfaction_box_id !== null ? satisfactionSummary(ctx.db, ctx, row.satisfaction_box_id) : null,
   ]);
+  const photoMap = await photosOf(
+    ctx.db,
+    progress.map((p) => p.id),
+  );
   const day = today(ctx);
   const basis = row.last_review_on ?? row.published_on;
   const active = (repo.ACTIVE_STATUSES as readonly string[]).includes(row.status);
@@ -186,6 +191,7 @@ export async function getCommitment(ctx: AppContext, request: FastifyRequest, id
       })),
       progress: progress.map((p) => ({
         id: p.id,
+        photos: photoMap.get(p.id) ?? [],
         note: p.note,
         evidence: JSON.parse(p.evidence) as string[],
         onDate: p.on_date,

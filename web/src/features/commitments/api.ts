@@ -63,7 +63,14 @@ export interface CommitmentDetail extends Commitment {
     submittedAt: string;
     handling: string | null;
   }>;
-  progress: Array<{ id: number; note: string; evidence: string[]; onDate: string; actorName: string | null }>;
+  progress: Array<{
+    id: number;
+    note: string;
+    evidence: string[];
+    onDate: string;
+    actorName: string | null;
+    photos: Array<{ id: number; fileName: string }>;
+  }>;
   reviews: Array<{
     id: number;
     reviewerName: string;

@@ -20,6 +20,7 @@ import { formatDate } from '../../../components/dates';
 import { applyFieldErrors } from '../../../components/form-errors';
 import { errorMessage } from '../../../components/http';
 import { GRADES, STATUS_COLORS, STATUS_LABELS, commitmentsApi, type CommitmentDetail } from '../api';
+import { ProgressPhotos } from './ProgressPhotos';
 import { SatisfactionCard } from './SatisfactionCard';
 
 /** One write on this commitment: success message, form reset, cache refresh, field errors on the form. */
@@ -299,7 +300,11 @@ export function CommitmentPage() {
           dataSource={c.progress}
           locale={{ emptyText: '暂无记录' }}
           renderItem={(x) => (
-            <List.Item>
+            <List.Item
+              extra={
+                <ProgressPhotos commitmentId={c.id} progressId={x.id} photos={x.photos} canUpload={p.edit} />
+              }
+            >
               {formatDate(x.onDate)}：{x.note}
               {x.evidence.length ? `（佐证：${x.evidence.join('、')}）` : ''}
             </List.Item>
