@@ -64,7 +64,7 @@ export async function countSubtreeMembersOn(
 ): Promise<Map<number, number>> {
   const result = new Map<number, number>();
   if (orgs.length === 0) return result;
-  const [open, future, running] = await Promise.all([
+  const [open, corrections] = await Promise.all([
     withCounts(db)
       .selectFrom('orgs as p')
       .innerJoin('orgs as o', (join) =>
@@ -81,26 +81,27 @@ export async function countSubtreeMembersOn(
       )
       .groupBy('p.id')
       .execute(),
+    // Open but starting after the day (−1), closed but still running on it (+1); one index each.
     db
       .selectFrom('memberships')
-      .select('org_path')
+      .select(['org_path', sql<number>`-1`.as('delta')])
       .where('valid_to', 'is', null)
       .where('valid_from', '>', on)
-      .execute(),
-    db
-      .selectFrom('memberships')
-      .select('org_path')
-      .where('valid_to', 'is not', null)
-      .where('valid_to', '>', on)
-      .where('valid_from', '<=', on)
+      .unionAll(
+        db
+          .selectFrom('memberships')
+          .select(['org_path', sql<number>`1`.as('delta')])
+          .where('valid_to', 'is not', null)
+          .where('valid_to', '>', on)
+          .where('valid_from', '<=', on),
+      )
       .execute(),
   ]);
   for (const r of open) result.set(Number(r.id), toCount(r.n));
   for (const org of orgs) {
     const upper = pathUpperBound(org.path);
     let n = result.get(org.id) ?? 0;
-    for (const m of future) if (m.org_path >= org.path && m.org_path < upper) n -= 1;
-    for (const m of running) if (m.org_path >= org.path && m.org_path < upper) n += 1;
+    for (const m of corrections) if (m.org_path >= org.path && m.org_path < upper) n += Number(m.delta);
     result.set(org.id, n);
   }
   return result;
