@@ -187,6 +187,20 @@ describe('org-life', () => {
     await page.getByRole('button', { name: '保存会议记录' }).click();
     await page.getByText('会议记录已保存').waitFor();
 
+    // A photo of the sign-in sheet goes on the meeting as an attachment and downloads again.
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('sign-in-sheet'),
+    ]);
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '签到表.png', mimeType: 'image/png', buffer: png });
+    const attachment = page.getByRole('link', { name: /签到表\.png/ });
+    await attachment.waitFor();
+    const fetched = await page.request.get((await attachment.getAttribute('href'))!);
+    expect(fetched.status()).toBe(200);
+    expect(Buffer.from(await fetched.body()).equals(png)).toBe(true);
+
     // After: the branch is 达标 for this month.
     await page.goto(`/orgs/${worker.orgId}/org-life/compliance?type=${encodeURIComponent(type)}&view=table`);
     await expect.poll(() => cell(page, month).textContent(), { timeout: 30_000 }).toBe('达标');

@@ -196,6 +196,10 @@ export const orgLifeApi = {
       })
     ).data;
   },
+  async uploadAttachment(id: number, input: { fileName: string; mimeType: string; contentBase64: string }) {
+    return (await http.post<Envelope<{ id: number }>>(`/api/org-life/meetings/${id}/attachments`, input))
+      .data;
+  },
   async createTalk(input: TalkInput) {
     return (await http.post<Envelope<{ id: number }>>('/api/org-life/talks', input)).data;
   },
