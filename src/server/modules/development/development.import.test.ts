@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { openTestApp, type Session, type TestApp } from '../../../../test/api-harness.ts';
 import { describeEachEngine } from '../../../../test/db-harness.ts';
 import { DEV_IMPORT_COLUMNS, type DevImportColumn } from '../../../core/development/import.rules.ts';
+import { blindIndex } from '../../crypto/field-crypto.ts';
 import { runDevelopmentImport } from './development.import.ts';
 import { makeIdNumber } from './development.test-helpers.ts';
 
@@ -368,6 +369,59 @@ describeEachEngine('development import', (use) => {
         detail: expect.stringContaining('王强'),
       }),
     ]);
+  });
+
+  it('someone already in the roster: refused as an applicant, linked (not duplicated) when admitted on record', async () => {
+    const idNumber = makeIdNumber('1993-03-03', 321);
+    const now = t.ctx.now().toISOString();
+    const { id: personId } = await t.ctx.db
+      .insertInto('persons')
+      .values({
+        name: '孔名册',
+        gender: '男',
+        category: '预备党员',
+        created_at: now,
+        updated_at: now,
+        education: null,
+        birth_date: '1993-03-03',
+        joined_on: '2025-07-08',
+        full_member_on: null,
+        id_number_enc: null,
+        id_number_bidx: blindIndex(t.ctx.ring, 'persons.id_number', idNumber),
+        id_number_masked: null,
+        phone_enc: null,
+        phone_bidx: null,
+        phone_masked: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const applicant = (
+      await upload(
+        worker,
+        await workbook([
+          { 姓名: '孔名册', 公民身份号码: idNumber, 党组织编码: 'TA-1', 递交申请书日期: '2026-01-05' },
+        ]),
+      )
+    ).json().data;
+    expect(applicant.errors).toEqual([
+      expect.objectContaining({ row: 2, column: '公民身份号码', code: 'ALREADY_A_MEMBER' }),
+    ]);
+    const before = await counts();
+    const res = (
+      await upload(
+        worker,
+        await workbook([{ ...admitted(), 姓名: '孔名册', 公民身份号码: idNumber }]),
+        'dryRun=0',
+      )
+    ).json().data;
+    expect(res).toMatchObject({ imported: 1, errors: [] });
+    const cand = await t.ctx.db
+      .selectFrom('dev_candidates')
+      .selectAll()
+      .where('name', '=', '孔名册')
+      .executeTakeFirstOrThrow();
+    expect(cand).toMatchObject({ status: '预备党员', person_id: personId });
+    expect((await counts()).persons).toBe(before.persons);
   });
 
   it('terminates a pipeline with a reason (audited); a 预备党员 is cancelled through steps 23–24 instead', async () => {
