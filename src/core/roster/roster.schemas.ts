@@ -116,3 +116,34 @@ export const floatingContactBody = z.strictObject({
 export type FloatingContactInput = z.infer<typeof floatingContactBody>;
 
 export const floatingEndBody = z.strictObject({ endedOn: isoDate('结束日期') });
+
+// ---- transfers across the system's boundary
+
+export const externalListQuery = z.strictObject({
+  orgId: id('组织ID'),
+  status: z.enum(['open', 'closed', 'all'], '状态应为open、closed或all').default('all'),
+});
+export type ExternalListQuery = z.infer<typeof externalListQuery>;
+
+export const externalOutBody = z.strictObject({
+  direction: z.literal('out', '方向应为out'),
+  personId: id('党员'),
+  otherOrgName: z.string().trim().min(2, '转入党组织名称至少2个字').max(100, '转入党组织名称不能超过100个字'),
+  reason: z.string().trim().min(1, '转接原因不能为空').max(200, '转接原因不能超过200个字'),
+});
+export const externalInBody = z.strictObject({
+  direction: z.literal('in', '方向应为in'),
+  orgId: id('接收党组织'),
+  personName: z.string().trim().min(2, '姓名至少2个字').max(30, '姓名不能超过30个字'),
+  otherOrgName: z.string().trim().min(2, '转出党组织名称至少2个字').max(100, '转出党组织名称不能超过100个字'),
+  letterNumber: z.string().trim().min(1, '介绍信编号不能为空').max(50, '介绍信编号不能超过50个字'),
+  receivedOn: isoDate('接收日期'),
+});
+export const externalCreateBody = z.discriminatedUnion(
+  'direction',
+  [externalOutBody, externalInBody],
+  '方向应为out（转出系统外）或in（从系统外转入）',
+);
+export type ExternalCreateInput = z.infer<typeof externalCreateBody>;
+
+export const slipBody = z.strictObject({ returnedOn: isoDate('回执日期') });

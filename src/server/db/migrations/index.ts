@@ -5,6 +5,7 @@ import * as m_org_system from './2026_11_23_100000_create_org_system.ts';
 import * as m_roster from './2026_11_23_110000_create_roster.ts';
 import * as m_roster_name_search from './2026_11_24_110100_roster_name_search.ts';
 import * as m_roster_floating from './2026_11_24_110110_roster_floating.ts';
+import * as m_roster_external from './2026_11_24_110120_roster_external_transfers.ts';
 import * as m_org_life from './2026_11_23_120000_create_org_life.ts';
 import * as m_org_life_findings from './2026_11_24_120100_org_life_findings.ts';
 import * as m_development from './2026_11_23_130000_create_development.ts';
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_110000_create_roster': m_roster,
   '2026_11_24_110100_roster_name_search': m_roster_name_search,
   '2026_11_24_110110_roster_floating': m_roster_floating,
+  '2026_11_24_110120_roster_external_transfers': m_roster_external,
   '2026_11_23_120000_create_org_life': m_org_life,
   '2026_11_24_120100_org_life_findings': m_org_life_findings,
   '2026_11_23_130000_create_development': m_development,

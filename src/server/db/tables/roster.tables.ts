@@ -101,10 +101,36 @@ export interface RosterFloatingContactTable {
   created_at: string;
 }
 
+/** A transfer across the system's boundary: out (介绍信 + 回执) or in (registered with the letter number). */
+export interface RosterExternalTransferTable {
+  id: Generated<number>;
+  direction: string;
+  person_id: number | null;
+  person_name: string;
+  /** Our side: the sending (out) or receiving (in) organisation. */
+  org_id: number;
+  org_path: string;
+  /** The organisation outside the system. */
+  other_org_name: string;
+  /** Out: our letter's number (set after insert); in: the sender's letter number. */
+  letter_number: string | null;
+  reason: string | null;
+  /** Out: the day the letter was issued; in: the day the member was received. */
+  issued_on: string;
+  valid_until: string | null;
+  slip_returned_on: string | null;
+  /** out: letter_issued → completed (slip returned) | cancelled; in: completed. */
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface RosterTables {
   roster_profiles: RosterProfileTable;
   roster_import_jobs: RosterImportJobTable;
   roster_transfers: RosterTransferTable;
   roster_floating: RosterFloatingTable;
   roster_floating_contacts: RosterFloatingContactTable;
+  roster_external_transfers: RosterExternalTransferTable;
 }

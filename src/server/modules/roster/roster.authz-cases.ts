@@ -2,6 +2,7 @@
 import type { AuthzCases } from '../../../../test/authz-types.ts';
 import { insertOrg } from '../orgs/orgs.repository.ts';
 import { runImport } from './roster.import.ts';
+import { insertExternal } from './roster-external.repository.ts';
 import { insertFloating } from './roster-floating.repository.ts';
 import { insertTransfer } from './roster.repository.ts';
 import { buildSampleWorkbook, validSampleRow } from './roster.sample-workbook.ts';
@@ -73,6 +74,26 @@ export const rosterAuthzCases: AuthzCases = {
       });
     });
     const p = personB.person_id;
+    // A letter out of the system issued by township B.
+    const externalId = await t.ctx.db.transaction().execute((trx) =>
+      insertExternal(trx, {
+        direction: 'out',
+        person_id: p,
+        person_name: '乙镇党员',
+        org_id: branchB.id,
+        org_path: branchB.path,
+        other_org_name: '外省某党支部',
+        letter_number: '2026组外转字第99999号',
+        reason: '工作调动',
+        issued_on: '2026-11-01',
+        valid_until: '2026-12-01',
+        slip_returned_on: null,
+        status: 'letter_issued',
+        created_by: 'admin_b',
+        created_at: now,
+        updated_at: now,
+      }),
+    );
     // A 流动党员 registration of township B (out-flow, abroad for study).
     const floatingId = await t.ctx.db.transaction().execute((trx) =>
       insertFloating(trx, {
@@ -110,6 +131,18 @@ export const rosterAuthzCases: AuthzCases = {
         body: { personId: p, toOrgCode: 'TA-1', reason: '越权转接' },
       },
       'GET /api/roster/transfers/:id': { url: `/api/roster/transfers/${transferId}` },
+      'GET /api/roster/external-transfers': { url: `/api/roster/external-transfers?orgId=${townB.id}` },
+      'POST /api/roster/external-transfers': {
+        url: '/api/roster/external-transfers',
+        body: { direction: 'out', personId: p, otherOrgName: '外省某党支部', reason: '越权' },
+      },
+      'POST /api/roster/external-transfers/:id/slip': {
+        url: `/api/roster/external-transfers/${externalId}/slip`,
+        body: { returnedOn: '2026-11-10' },
+      },
+      'GET /api/roster/external-transfers/:id/letter': {
+        url: `/api/roster/external-transfers/${externalId}/letter`,
+      },
       'GET /api/roster/floating': { url: `/api/roster/floating?orgId=${townB.id}` },
       'POST /api/roster/floating': {
         url: '/api/roster/floating',

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   exportQuery,
+  externalCreateBody,
+  externalListQuery,
   floatingContactBody,
   floatingCreateBody,
   floatingEndBody,
@@ -10,6 +12,7 @@ import {
   importQuery,
   memberListQuery,
   profileBody,
+  slipBody,
   structureQuery,
   transferActionBody,
   transferCreateBody,
@@ -19,6 +22,7 @@ import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.plugin.ts';
 import { signedIn } from '../../http/policy.ts';
 import { ROSTER_ADMINS, ROSTER_STAFF, SELF_SERVICE } from './roster.policy.ts';
+import * as external from './roster-external.service.ts';
 import * as floating from './roster-floating.service.ts';
 import * as service from './roster.service.ts';
 import { buildTemplate, IMPORT_LIMITS, XLSX_MIME } from './roster.xlsx.ts';
@@ -67,15 +71,13 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       querystring: importQuery,
     },
     handler: async (req, reply) =>
-      reply
-        .status(202)
-        .send(
-          await service.startImport(ctx, req, req.body, {
-            dryRun: req.query.dryRun === '1',
-            allowPartial: req.query.allowPartial === '1',
-            fileName: req.query.fileName ?? null,
-          }),
-        ),
+      reply.status(202).send(
+        await service.startImport(ctx, req, req.body, {
+          dryRun: req.query.dryRun === '1',
+          allowPartial: req.query.allowPartial === '1',
+          fileName: req.query.fileName ?? null,
+        }),
+      ),
   });
 
   r.get('/api/roster/imports/:id', {
@@ -186,6 +188,56 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
           "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'",
         )
         .send(await service.transferLetter(ctx, req, req.params.id)),
+  });
+
+  // ---- transfers across the system's boundary
+  r.get('/api/roster/external-transfers', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '系统外组织关系转接（转出介绍信与回执、系统外转入）',
+      querystring: externalListQuery,
+    },
+    handler: (req) => external.listExternal(ctx, req, req.query),
+  });
+
+  r.post('/api/roster/external-transfers', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '开具转出系统外的介绍信，或登记从系统外转入（介绍信编号）',
+      body: externalCreateBody,
+    },
+    handler: async (req, reply) => reply.status(201).send(await external.createExternal(ctx, req, req.body)),
+  });
+
+  r.post('/api/roster/external-transfers/:id/slip', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '登记介绍信回执（转出办结，党员离开本系统名册）',
+      params: idParams('系统外转接'),
+      body: slipBody,
+    },
+    handler: (req) => external.registerSlip(ctx, req, req.params.id, req.body.returnedOn),
+  });
+
+  r.get('/api/roster/external-transfers/:id/letter', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '转出系统外的组织关系介绍信（含回执，可打印或另存为PDF）',
+      params: idParams('系统外转接'),
+    },
+    handler: async (req, reply) =>
+      reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'",
+        )
+        .send(await external.externalLetter(ctx, req, req.params.id)),
   });
 
   // ---- 流动党员
