@@ -300,7 +300,9 @@ export async function runBench(options: RunOptions): Promise<{ report: BenchRepo
         runs: [run],
       };
       mkdirSync(RESULTS_DIR, { recursive: true });
-      const stem = `${RESULTS_DIR}${startedAt.toISOString().slice(0, 10)}-${options.scale}-${engine}`;
+      // A partial run (--only) gets its own file, so it never overwrites the full run's report.
+      const part = options.only ? `-only-${options.only.replace(/[^A-Za-z0-9,-]/g, '').replace(/,/g, '+')}` : '';
+      const stem = `${RESULTS_DIR}${startedAt.toISOString().slice(0, 10)}-${options.scale}-${engine}${part}`;
       writeFileSync(`${stem}.json`, JSON.stringify(single, null, 2) + '\n');
       writeFileSync(`${stem}.md`, renderMarkdown(single));
       files.push(`${stem}.md`, `${stem}.json`);
