@@ -38,7 +38,8 @@ async function context(options: Parameters<Browser['newContext']>[0] = {}): Prom
 async function signIn(page: Page, username: string): Promise<string> {
   await page.goto('/login');
   await submitLogin(page, username, server.password);
-  await page.waitForURL('**/orgs/**');
+  // Staff land on their organisation; members on their self-service page.
+  await page.waitForURL(/\/(orgs\/|me$)/);
   const res = await page.request.get('/api/me');
   return ((await res.json()) as { data: { csrfToken: string } }).data.csrfToken;
 }
