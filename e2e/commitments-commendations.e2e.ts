@@ -66,9 +66,15 @@ describe('两优一先 end to end', () => {
     await town.page.getByRole('link', { name: seeded.title }).click();
     await town.page.getByTestId('round-page').waitFor();
     const table = town.page.getByTestId('nominations');
-    await table.getByRole('button', { name: /^批\s?准$/ }).first().waitFor();
+    await table
+      .getByRole('button', { name: /^批\s?准$/ })
+      .first()
+      .waitFor();
     const approvedBefore = await table.getByText('已批准').count();
-    await table.getByRole('button', { name: /^批\s?准$/ }).first().click();
+    await table
+      .getByRole('button', { name: /^批\s?准$/ })
+      .first()
+      .click();
     await expect.poll(() => table.getByText('已批准').count()).toBe(approvedBefore + 1);
     await table.getByRole('button', { name: '不批准', exact: true }).first().click();
     await town.page.locator('.ant-popconfirm textarea').fill('公示期间收到反映，暂缓表彰');
