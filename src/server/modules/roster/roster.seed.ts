@@ -4,7 +4,8 @@
 // 困难党员, 在职党员 registered with community branches, and transfers between townships in
 // progress (one waiting for the 党委, one waiting for the receiver, one returned).
 import type { Insertable } from 'kysely';
-import { addMonths, ageOn } from '../../../core/shared/dates.ts';
+import { letterNumber } from '../../../core/roster/external-transfer.rules.ts';
+import { addDays, addMonths, ageOn } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AppContext } from '../../context.ts';
 import { encryptField } from '../../crypto/field-crypto.ts';
@@ -213,6 +214,87 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
       input.onProgress?.(Math.min(i + 500, profiles.length), profiles.length, 'roster profiles');
     }
     if (transfers.length > 0) await trx.insertInto('roster_transfers').values(transfers).execute();
+    // Transfers out of the system: one letter whose 回执 never came back (overdue: the bad case),
+    // one completed (slip returned, membership ended); one member received from outside.
+    // Never a post holder or an account holder: their records stay whole for the other modules.
+    const holders = await trx
+      .selectFrom('positions')
+      .select('person_id')
+      .where('valid_to', 'is', null)
+      .execute();
+    const accounts = await trx
+      .selectFrom('users')
+      .select('person_id')
+      .where('person_id', 'is not', null)
+      .execute();
+    const used = new Set<number | null | undefined>([
+      ...transfers.map((x) => x.person_id),
+      ...registrations.map((r) => r.person_id),
+      ...holders.map((h) => Number(h.person_id)),
+      ...accounts.map((u) => Number(u.person_id)),
+    ]);
+    const leaving = members.filter((m) => !used.has(Number(m.id))).slice(-2);
+    for (const [k, m] of leaving.entries()) {
+      const issued = addMonths(today, k === 0 ? -3 : -2);
+      const returned = k === 1 ? addMonths(today, -1) : null;
+      const { id } = await trx
+        .insertInto('roster_external_transfers')
+        .values({
+          direction: 'out',
+          person_id: Number(m.id),
+          person_name: m.name,
+          org_id: m.org_id,
+          org_path: m.org_path,
+          other_org_name: k === 0 ? '上海市浦东新区某街道党工委' : '广东省深圳市某企业党委',
+          letter_number: null,
+          reason: k === 0 ? '工作调动' : '随迁家属',
+          issued_on: issued,
+          valid_until: addDays(issued, 30),
+          slip_returned_on: returned,
+          status: returned ? 'completed' : 'letter_issued',
+          created_by: '演示数据',
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('roster_external_transfers')
+        .set({ letter_number: letterNumber(issued, Number(id)) })
+        .where('id', '=', Number(id))
+        .execute();
+      if (returned) {
+        await trx
+          .updateTable('memberships')
+          .set({ valid_to: returned })
+          .where('person_id', '=', Number(m.id))
+          .where('valid_to', 'is', null)
+          .execute();
+      }
+    }
+    const receiver = members[0];
+    if (receiver) {
+      await trx
+        .insertInto('roster_external_transfers')
+        .values({
+          direction: 'in',
+          person_id: null,
+          person_name: '周立新',
+          org_id: receiver.org_id,
+          org_path: receiver.org_path,
+          other_org_name: '江西省上饶市某乡党委',
+          letter_number: '赣饶组转字第0317号',
+          reason: null,
+          issued_on: addMonths(today, -1),
+          valid_until: null,
+          slip_returned_on: null,
+          status: 'completed',
+          created_by: '演示数据',
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    }
     for (const [k, reg] of registrations.entries()) {
       const { id } = await trx
         .insertInto('roster_floating')
