@@ -217,6 +217,35 @@ export interface FloatingContact {
   joinedLocalLife: boolean;
 }
 
+/** A transfer across the system's boundary. */
+export interface ExternalTransfer {
+  id: number;
+  direction: 'out' | 'in';
+  personId: number | null;
+  personName: string;
+  org: { id: number; name: string; code: string };
+  otherOrgName: string;
+  letterNumber: string | null;
+  reason: string | null;
+  issuedOn: string;
+  validUntil: string | null;
+  slipReturnedOn: string | null;
+  slip: 'returned' | 'pending' | 'overdue' | null;
+  status: string;
+  statusLabel: string;
+}
+
+export type ExternalCreate =
+  | { direction: 'out'; personId: number; otherOrgName: string; reason: string }
+  | {
+      direction: 'in';
+      orgId: number;
+      personName: string;
+      otherOrgName: string;
+      letterNumber: string;
+      receivedOn: string;
+    };
+
 function query(filters: MemberFilters): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(filters)) if (v) p.set(k, v);
@@ -224,6 +253,21 @@ function query(filters: MemberFilters): string {
 }
 
 export const rosterApi = {
+  async external(orgId: number): Promise<{ items: ExternalTransfer[]; slipOverdue: number }> {
+    return (
+      await http.get<Envelope<{ items: ExternalTransfer[]; slipOverdue: number }>>(
+        `/api/roster/external-transfers?orgId=${orgId}`,
+      )
+    ).data;
+  },
+  async createExternal(body: ExternalCreate): Promise<ExternalTransfer> {
+    return (await http.post<Envelope<ExternalTransfer>>('/api/roster/external-transfers', body)).data;
+  },
+  async registerSlip(id: number, returnedOn: string): Promise<ExternalTransfer> {
+    return (
+      await http.post<Envelope<ExternalTransfer>>(`/api/roster/external-transfers/${id}/slip`, { returnedOn })
+    ).data;
+  },
   async floating(orgId: number, status: 'active' | 'ended' | 'all', overdue: boolean): Promise<FloatingList> {
     return (
       await http.get<Envelope<FloatingList>>(

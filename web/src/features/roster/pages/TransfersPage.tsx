@@ -1,15 +1,41 @@
 import { SwapOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Result, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { applyFieldErrors } from '../../../components/form-errors';
 import { errorMessage } from '../../../components/http';
 import { useDebouncedValue } from '../../../components/use-debounced-value';
+import { ExternalTransfers } from '../components/ExternalTransfers';
 import { rosterApi, rosterKeys, type Transfer, type TransferAction } from '../api';
 
-const ACTION_LABEL: Record<TransferAction, string> = { approve: '审批同意', reject: '审批退回', accept: '接收', return: '退回', cancel: '撤回' };
-const STATUS_COLOR: Record<string, string> = { pending_approval: 'orange', pending_acceptance: 'blue', accepted: 'green', returned: 'red', cancelled: 'default' };
+const ACTION_LABEL: Record<TransferAction, string> = {
+  approve: '审批同意',
+  reject: '审批退回',
+  accept: '接收',
+  return: '退回',
+  cancel: '撤回',
+};
+const STATUS_COLOR: Record<string, string> = {
+  pending_approval: 'orange',
+  pending_acceptance: 'blue',
+  accepted: 'green',
+  returned: 'red',
+  cancelled: 'default',
+};
 const DIRECTION: Record<string, string> = { out: '转出', in: '转入', approval: '待本级审批' };
 
 /** 组织关系转接: what leaves this subtree, what waits for its approval, what comes in. */
@@ -20,11 +46,18 @@ export function TransfersPage() {
   const [returning, setReturning] = useState<{ t: Transfer; action: 'return' | 'reject' } | null>(null);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const q = useQuery({ queryKey: rosterKeys.transfers(orgId, status), queryFn: () => rosterApi.transfers(orgId, status), enabled: orgId > 0 });
+  const q = useQuery({
+    queryKey: rosterKeys.transfers(orgId, status),
+    queryFn: () => rosterApi.transfers(orgId, status),
+    enabled: orgId > 0,
+  });
   const act = useMutation({
-    mutationFn: (v: { id: number; action: TransferAction; reason?: string }) => rosterApi.act(v.id, v.reason ? { action: v.action, reason: v.reason } : { action: v.action }),
+    mutationFn: (v: { id: number; action: TransferAction; reason?: string }) =>
+      rosterApi.act(v.id, v.reason ? { action: v.action, reason: v.reason } : { action: v.action }),
     onSuccess: (t) => {
-      void message.success(`已${ACTION_LABEL[(t.status === 'accepted' ? 'accept' : t.status === 'pending_acceptance' ? 'approve' : t.status === 'cancelled' ? 'cancel' : 'return') as TransferAction]}`);
+      void message.success(
+        `已${ACTION_LABEL[(t.status === 'accepted' ? 'accept' : t.status === 'pending_acceptance' ? 'approve' : t.status === 'cancelled' ? 'cancel' : 'return') as TransferAction]}`,
+      );
       void queryClient.invalidateQueries({ queryKey: ['roster'] });
       setReturning(null);
     },
@@ -34,10 +67,22 @@ export function TransfersPage() {
   return (
     <div data-testid="roster-transfers">
       <Space wrap style={{ justifyContent: 'space-between', width: '100%', marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>组织关系转接</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          组织关系转接
+        </Typography.Title>
         <Space wrap>
-          <Segmented value={status} onChange={(v) => setStatus(v as typeof status)} options={[{ value: 'open', label: '办理中' }, { value: 'closed', label: '已办结' }, { value: 'all', label: '全部' }]} />
-          <Button type="primary" icon={<SwapOutlined />} onClick={() => setCreating(true)}>发起转接</Button>
+          <Segmented
+            value={status}
+            onChange={(v) => setStatus(v as typeof status)}
+            options={[
+              { value: 'open', label: '办理中' },
+              { value: 'closed', label: '已办结' },
+              { value: 'all', label: '全部' },
+            ]}
+          />
+          <Button type="primary" icon={<SwapOutlined />} onClick={() => setCreating(true)}>
+            发起转接
+          </Button>
         </Space>
       </Space>
       <Table<Transfer>
@@ -53,20 +98,49 @@ export function TransfersPage() {
           { title: '转出组织', dataIndex: ['from', 'name'] },
           { title: '转入组织', dataIndex: ['to', 'name'] },
           { title: '原因', dataIndex: 'reason', width: 120 },
-          { title: '状态', dataIndex: 'status', width: 110, render: (s: string, t) => <Tag color={STATUS_COLOR[s]}>{t.statusLabel}</Tag> },
-          { title: '说明', key: 'note', width: 180, render: (_, t) => t.returnReason ?? (t.effectiveOn ? `${t.effectiveOn}转入` : '') },
           {
-            title: '操作', key: 'actions', width: 200, fixed: 'right',
+            title: '状态',
+            dataIndex: 'status',
+            width: 110,
+            render: (s: string, t) => <Tag color={STATUS_COLOR[s]}>{t.statusLabel}</Tag>,
+          },
+          {
+            title: '说明',
+            key: 'note',
+            width: 180,
+            render: (_, t) => t.returnReason ?? (t.effectiveOn ? `${t.effectiveOn}转入` : ''),
+          },
+          {
+            title: '操作',
+            key: 'actions',
+            width: 200,
+            fixed: 'right',
             render: (_, t) => (
               <Space size={4} wrap>
-                {t.direction === 'out' && (t.status === 'pending_approval' || t.status === 'pending_acceptance' || t.status === 'accepted') && (
-                  <Button size="small" href={`/api/roster/transfers/${t.id}/letter`} target="_blank">介绍信</Button>
-                )}
+                {t.direction === 'out' &&
+                  (t.status === 'pending_approval' ||
+                    t.status === 'pending_acceptance' ||
+                    t.status === 'accepted') && (
+                    <Button size="small" href={`/api/roster/transfers/${t.id}/letter`} target="_blank">
+                      介绍信
+                    </Button>
+                  )}
                 {(t.actions ?? []).map((a) =>
                   a === 'return' || a === 'reject' ? (
-                    <Button key={a} size="small" danger onClick={() => setReturning({ t, action: a })}>{ACTION_LABEL[a]}</Button>
+                    <Button key={a} size="small" danger onClick={() => setReturning({ t, action: a })}>
+                      {ACTION_LABEL[a]}
+                    </Button>
                   ) : (
-                    <Button key={a} size="small" type={a === 'cancel' ? 'default' : 'primary'} loading={act.isPending} onClick={() => act.mutate({ id: t.id, action: a })} data-testid={`transfer-${a}-${t.id}`}>{ACTION_LABEL[a]}</Button>
+                    <Button
+                      key={a}
+                      size="small"
+                      type={a === 'cancel' ? 'default' : 'primary'}
+                      loading={act.isPending}
+                      onClick={() => act.mutate({ id: t.id, action: a })}
+                      data-testid={`transfer-${a}-${t.id}`}
+                    >
+                      {ACTION_LABEL[a]}
+                    </Button>
                   ),
                 )}
               </Space>
@@ -74,13 +148,34 @@ export function TransfersPage() {
           },
         ]}
       />
+      <ExternalTransfers orgId={orgId} />
       {creating && <CreateTransferModal orgId={orgId} onClose={() => setCreating(false)} />}
-      <Modal open={returning !== null} title={returning?.action === 'reject' ? '审批退回' : '退回转接'} onCancel={() => setReturning(null)} footer={null} destroyOnHidden>
-        <Form layout="vertical" onFinish={(v: { reason: string }) => returning && act.mutate({ id: returning.t.id, action: returning.action, reason: v.reason })}>
-          <Form.Item name="reason" label="退回理由" rules={[{ required: true, message: '请填写退回理由' }, { max: 200, message: '不超过200字' }]}>
+      <Modal
+        open={returning !== null}
+        title={returning?.action === 'reject' ? '审批退回' : '退回转接'}
+        onCancel={() => setReturning(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        <Form
+          layout="vertical"
+          onFinish={(v: { reason: string }) =>
+            returning && act.mutate({ id: returning.t.id, action: returning.action, reason: v.reason })
+          }
+        >
+          <Form.Item
+            name="reason"
+            label="退回理由"
+            rules={[
+              { required: true, message: '请填写退回理由' },
+              { max: 200, message: '不超过200字' },
+            ]}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
-          <Button type="primary" danger htmlType="submit" loading={act.isPending}>确认退回</Button>
+          <Button type="primary" danger htmlType="submit" loading={act.isPending}>
+            确认退回
+          </Button>
         </Form>
       </Modal>
     </div>
@@ -93,7 +188,11 @@ function CreateTransferModal({ orgId, onClose }: { orgId: number; onClose: () =>
   const term = useDebouncedValue(search, 300);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const people = useQuery({ queryKey: ['roster', 'pick', orgId, term], queryFn: () => rosterApi.members(orgId, term ? { q: term } : {}, null, 20), enabled: orgId > 0 });
+  const people = useQuery({
+    queryKey: ['roster', 'pick', orgId, term],
+    queryFn: () => rosterApi.members(orgId, term ? { q: term } : {}, null, 20),
+    enabled: orgId > 0,
+  });
   const create = useMutation({
     mutationFn: rosterApi.createTransfer,
     onSuccess: (t) => {
@@ -102,24 +201,46 @@ function CreateTransferModal({ orgId, onClose }: { orgId: number; onClose: () =>
       onClose();
     },
     onError: (e) => {
-      if (!applyFieldErrors(form, e, ['personId', 'toOrgCode', 'reason'])) void message.error(errorMessage(e));
+      if (!applyFieldErrors(form, e, ['personId', 'toOrgCode', 'reason']))
+        void message.error(errorMessage(e));
     },
   });
   return (
     <Modal open title="发起组织关系转接" onCancel={onClose} footer={null} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v: { personId: number; toOrgCode: string; reason: string }) => create.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v: { personId: number; toOrgCode: string; reason: string }) => create.mutate(v)}
+      >
         <Form.Item name="personId" label="党员" rules={[{ required: true, message: '请选择党员' }]}>
-          <Select showSearch filterOption={false} onSearch={setSearch} placeholder="输入姓名搜索" loading={people.isFetching}
-            options={(people.data?.page.items ?? []).map((m) => ({ value: m.personId, label: `${m.name}（${m.org.name}）` }))} />
+          <Select
+            showSearch
+            filterOption={false}
+            onSearch={setSearch}
+            placeholder="输入姓名搜索"
+            loading={people.isFetching}
+            options={(people.data?.page.items ?? []).map((m) => ({
+              value: m.personId,
+              label: `${m.name}（${m.org.name}）`,
+            }))}
+          />
         </Form.Item>
-        <Form.Item name="toOrgCode" label="转入党组织编码" rules={[{ required: true, message: '请填写转入党组织编码' }]}>
+        <Form.Item
+          name="toOrgCode"
+          label="转入党组织编码"
+          rules={[{ required: true, message: '请填写转入党组织编码' }]}
+        >
           <Input placeholder="如 D332122-03-01" />
         </Form.Item>
         <Form.Item name="reason" label="转接原因" rules={[{ required: true, message: '请填写转接原因' }]}>
           <Input placeholder="如 工作调动、居住地变更" maxLength={200} />
         </Form.Item>
-        <Typography.Paragraph type="secondary">转往本党委以外的组织须经党委审批；接收前党员仍由原党组织管理。</Typography.Paragraph>
-        <Button type="primary" htmlType="submit" loading={create.isPending}>发起</Button>
+        <Typography.Paragraph type="secondary">
+          转往本党委以外的组织须经党委审批；接收前党员仍由原党组织管理。
+        </Typography.Paragraph>
+        <Button type="primary" htmlType="submit" loading={create.isPending}>
+          发起
+        </Button>
       </Form>
     </Modal>
   );
