@@ -22,7 +22,7 @@ export interface CommendationSeedFacts {
   /** The first demo branch (a worker account's branch). */
   demoBranchId: number | undefined;
   /** Branch id → a published commitment of this year (evidence). */
-  commitmentOf: ReadonlyMap<number, number>;
+  commitmentOf: ReadonlyMap<number, { id: number; title: string }>;
   secretaryOf: ReadonlyMap<number, { personId: number; name: string }>;
   membersOf: ReadonlyMap<number, Array<{ personId: number; name: string }>>;
 }
@@ -73,8 +73,10 @@ export async function seedCommendationRound(ctx: AppContext, f: CommendationSeed
     });
     let n = 0;
     for (const b of branches) {
-      const evidenceId = f.commitmentOf.get(b.id);
-      const evidence = evidenceId ? [{ kind: 'commitment', id: evidenceId, label: `${y}年度承诺` }] : [];
+      const pledge = f.commitmentOf.get(b.id);
+      const evidence = pledge
+        ? [{ kind: 'commitment', id: pledge.id, label: `年度承诺：${pledge.title}` }]
+        : [];
       const member = f.membersOf.get(b.id)?.[0];
       const secretary = f.secretaryOf.get(b.id);
       const picks: Array<{

@@ -329,7 +329,7 @@ export async function seedCommitments(ctx: AppContext, input: ModuleSeedInput): 
   }
 
   const wrng = rng.fork('write');
-  const commitmentOf = new Map<number, number>();
+  const commitmentOf = new Map<number, { id: number; title: string }>();
   await ctx.db.transaction().execute(async (trx) => {
     const ids = await repo.insertCommitmentsBatch(
       trx,
@@ -346,7 +346,7 @@ export async function seedCommitments(ctx: AppContext, input: ModuleSeedInput): 
         p.row.year === y &&
         ['published', 'in_progress'].includes(p.row.status)
       )
-        commitmentOf.set(p.row.org_id, id);
+        commitmentOf.set(p.row.org_id, { id, title: p.row.title });
       const ends = p.row.opinion_ends_on ?? today;
       for (let k = 0; k < p.opinions; k++) {
         const handled = p.row.status !== 'opinion' || k === 0;
