@@ -38,7 +38,7 @@ export async function openTestDatabase(engine: Engine): Promise<Database> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = await createDatabase(url, { schema, poolSize: 4 });
-  await migrateToLatest(database.db, schema);
+  await migrateWithRetry(database, schema);
   const close = database.close;
   return {
     ...database,
@@ -47,6 +47,25 @@ export async function openTestDatabase(engine: Engine): Promise<Database> {
       await close();
     },
   };
+}
+
+/**
+ * Kysely's migrator checks for its tables with an introspection query over every schema on the
+ * server; when another test file drops its schema at that moment PostgreSQL answers "schema
+ * t_… does not exist". Nothing has run yet (the check comes first, and each migration is
+ * transactional), so trying again is safe.
+ */
+async function migrateWithRetry(database: Database, schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(database.db, schema);
+      return;
+    } catch (error) {
+      const raced =
+        /schema "t_[0-9a-f]+" does not exist/.test(String(error)) && !String(error).includes(schema);
+      if (!raced || attempt >= 5) throw error;
+    }
+  }
 }
 
 /**
