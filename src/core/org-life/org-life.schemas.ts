@@ -75,3 +75,26 @@ export const attachmentBody = z.strictObject({
   contentBase64: z.string({ error: '文件内容必填' }).min(4, '文件内容为空').max(14_000_000, '文件超过大小限制'),
 });
 export type AttachmentInput = z.infer<typeof attachmentBody>;
+
+const planItem = z.strictObject({
+  period: z
+    .string({ error: '计划期间必填' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '计划期间必须是月份（YYYY-MM）或季度（YYYY-Q1至Q4）'),
+  type: meetingType,
+  theme: z.string({ error: '计划主题必填' }).trim().min(2, '计划主题至少2个字').max(200, '计划主题不能超过200个字'),
+});
+
+/** A branch's annual plan (年度计划): the items replace the draft's items. */
+export const planBody = z.strictObject({
+  items: z.array(planItem, { error: '计划事项必填' }).max(300, '计划事项不能超过300项'),
+});
+export type PlanInput = z.infer<typeof planBody>;
+
+export const planYearParams = z.object({
+  id: z.coerce.number().int().positive('ID不正确'),
+  year: z.coerce
+    .number({ error: '年度必须是数字' })
+    .int('年度必须是整数')
+    .min(2000, '年度不能早于2000年')
+    .max(2100, '年度不能晚于2100年'),
+});

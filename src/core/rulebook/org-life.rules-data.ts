@@ -79,6 +79,15 @@ export const ORG_LIFE_RULES: readonly RuleEntry[] = [
     ZHIBU_2018,
     'C2',
   ),
+  rule(
+    'orgLife.plan.copyThreshold',
+    0.8,
+    'jaccard',
+    '不同党支部同一年度计划（各项主题连成文本）的字符3元组Jaccard相似度达到0.8以上视为照抄',
+    LOCAL,
+    'L',
+  ),
+  rule('orgLife.plan.minChars', 40, 'characters', '年度计划主题合计不足40字的不参与照抄比对', LOCAL, 'L'),
   rule('orgLife.signIn.tokenMinutes', 15, 'minutes', '扫码签到二维码有效期15分钟', LOCAL, 'L'),
   rule(
     'orgLife.talks.pairs',

@@ -6,8 +6,10 @@ import * as m_roster from './2026_11_23_110000_create_roster.ts';
 import * as m_roster_name_search from './2026_11_24_110100_roster_name_search.ts';
 import * as m_roster_floating from './2026_11_24_110110_roster_floating.ts';
 import * as m_roster_external from './2026_11_24_110120_roster_external_transfers.ts';
+import * as m_roster_requests from './2026_11_24_110200_roster_transfer_requests.ts';
 import * as m_org_life from './2026_11_23_120000_create_org_life.ts';
 import * as m_org_life_findings from './2026_11_24_120100_org_life_findings.ts';
+import * as m_org_life_plans from './2026_11_24_120200_org_life_plans.ts';
 import * as m_development from './2026_11_23_130000_create_development.ts';
 import * as m_development_closure from './2026_11_24_130100_development_closure.ts';
 import * as m_evaluation from './2026_11_23_140000_create_evaluation.ts';
@@ -24,8 +26,10 @@ export const migrations: Record<string, Migration> = {
   '2026_11_24_110100_roster_name_search': m_roster_name_search,
   '2026_11_24_110110_roster_floating': m_roster_floating,
   '2026_11_24_110120_roster_external_transfers': m_roster_external,
+  '2026_11_24_110200_roster_transfer_requests': m_roster_requests,
   '2026_11_23_120000_create_org_life': m_org_life,
   '2026_11_24_120100_org_life_findings': m_org_life_findings,
+  '2026_11_24_120200_org_life_plans': m_org_life_plans,
   '2026_11_23_130000_create_development': m_development,
   '2026_11_24_130100_development_closure': m_development_closure,
   '2026_11_23_140000_create_evaluation': m_evaluation,

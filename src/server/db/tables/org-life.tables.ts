@@ -143,6 +143,32 @@ export interface LifeFindingTable {
   detail: string;
 }
 
+/** A branch's annual plan (年度计划): draft → submitted → (optionally) acknowledged by the parent. */
+export interface LifePlanTable {
+  id: Generated<number>;
+  org_id: number;
+  org_path: string;
+  year: number;
+  /** 'draft' | 'submitted' | 'acknowledged' */
+  status: string;
+  submitted_at: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One planned meeting: a month ('2026-03') or quarter ('2026-Q2'), a type and a theme. */
+export interface LifePlanItemTable {
+  id: Generated<number>;
+  plan_id: number;
+  seq: number;
+  period: string;
+  type: string;
+  theme: string;
+}
+
 export interface OrgLifeTables {
   life_meetings: LifeMeetingTable;
   life_attendance: LifeAttendanceTable;
@@ -155,4 +181,6 @@ export interface OrgLifeTables {
   life_compliance: LifeComplianceTable;
   life_compliance_counters: LifeComplianceCounterTable;
   life_findings: LifeFindingTable;
+  life_plans: LifePlanTable;
+  life_plan_items: LifePlanItemTable;
 }

@@ -65,6 +65,21 @@ export const org_lifeAuthzCases: AuthzCases = {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await t.ctx.db
+      .insertInto('life_plans')
+      .values({
+        org_id: branchB.id,
+        org_path: branchB.path,
+        year: 2026,
+        status: 'submitted',
+        submitted_at: now,
+        acknowledged_at: null,
+        acknowledged_by: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     const m = meeting.id;
     return {
       'POST /api/org-life/meetings': {
@@ -128,6 +143,20 @@ export const org_lifeAuthzCases: AuthzCases = {
         },
       },
       'GET /api/org-life/orgs/:id/talks': { url: `/api/org-life/orgs/${branchB.id}/talks?year=2026` },
+      'GET /api/org-life/orgs/:id/plans/:year': { url: `/api/org-life/orgs/${branchB.id}/plans/2026` },
+      'PUT /api/org-life/orgs/:id/plans/:year': {
+        url: `/api/org-life/orgs/${branchB.id}/plans/2027`,
+        body: { items: [{ period: '2027-01', type: '主题党日', theme: '越权制定的计划' }] },
+      },
+      'POST /api/org-life/orgs/:id/plans/:year/submit': {
+        url: `/api/org-life/orgs/${branchB.id}/plans/2026/submit`,
+      },
+      'POST /api/org-life/orgs/:id/plans/:year/acknowledge': {
+        url: `/api/org-life/orgs/${branchB.id}/plans/2026/acknowledge`,
+      },
+      'GET /api/org-life/orgs/:id/plan-overview': {
+        url: `/api/org-life/orgs/${townB.id}/plan-overview?year=2026`,
+      },
       'GET /api/org-life/orgs/:id/talk-coverage': {
         url: `/api/org-life/orgs/${townB.id}/talk-coverage?year=2026`,
       },

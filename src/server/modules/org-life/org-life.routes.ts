@@ -6,6 +6,8 @@ import {
   attachmentBody,
   attendanceBody,
   periodQuery,
+  planBody,
+  planYearParams,
   recordMeetingBody,
   scheduleMeetingBody,
   seriesBody,
@@ -17,6 +19,7 @@ import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.plugin.ts';
 import { signedIn } from '../../http/policy.ts';
 import { LIFE_READERS, LIFE_REPORTERS, LIFE_SIGNERS, LIFE_WRITERS } from './org-life.policy.ts';
+import * as plans from './org-life.plans.ts';
 import * as service from './org-life.service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive('ID不正确') });
@@ -180,6 +183,47 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
     config: { policy: report },
     schema: { tags, summary: '下发会议的完成情况', params: idParams },
     handler: (req) => service.getSeries(ctx, req, req.params.id),
+  });
+
+  r.get('/api/org-life/orgs/:id/plans/:year', {
+    config: { policy: report },
+    schema: { tags, summary: '党支部年度计划：计划事项、规定频次缺口、计划执行情况', params: planYearParams },
+    handler: (req) => plans.getPlan(ctx, req, req.params.id, req.params.year),
+  });
+
+  r.put('/api/org-life/orgs/:id/plans/:year', {
+    config: { policy: write },
+    schema: { tags, summary: '保存年度计划草稿（整体替换计划事项）', params: planYearParams, body: planBody },
+    handler: (req) => plans.savePlan(ctx, req, req.params.id, req.params.year, req.body),
+  });
+
+  r.post('/api/org-life/orgs/:id/plans/:year/submit', {
+    config: { policy: write },
+    schema: { tags, summary: '向上级党组织提交年度计划（须覆盖规定频次）', params: planYearParams },
+    handler: (req) => plans.submitPlan(ctx, req, req.params.id, req.params.year),
+  });
+
+  r.post('/api/org-life/orgs/:id/plans/:year/acknowledge', {
+    config: { policy: write },
+    schema: { tags, summary: '上级党委确认已提交的年度计划', params: planYearParams },
+    handler: (req) => plans.acknowledgePlan(ctx, req, req.params.id, req.params.year),
+  });
+
+  r.get('/api/org-life/orgs/:id/plan-overview', {
+    config: { policy: report },
+    schema: {
+      tags,
+      summary: '下级党支部年度计划提交情况与照抄计划',
+      params: idParams,
+      querystring: z.strictObject({
+        year: z.coerce
+          .number({ error: '年度必须是数字' })
+          .int('年度必须是整数')
+          .min(2000, '年度不能早于2000年')
+          .max(2100, '年度不能晚于2100年'),
+      }),
+    },
+    handler: (req) => plans.planOverview(ctx, req, req.params.id, req.query.year),
   });
 
   r.post('/api/org-life/talks', {

@@ -60,7 +60,7 @@ import * as repo from './org-life.repository.ts';
 
 type Req = FastifyRequest;
 
-function audit(ctx: AppContext, request: Req, objectType = 'life_meeting') {
+export function audit(ctx: AppContext, request: Req, objectType = 'life_meeting') {
   const actor = request.actor!;
   return {
     at: ctx.now().toISOString(),
@@ -73,7 +73,7 @@ function audit(ctx: AppContext, request: Req, objectType = 'life_meeting') {
   };
 }
 
-async function requireOrg(
+export async function requireOrg(
   ctx: AppContext,
   request: Req,
   id: number,
