@@ -278,3 +278,84 @@ export const orgLifeApi = {
     ).data;
   },
 };
+
+export interface PlanItemInput {
+  period: string;
+  type: string;
+  theme: string;
+}
+
+export interface PlanData {
+  org: { id: number; code: string; name: string };
+  parent: { id: number; name: string } | null;
+  year: number;
+  status: 'draft' | 'submitted' | 'acknowledged' | null;
+  statusLabel: string;
+  submittedAt: string | null;
+  acknowledgedAt: string | null;
+  requiredTypes: string[];
+  items: Array<
+    PlanItemInput & {
+      outcome: '已召开' | '推迟召开' | '未召开' | '未到期';
+      meetingId: number | null;
+      heldOn: string | null;
+    }
+  >;
+  gaps: Array<{ type: string; period: string; planned: number; required: number }>;
+}
+
+export interface PlanPolicies {
+  edit: boolean;
+  submit: boolean;
+  acknowledge: boolean;
+}
+
+export interface PlanOverviewData {
+  org: { id: number; code: string; name: string };
+  year: number;
+  totals: { branches: number; submitted: number; acknowledged: number; draft: number; none: number };
+  rows: Array<{
+    orgId: number;
+    orgCode: string;
+    orgName: string;
+    status: string | null;
+    statusLabel: string;
+    items: number;
+    submittedAt: string | null;
+  }>;
+  copies: Array<{
+    code: string;
+    a: { orgId: number; orgCode: string; orgName: string };
+    b: { orgId: number; orgCode: string; orgName: string };
+    similarity: number;
+    detail: string;
+  }>;
+}
+
+export const plansApi = {
+  async plan(orgId: number, year: number, signal?: AbortSignal) {
+    return http.get<Envelope<PlanData, PlanPolicies>>(
+      `/api/org-life/orgs/${orgId}/plans/${year}`,
+      signal ? { signal } : {},
+    );
+  },
+  async save(orgId: number, year: number, items: PlanItemInput[]) {
+    return http.put<Envelope<PlanData, PlanPolicies>>(`/api/org-life/orgs/${orgId}/plans/${year}`, { items });
+  },
+  async submit(orgId: number, year: number) {
+    return http.post<Envelope<PlanData, PlanPolicies>>(`/api/org-life/orgs/${orgId}/plans/${year}/submit`);
+  },
+  async acknowledge(orgId: number, year: number) {
+    return http.post<Envelope<PlanData, PlanPolicies>>(
+      `/api/org-life/orgs/${orgId}/plans/${year}/acknowledge`,
+    );
+  },
+  async overview(orgId: number, year: number, signal?: AbortSignal) {
+    return (
+      await http.get<Envelope<PlanOverviewData>>(`/api/org-life/orgs/${orgId}/plan-overview`, {
+        query: { year },
+        ...(signal ? { signal } : {}),
+      })
+    ).data;
+  },
+};

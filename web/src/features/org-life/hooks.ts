@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { shouldRetry } from '../../components/http';
-import { orgLifeApi, type ScheduleInput, type TalkInput } from './api';
+import { orgLifeApi, plansApi, type PlanItemInput, type ScheduleInput, type TalkInput } from './api';
 
 export const lifeKeys = {
   all: ['org-life'] as const,
@@ -83,4 +83,38 @@ export function useSchedule() {
 export function useInvalidateLife() {
   const qc = useQueryClient();
   return () => void qc.invalidateQueries({ queryKey: lifeKeys.all });
+}
+
+export function usePlan(orgId: number, year: number) {
+  return useQuery({
+    queryKey: ['org-life', 'plan', orgId, year],
+    queryFn: ({ signal }) => plansApi.plan(orgId, year, signal),
+    retry: shouldRetry,
+  });
+}
+
+export function usePlanOverview(orgId: number, year: number) {
+  return useQuery({
+    queryKey: ['org-life', 'plan-overview', orgId, year],
+    queryFn: ({ signal }) => plansApi.overview(orgId, year, signal),
+    retry: shouldRetry,
+  });
+}
+
+export function usePlanAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (a: {
+      kind: 'save' | 'submit' | 'acknowledge';
+      orgId: number;
+      year: number;
+      items?: PlanItemInput[];
+    }) =>
+      a.kind === 'save'
+        ? plansApi.save(a.orgId, a.year, a.items ?? [])
+        : a.kind === 'submit'
+          ? plansApi.submit(a.orgId, a.year)
+          : plansApi.acknowledge(a.orgId, a.year),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: lifeKeys.all }),
+  });
 }

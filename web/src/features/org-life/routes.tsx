@@ -1,4 +1,4 @@
-import { CalendarOutlined, CommentOutlined, HeatMapOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CommentOutlined, HeatMapOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ModuleRoutes } from '../../app/module-types';
 
@@ -8,6 +8,7 @@ const MeetingCalendarPage = lazy(() =>
 const MeetingPage = lazy(() => import('./pages/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const SignInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignInPage })));
 const TalksPage = lazy(() => import('./pages/TalksPage').then((m) => ({ default: m.TalksPage })));
+const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 const CompliancePage = lazy(() =>
   import('./pages/CompliancePage').then((m) => ({ default: m.CompliancePage })),
 );
@@ -18,6 +19,7 @@ export const orgLifeModule: ModuleRoutes = {
     { path: 'orgs/:orgId/org-life', element: <MeetingCalendarPage /> },
     { path: 'orgs/:orgId/org-life/compliance', element: <CompliancePage /> },
     { path: 'orgs/:orgId/org-life/talks', element: <TalksPage /> },
+    { path: 'orgs/:orgId/org-life/plans', element: <PlansPage /> },
     { path: 'org-life/meetings/:id', element: <MeetingPage /> },
     { path: 'org-life/sign-in/:id', element: <SignInPage /> },
   ],
@@ -39,6 +41,12 @@ export const orgLifeModule: ModuleRoutes = {
       label: '谈心谈话',
       icon: <CommentOutlined />,
       to: (orgId) => `/orgs/${orgId}/org-life/talks`,
+    },
+    {
+      key: 'org-life-plans',
+      label: '年度计划',
+      icon: <ScheduleOutlined />,
+      to: (orgId) => `/orgs/${orgId}/org-life/plans`,
     },
   ],
 };
