@@ -147,3 +147,38 @@ export const externalCreateBody = z.discriminatedUnion(
 export type ExternalCreateInput = z.infer<typeof externalCreateBody>;
 
 export const slipBody = z.strictObject({ returnedOn: isoDate('回执日期') });
+
+// ---- a member's own transfer request (self-service)
+
+const requestReason = z.string().trim().min(1, '申请理由不能为空').max(200, '申请理由不能超过200个字');
+export const myTransferRequestBody = z.discriminatedUnion(
+  'destination',
+  [
+    z.strictObject({
+      destination: z.literal('in_system', '去向应为in_system'),
+      toOrgCode: z.string().trim().min(1, '转入党组织编码不能为空').max(50, '转入党组织编码过长'),
+      reason: requestReason,
+    }),
+    z.strictObject({
+      destination: z.literal('outside', '去向应为outside'),
+      otherOrgName: z
+        .string()
+        .trim()
+        .min(2, '转入单位（党组织）名称至少2个字')
+        .max(100, '转入单位（党组织）名称不能超过100个字'),
+      reason: requestReason,
+    }),
+  ],
+  '去向应为in_system（本系统内党组织）或outside（系统外单位）',
+);
+export type MyTransferRequestInput = z.infer<typeof myTransferRequestBody>;
+
+export const transferRequestListQuery = z.strictObject({
+  orgId: id('组织ID'),
+  status: z.enum(['open', 'closed', 'all'], '状态应为open、closed或all').default('open'),
+});
+export type TransferRequestListQuery = z.infer<typeof transferRequestListQuery>;
+
+export const transferRequestDeclineBody = z.strictObject({
+  reason: z.string().trim().min(1, '不予办理的理由不能为空').max(200, '不予办理的理由不能超过200个字'),
+});

@@ -126,6 +126,30 @@ export interface RosterExternalTransferTable {
   updated_at: string;
 }
 
+/** A member's own transfer request (self-service): open → converted | declined. */
+export interface RosterTransferRequestTable {
+  id: Generated<number>;
+  person_id: number;
+  /** The sending branch (the member's branch when the request was filed). */
+  org_id: number;
+  org_path: string;
+  /** 'in_system' (to_org_id) or 'outside' (outside_org_name). */
+  destination_kind: string;
+  to_org_id: number | null;
+  outside_org_name: string | null;
+  reason: string;
+  status: string;
+  decline_reason: string | null;
+  /** The transfer the branch made of it (in the system, or a letter out of it). */
+  transfer_id: number | null;
+  external_id: number | null;
+  requested_by: string;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  updated_at: string;
+}
+
 export interface RosterTables {
   roster_profiles: RosterProfileTable;
   roster_import_jobs: RosterImportJobTable;
@@ -133,4 +157,5 @@ export interface RosterTables {
   roster_floating: RosterFloatingTable;
   roster_floating_contacts: RosterFloatingContactTable;
   roster_external_transfers: RosterExternalTransferTable;
+  roster_transfer_requests: RosterTransferRequestTable;
 }

@@ -11,7 +11,9 @@ import {
 import type { ExternalCreateInput, ExternalListQuery } from '../../../core/roster/roster.schemas.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { ageOn, chinaDate } from '../../../core/shared/dates.ts';
+import type { Transaction } from 'kysely';
 import { appendAudit } from '../../audit/audit.repository.ts';
+import type { DB } from '../../db/schema.ts';
 import type { AppContext } from '../../context.ts';
 import { denied } from '../../http/auth.plugin.ts';
 import { AppError, badRequest, fromDecision, notFound } from '../../http/errors.ts';
@@ -78,7 +80,13 @@ export async function listExternal(ctx: AppContext, request: FastifyRequest, q: 
   return { data: { items, slipOverdue: items.filter((i) => i.slip === 'overdue').length } };
 }
 
-export async function createExternal(ctx: AppContext, request: FastifyRequest, input: ExternalCreateInput) {
+/** `link` (letters out only) runs in the same transaction with the new row's id. */
+export async function createExternal(
+  ctx: AppContext,
+  request: FastifyRequest,
+  input: ExternalCreateInput,
+  link?: (trx: Transaction<DB>, externalId: number) => Promise<void>,
+) {
   const actor = request.actor!;
   const on = today(ctx);
   const now = ctx.now().toISOString();
@@ -128,6 +136,7 @@ export async function createExternal(ctx: AppContext, request: FastifyRequest, i
         scopePath: m.org_path,
         detail: { personId: input.personId, to: input.otherOrgName, letterNumber: number, validUntil },
       });
+      if (link) await link(trx, id);
       return { data: present((await xrepo.findExternal(trx, id))!, on) };
     });
   }
@@ -211,18 +220,16 @@ export async function externalLetter(ctx: AppContext, request: FastifyRequest, i
     throw badRequest('NOT_AN_OUT_LETTER', '只有转出系统外的转接有介绍信', 'id');
   const p =
     row.person_id === null ? undefined : await repo.memberById(ctx.db, Number(row.person_id), row.issued_on);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, ctx.ring, {
-        ...audit(ctx, request),
-        action: 'roster.external.letter',
-        objectType: 'roster_external_transfer',
-        objectId: id,
-        scopePath: row.org_path,
-        detail: { number: row.letter_number },
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(trx, ctx.ring, {
+      ...audit(ctx, request),
+      action: 'roster.external.letter',
+      objectType: 'roster_external_transfer',
+      objectId: id,
+      scopePath: row.org_path,
+      detail: { number: row.letter_number },
+    }),
+  );
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>中国共产党党员组织关系介绍信 ${esc(row.letter_number)}</title>
 <style>body{font-family:"SimSun","Songti SC",serif;max-width:720px;margin:24px auto;line-height:2;font-size:16px}h1{text-align:center;font-size:22px;letter-spacing:4px}
 .cut{border-top:1px dashed #999;margin:32px 0;text-align:center;color:#999;font-size:12px}.right{text-align:right}.no{text-align:right;font-size:14px}@media print{.noprint{display:none}}</style></head><body>

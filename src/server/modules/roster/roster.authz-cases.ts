@@ -4,6 +4,7 @@ import { insertOrg } from '../orgs/orgs.repository.ts';
 import { runImport } from './roster.import.ts';
 import { insertExternal } from './roster-external.repository.ts';
 import { insertFloating } from './roster-floating.repository.ts';
+import { insertRequest } from './roster-request.repository.ts';
 import { insertTransfer } from './roster.repository.ts';
 import { buildSampleWorkbook, validSampleRow } from './roster.sample-workbook.ts';
 
@@ -112,7 +113,36 @@ export const rosterAuthzCases: AuthzCases = {
         updated_at: now,
       }),
     );
+    // A member's own transfer request in township B.
+    const requestId = await t.ctx.db.transaction().execute((trx) =>
+      insertRequest(trx, {
+        person_id: p,
+        org_id: branchB.id,
+        org_path: branchB.path,
+        destination_kind: 'outside',
+        to_org_id: null,
+        outside_org_name: '外省某党支部',
+        reason: '工作调动',
+        status: 'open',
+        decline_reason: null,
+        transfer_id: null,
+        external_id: null,
+        requested_by: 'member_b',
+        created_at: now,
+        decided_by: null,
+        decided_at: null,
+        updated_at: now,
+      }),
+    );
     return {
+      'GET /api/roster/transfer-requests': { url: `/api/roster/transfer-requests?orgId=${townB.id}` },
+      'POST /api/roster/transfer-requests/:id/convert': {
+        url: `/api/roster/transfer-requests/${requestId}/convert`,
+      },
+      'POST /api/roster/transfer-requests/:id/decline': {
+        url: `/api/roster/transfer-requests/${requestId}/decline`,
+        body: { reason: '越权' },
+      },
       'GET /api/roster/imports/:id': { url: `/api/roster/imports/${jobId}` },
       'GET /api/roster/imports/:id/errors.xlsx': { url: `/api/roster/imports/${jobId}/errors.xlsx` },
       'GET /api/roster/members': { url: `/api/roster/members?orgId=${townB.id}` },
@@ -169,5 +199,7 @@ export const rosterAuthzCases: AuthzCases = {
     'POST /api/roster/imports':
       'imports into the caller scope only; codes outside it are row errors (roster.api.test.ts)',
     'GET /api/roster/me': 'the caller only',
+    'POST /api/roster/me/transfer-request':
+      'the caller only: the person comes from the account, a personId in the body is refused (roster-request.api.test.ts)',
   },
 };

@@ -1,6 +1,8 @@
 // Rows → API JSON. ID numbers, phones and addresses are masked here; unmasked values only
 // come from the audited reveal.
 import { TRANSFER_STATUS_LABELS, type TransferStatus } from '../../../core/roster/roster.constants.ts';
+import { REQUEST_STATUS_LABEL, type RequestStatus } from '../../../core/roster/transfer-request.rules.ts';
+import type { RequestRow } from './roster-request.repository.ts';
 import { ageOn } from '../../../core/shared/dates.ts';
 import type { MemberRow, TransferRow } from './roster.repository.ts';
 
@@ -26,7 +28,11 @@ export function presentMemberListItem(r: MemberRow, today: string, transferDueBe
     identity: r.identity,
     workUnit: r.work_unit,
     partyStatus: r.party_status ?? '正常',
-    flags: { floating: r.floating === 1, hardship: r.hardship === 1, communityReport: r.community_report === 1 },
+    flags: {
+      floating: r.floating === 1,
+      hardship: r.hardship === 1,
+      communityReport: r.community_report === 1,
+    },
     floatingTransferDue: r.floating === 1 && !!r.floating_since && r.floating_since <= transferDueBefore,
   };
 }
@@ -55,5 +61,27 @@ export function presentTransfer(t: NonNullable<TransferRow>) {
     decidedBy: t.decided_by,
     decidedAt: t.decided_at,
     effectiveOn: t.effective_on,
+  };
+}
+
+/** A member's own transfer request. */
+export function presentRequest(r: RequestRow) {
+  return {
+    id: Number(r.id),
+    personId: Number(r.person_id),
+    personName: r.person_name,
+    org: { id: Number(r.org_id), name: r.org_name, code: r.org_code },
+    destination: r.destination_kind as 'in_system' | 'outside',
+    toOrg:
+      r.to_org_id === null ? null : { id: Number(r.to_org_id), name: r.to_org_name, code: r.to_org_code },
+    otherOrgName: r.outside_org_name,
+    reason: r.reason,
+    status: r.status as RequestStatus,
+    statusLabel: REQUEST_STATUS_LABEL[r.status as RequestStatus] ?? r.status,
+    declineReason: r.decline_reason,
+    transferId: r.transfer_id === null ? null : Number(r.transfer_id),
+    externalId: r.external_id === null ? null : Number(r.external_id),
+    createdAt: r.created_at,
+    decidedAt: r.decided_at,
   };
 }

@@ -11,12 +11,15 @@ import {
   floatingListQuery,
   importQuery,
   memberListQuery,
+  myTransferRequestBody,
   profileBody,
   slipBody,
   structureQuery,
   transferActionBody,
   transferCreateBody,
   transferListQuery,
+  transferRequestDeclineBody,
+  transferRequestListQuery,
 } from '../../../core/roster/roster.schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.plugin.ts';
@@ -24,6 +27,7 @@ import { signedIn } from '../../http/policy.ts';
 import { ROSTER_ADMINS, ROSTER_STAFF, SELF_SERVICE } from './roster.policy.ts';
 import * as external from './roster-external.service.ts';
 import * as floating from './roster-floating.service.ts';
+import * as requests from './roster-request.service.ts';
 import * as service from './roster.service.ts';
 import { buildTemplate, IMPORT_LIMITS, XLSX_MIME } from './roster.xlsx.ts';
 
@@ -286,5 +290,48 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
     config: { policy: signedIn(SELF_SERVICE) },
     schema: { tags, summary: '本人党员档案（脱敏）、所在组织与书记' },
     handler: (req) => service.myRecord(ctx, requireActor(req)),
+  });
+
+  // ---- a member's own transfer request
+  r.post('/api/roster/me/transfer-request', {
+    config: { policy: signedIn(SELF_SERVICE) },
+    schema: {
+      tags,
+      summary: '本人申请转接组织关系（仅本人；同一时间只能有一份待办理的申请）',
+      body: myTransferRequestBody,
+    },
+    handler: async (req, reply) => reply.status(201).send(await requests.fileMyRequest(ctx, req, req.body)),
+  });
+
+  r.get('/api/roster/transfer-requests', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '党员本人提交的转接申请（所在党支部办理）',
+      querystring: transferRequestListQuery,
+    },
+    handler: (req) => requests.listRequests(ctx, req, req.query),
+  });
+
+  r.post('/api/roster/transfer-requests/:id/convert', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '将党员的转接申请转为组织关系转接（系统内转接或开具系统外介绍信）',
+      params: idParams('转接申请'),
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await requests.convertRequest(ctx, req, req.params.id)),
+  });
+
+  r.post('/api/roster/transfer-requests/:id/decline', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '不予办理党员的转接申请（须说明理由）',
+      params: idParams('转接申请'),
+      body: transferRequestDeclineBody,
+    },
+    handler: (req) => requests.declineRequest(ctx, req, req.params.id, req.body.reason),
   });
 }

@@ -27,7 +27,9 @@ import { isBranchKind } from '../../../core/org/org.types.ts';
 import { pathIds } from '../../../core/org/org.rules.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { addDays, addMonths, addYears, ageOn, chinaDate } from '../../../core/shared/dates.ts';
+import type { Transaction } from 'kysely';
 import { appendAudit, type AuditEntry } from '../../audit/audit.repository.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Actor, AppContext } from '../../context.ts';
 import { decryptField, encryptField } from '../../crypto/field-crypto.ts';
 import { denied } from '../../http/auth.plugin.ts';
@@ -36,7 +38,8 @@ import { inScope } from '../../http/policy.ts';
 import { holdersOn } from '../membership/membership.repository.ts';
 import { ADDRESS_CONTEXT, runImport, type ImportProgress } from './roster.import.ts';
 import { mayUnmask, memberPolicies } from './roster.policy.ts';
-import { cursorOf, presentMemberListItem, presentTransfer } from './roster.presenter.ts';
+import { cursorOf, presentMemberListItem, presentRequest, presentTransfer } from './roster.presenter.ts';
+import { latestRequestOf } from './roster-request.repository.ts';
 import * as repo from './roster.repository.ts';
 import { buildSheetWorkbook, ImportFileError } from './roster.xlsx.ts';
 
@@ -562,17 +565,15 @@ export async function structureWorkbook(ctx: AppContext, request: FastifyRequest
       ]),
     },
   ]);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, ctx.ring, {
-        ...auditBase(ctx, request),
-        action: 'roster.structure.export',
-        objectType: 'org',
-        objectId: s.org.id,
-        detail: { total: s.total },
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(trx, ctx.ring, {
+      ...auditBase(ctx, request),
+      action: 'roster.structure.export',
+      objectType: 'org',
+      objectId: s.org.id,
+      detail: { total: s.total },
+    }),
+  );
   return { file, name: `党员队伍结构-${s.org.code}-${s.on}.xlsx` };
 }
 
@@ -669,18 +670,16 @@ export async function importErrorWorkbook(ctx: AppContext, request: FastifyReque
     decryptField(ctx.ring, 'roster_import_jobs.error_workbook', job.error_workbook_enc),
     'base64',
   );
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, ctx.ring, {
-        ...auditBase(ctx, request),
-        action: 'roster.import.error_workbook',
-        objectType: 'roster_import',
-        objectId: id,
-        scopePath: job.scope_path,
-        detail: { bytes: file.length },
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(trx, ctx.ring, {
+      ...auditBase(ctx, request),
+      action: 'roster.import.error_workbook',
+      objectType: 'roster_import',
+      objectId: id,
+      scopePath: job.scope_path,
+      detail: { bytes: file.length },
+    }),
+  );
   return { file, name: `导入错误标注-${id}.xlsx` };
 }
 
@@ -734,7 +733,13 @@ export async function getTransfer(ctx: AppContext, request: FastifyRequest, id: 
   return { data: presentTransfer(t) };
 }
 
-export async function createTransfer(ctx: AppContext, request: FastifyRequest, input: TransferCreateInput) {
+/** `link` runs in the same transaction with the new transfer's id (a member's request turned into it). */
+export async function createTransfer(
+  ctx: AppContext,
+  request: FastifyRequest,
+  input: TransferCreateInput,
+  link?: (trx: Transaction<DB>, transferId: number) => Promise<void>,
+) {
   const actor = request.actor!;
   const on = today(ctx);
   const member = await repo.memberById(ctx.db, input.personId, on);
@@ -793,6 +798,7 @@ export async function createTransfer(ctx: AppContext, request: FastifyRequest, i
         needsApproval: approver !== null,
       },
     });
+    if (link) await link(trx, id);
     const row = (await repo.findTransfer(trx, id))!;
     return { data: presentTransfer(row) };
   });
@@ -878,6 +884,7 @@ export async function myRecord(ctx: AppContext, actor: Actor) {
     .where('person_id', '=', personId)
     .where('status', 'in', ['pending_approval', 'pending_acceptance'])
     .execute();
+  const latest = await latestRequestOf(ctx.db, personId);
   return {
     data: {
       name: row.name,
@@ -894,6 +901,7 @@ export async function myRecord(ctx: AppContext, actor: Actor) {
       org: row.org_id ? { id: Number(row.org_id), name: row.org_name, code: row.org_code } : null,
       secretary: secretary ? { name: secretary.name, since: secretary.since } : null,
       openTransfer: transfers[0] ? { id: Number(transfers[0].id), status: transfers[0].status } : null,
+      transferRequest: latest ? presentRequest(latest) : null,
     },
   };
 }
@@ -922,18 +930,16 @@ export async function transferLetter(ctx: AppContext, request: FastifyRequest, i
   const validDays = ruleValue<number>(ctx.config.rulebook, 'roster.transfer.letterValidDays', issued);
   const validUntil = addDays(issued, validDays);
   const number = `${issued.slice(0, 4)}组转字第${String(id).padStart(5, '0')}号`;
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, ctx.ring, {
-        ...auditBase(ctx, request),
-        action: 'roster.transfer.letter',
-        objectType: 'roster_transfer',
-        objectId: id,
-        scopePath: t.from_org_path,
-        detail: { number },
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(trx, ctx.ring, {
+      ...auditBase(ctx, request),
+      action: 'roster.transfer.letter',
+      objectType: 'roster_transfer',
+      objectId: id,
+      scopePath: t.from_org_path,
+      detail: { number },
+    }),
+  );
   const p = person;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>中国共产党党员组织关系介绍信 ${esc(number)}</title>
 <style>body{font-family:"SimSun","Songti SC",serif;max-width:720px;margin:24px auto;line-height:2;font-size:16px}h1{text-align:center;font-size:22px;letter-spacing:4px}
