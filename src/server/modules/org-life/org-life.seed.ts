@@ -35,6 +35,7 @@ import type {
   LifeTalkTable,
 } from '../../db/tables/org-life.tables.ts';
 import { findingRowsOf, rebuildCompliance, OBLIGED_KINDS } from './org-life.compliance.ts';
+import { seedPlans } from './org-life.plans-seed.ts';
 import { bulkInsert } from './org-life.repository.ts';
 import { minutesFor, nearCopy } from './org-life.seed-text.ts';
 
@@ -457,5 +458,6 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
       },
     });
   });
+  await seedPlans(ctx, input);
   input.onProgress?.(4, 4, '完成');
 }
