@@ -295,6 +295,37 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
         })
         .execute();
     }
+    // Members' own transfer requests: one open to another branch of the system, one open to a
+    // unit outside it, one declined with the branch's reason (the member sees it on /roster/me).
+    const gone = new Set(leaving.map((m) => Number(m.id)));
+    const askers = members.filter((m) => !used.has(Number(m.id)) && !gone.has(Number(m.id))).slice(0, 3);
+    const target = askers[0] ? members.find((m) => m.org_id !== askers[0]!.org_id) : undefined;
+    for (const [k, m] of askers.entries()) {
+      if (k === 0 && !target) continue;
+      const filed = addDays(today, -(k + 2));
+      await trx
+        .insertInto('roster_transfer_requests')
+        .values({
+          person_id: Number(m.id),
+          org_id: m.org_id,
+          org_path: m.org_path,
+          destination_kind: k === 0 ? 'in_system' : 'outside',
+          to_org_id: k === 0 ? target!.org_id : null,
+          outside_org_name:
+            k === 0 ? null : k === 1 ? '浙江省杭州市某科技公司党支部' : '江苏省苏州市某街道党工委',
+          reason: ['家庭搬迁，就近参加组织生活', '到杭州工作，已与接收单位联系', '随配偶迁居苏州'][k]!,
+          status: k === 2 ? 'declined' : 'open',
+          decline_reason: k === 2 ? '请先提供接收党组织的名称与联系方式，再重新申请' : null,
+          transfer_id: null,
+          external_id: null,
+          requested_by: '演示数据',
+          created_at: `${filed}T01:00:00.000Z`,
+          decided_by: k === 2 ? '演示数据' : null,
+          decided_at: k === 2 ? now : null,
+          updated_at: now,
+        })
+        .execute();
+    }
     for (const [k, reg] of registrations.entries()) {
       const { id } = await trx
         .insertInto('roster_floating')
@@ -319,6 +350,7 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
         communityReported: reported,
         transfers: transfers.length,
         floatingRegistrations: registrations.length,
+        transferRequests: askers.length,
       },
     });
   });

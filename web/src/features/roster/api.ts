@@ -160,7 +160,30 @@ export interface MyRecord {
   org: { id: number; name: string; code: string } | null;
   secretary: { name: string; since: string } | null;
   openTransfer: { id: number; status: string } | null;
+  transferRequest: TransferRequest | null;
 }
+
+/** A member's own transfer request (self-service), handled by the sending branch. */
+export interface TransferRequest {
+  id: number;
+  personId: number;
+  personName: string;
+  org: { id: number; name: string; code: string };
+  destination: 'in_system' | 'outside';
+  toOrg: { id: number; name: string; code: string } | null;
+  otherOrgName: string | null;
+  reason: string;
+  status: 'open' | 'converted' | 'declined';
+  statusLabel: string;
+  declineReason: string | null;
+  transferId: number | null;
+  externalId: number | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+export type TransferRequestCreate =
+  | { destination: 'in_system'; toOrgCode: string; reason: string }
+  | { destination: 'outside'; otherOrgName: string; reason: string };
 
 /** 流动党员 registration. */
 export interface Floating {
@@ -372,6 +395,26 @@ export const rosterApi = {
   },
   async me(): Promise<MyRecord> {
     return (await http.get<Envelope<MyRecord>>('/api/roster/me')).data;
+  },
+  async requestMyTransfer(body: TransferRequestCreate): Promise<TransferRequest> {
+    return (await http.post<Envelope<TransferRequest>>('/api/roster/me/transfer-request', body)).data;
+  },
+  async transferRequests(orgId: number, status: 'open' | 'closed' | 'all'): Promise<TransferRequest[]> {
+    return (
+      await http.get<Envelope<TransferRequest[]>>(
+        `/api/roster/transfer-requests?orgId=${orgId}&status=${status}`,
+      )
+    ).data;
+  },
+  async convertRequest(id: number): Promise<{ request: TransferRequest }> {
+    return (
+      await http.post<Envelope<{ request: TransferRequest }>>(`/api/roster/transfer-requests/${id}/convert`)
+    ).data;
+  },
+  async declineRequest(id: number, reason: string): Promise<TransferRequest> {
+    return (
+      await http.post<Envelope<TransferRequest>>(`/api/roster/transfer-requests/${id}/decline`, { reason })
+    ).data;
   },
 };
 

@@ -20,6 +20,7 @@ import { applyFieldErrors } from '../../../components/form-errors';
 import { errorMessage } from '../../../components/http';
 import { useDebouncedValue } from '../../../components/use-debounced-value';
 import { ExternalTransfers } from '../components/ExternalTransfers';
+import { TransferRequests } from '../components/TransferRequests';
 import { rosterApi, rosterKeys, type Transfer, type TransferAction } from '../api';
 
 const ACTION_LABEL: Record<TransferAction, string> = {
@@ -149,6 +150,9 @@ export function TransfersPage() {
         ]}
       />
       <ExternalTransfers orgId={orgId} />
+      <div style={{ marginTop: 24 }}>
+        <TransferRequests orgId={orgId} />
+      </div>
       {creating && <CreateTransferModal orgId={orgId} onClose={() => setCreating(false)} />}
       <Modal
         open={returning !== null}
