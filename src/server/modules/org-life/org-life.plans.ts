@@ -87,7 +87,7 @@ async function planView(ctx: AppContext, request: Req, org: OrgRow, year: number
   const write = canWriteLife(actor, org.path);
   return {
     data: {
-      org: { id: org.id, code: org.code, name: org.name },
+      org: { id: org.id, code: org.code, name: org.name, kind: org.kind, isBranch: isBranchKind(org.kind) },
       parent: parent ? { id: parent.id, name: parent.name } : null,
       year,
       status,

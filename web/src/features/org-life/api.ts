@@ -286,7 +286,7 @@ export interface PlanItemInput {
 }
 
 export interface PlanData {
-  org: { id: number; code: string; name: string };
+  org: { id: number; code: string; name: string; kind: string; isBranch: boolean };
   parent: { id: number; name: string } | null;
   year: number;
   status: 'draft' | 'submitted' | 'acknowledged' | null;

@@ -304,7 +304,7 @@ export function PlansPage() {
     if (isApiError(plan.error) && plan.error.status === 403) return <NoPermission homePath="/" />;
     return <Result status="error" title="加载年度计划失败" subTitle={errorMessage(plan.error)} />;
   }
-  const isBranch = !!plan.data && (plan.data.data.requiredTypes.length > 0 || plan.data.data.status !== null);
+  const isBranch = !!plan.data?.data.org.isBranch;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card
