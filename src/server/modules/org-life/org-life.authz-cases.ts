@@ -131,6 +131,7 @@ export const org_lifeAuthzCases: AuthzCases = {
           orgIds: [branchB.id],
         },
       },
+      'GET /api/org-life/orgs/:id/series': { url: `/api/org-life/orgs/${townB.id}/series?year=2026` },
       'GET /api/org-life/series/:id': { url: `/api/org-life/series/${series.id}` },
       'POST /api/org-life/talks': {
         url: '/api/org-life/talks',

@@ -291,3 +291,38 @@ export async function planOverview(ctx: AppContext, request: Req, orgId: number,
     },
   };
 }
+
+/** Series issued from above by the organisation and those below it in a year, with progress; and the branches it may issue to. */
+export async function listSeries(ctx: AppContext, request: Req, orgId: number, year: number) {
+  const actor = request.actor!;
+  const org = await requireOrg(ctx, request, orgId, (p) => canReport(actor, p));
+  const today = chinaDate(ctx.now());
+  const [rows, branches] = await Promise.all([
+    repo.seriesUnder(ctx.db, org.path, `${year}-01-01`, `${year + 1}-01-01`),
+    repo.obligedOrgsUnder(ctx.db, org.path, BRANCH_KINDS),
+  ]);
+  const canIssue = canWriteLife(actor, org.path) && !isBranchKind(org.kind) && org.kind !== '党小组';
+  return {
+    data: {
+      org: { id: org.id, code: org.code, name: org.name },
+      year,
+      series: rows.map((r) => ({
+        id: r.id,
+        type: r.type,
+        theme: r.theme,
+        heldOn: r.held_on,
+        deadline: r.deadline,
+        issuer: r.issuer,
+        total: r.total,
+        done: r.done,
+        overdue: r.deadline < today && r.done < r.total,
+      })),
+      branches: canIssue
+        ? branches
+            .filter((b) => b.status === 'active' && b.id !== org.id)
+            .map((b) => ({ id: b.id, code: b.code, name: b.name }))
+        : [],
+    },
+    policies: { issue: canIssue },
+  };
+}

@@ -855,3 +855,30 @@ export async function plansUnder(db: Q, path: string, year: number) {
     .execute();
   return { plans, items };
 }
+
+/** Series issued by organisations under `path` with their meetings' progress: one grouped scan. */
+export async function seriesUnder(db: Q, path: string, from: string, to: string) {
+  const rows = await db
+    .selectFrom('life_series as s')
+    .innerJoin('orgs as o', 'o.id', 's.issuer_org_id')
+    .leftJoin('life_meetings as m', 'm.series_id', 's.id')
+    .select([
+      's.id',
+      's.type',
+      's.theme',
+      's.held_on',
+      's.deadline',
+      'o.name as issuer',
+      sql<number>`count(m.id)`.as('total'),
+      sql<number>`sum(case when m.status = 'held' then 1 else 0 end)`.as('done'),
+    ])
+    .where('s.org_path', '>=', path)
+    .where('s.org_path', '<', pathUpperBound(path))
+    .where('s.held_on', '>=', from)
+    .where('s.held_on', '<', to)
+    .groupBy(['s.id', 's.type', 's.theme', 's.held_on', 's.deadline', 'o.name'])
+    .orderBy('s.held_on', 'desc')
+    .orderBy('s.id', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, total: toCount(r.total), done: toCount(r.done ?? 0) }));
+}

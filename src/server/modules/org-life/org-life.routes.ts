@@ -179,6 +179,23 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
     handler: async (req, reply) => reply.status(201).send(await service.issueSeries(ctx, req, req.body)),
   });
 
+  r.get('/api/org-life/orgs/:id/series', {
+    config: { policy: report },
+    schema: {
+      tags,
+      summary: '本组织及下级下发的会议通知与完成进度（年度）',
+      params: idParams,
+      querystring: z.strictObject({
+        year: z.coerce
+          .number({ error: '年度必须是数字' })
+          .int('年度必须是整数')
+          .min(2000, '年度不能早于2000年')
+          .max(2100, '年度不能晚于2100年'),
+      }),
+    },
+    handler: (req) => plans.listSeries(ctx, req, req.params.id, req.query.year),
+  });
+
   r.get('/api/org-life/series/:id', {
     config: { policy: report },
     schema: { tags, summary: '下发会议的完成情况', params: idParams },
