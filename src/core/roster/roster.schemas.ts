@@ -182,3 +182,32 @@ export type TransferRequestListQuery = z.infer<typeof transferRequestListQuery>;
 export const transferRequestDeclineBody = z.strictObject({
   reason: z.string().trim().min(1, '不予办理的理由不能为空').max(200, '不予办理的理由不能超过200个字'),
 });
+
+// ---- 在职党员到社区报到
+
+export const communityListQuery = z.strictObject({
+  orgId: id('组织ID'),
+  year: z.coerce.number().int('年度不正确').min(2000, '年度不正确').max(2100, '年度不正确').optional(),
+});
+export type CommunityListQuery = z.infer<typeof communityListQuery>;
+
+export const communityRegisterBody = z.strictObject({
+  personId: id('党员'),
+  communityOrgCode: z.string().trim().min(1, '社区党组织编码不能为空').max(50, '社区党组织编码过长'),
+  registeredOn: isoDate('报到日期'),
+});
+export type CommunityRegisterInput = z.infer<typeof communityRegisterBody>;
+
+export const volunteerServiceBody = z.strictObject({
+  servedOn: isoDate('服务日期'),
+  activity: z.string().trim().min(2, '服务内容至少2个字').max(100, '服务内容不能超过100个字'),
+  hours: z.coerce
+    .number('服务时长应为数字')
+    .min(0.5, '服务时长不能少于0.5小时')
+    .max(24, '服务时长不能超过24小时'),
+});
+export type VolunteerServiceInput = z.infer<typeof volunteerServiceBody>;
+
+export const communityDetailQuery = z.strictObject({
+  year: z.coerce.number().int('年度不正确').min(2000, '年度不正确').max(2100, '年度不正确').optional(),
+});

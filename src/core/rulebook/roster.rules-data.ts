@@ -18,5 +18,7 @@ export const ROSTER_RULES: readonly RuleEntry[] = [
   rule('roster.structure.oldAge', 61, 'years', '老龄党员统计口径：61岁及以上', GONGBAO, 'C2'),
   rule('roster.structure.youngAge', 35, 'years', '青年党员统计口径：35岁及以下', GONGBAO, 'C2'),
   rule('roster.structure.ageingShare', 0.4, 'ratio', '支部61岁及以上党员占比达到40%时提示老龄化（地方实践）', '地方实践', 'L'),
+  rule('roster.community.minHours', 0.5, 'hours', '在职党员到社区报到：一次志愿服务记录的最少时长（按半小时计）', '地方实践', 'L'),
+  rule('roster.community.maxHours', 24, 'hours', '在职党员到社区报到：一次志愿服务记录的最多时长（一天）', '地方实践', 'L'),
   rule('roster.transfer.letterValidDays', 30, 'days', '组织关系介绍信有效期（一般不超过3个月，常用30天）', '地方实践', 'L'),
 ];

@@ -7,6 +7,7 @@ import * as m_roster_name_search from './2026_11_24_110100_roster_name_search.ts
 import * as m_roster_floating from './2026_11_24_110110_roster_floating.ts';
 import * as m_roster_external from './2026_11_24_110120_roster_external_transfers.ts';
 import * as m_roster_requests from './2026_11_24_110200_roster_transfer_requests.ts';
+import * as m_roster_community from './2026_11_24_110210_roster_community_service.ts';
 import * as m_org_life from './2026_11_23_120000_create_org_life.ts';
 import * as m_org_life_findings from './2026_11_24_120100_org_life_findings.ts';
 import * as m_org_life_plans from './2026_11_24_120200_org_life_plans.ts';
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_24_110110_roster_floating': m_roster_floating,
   '2026_11_24_110120_roster_external_transfers': m_roster_external,
   '2026_11_24_110200_roster_transfer_requests': m_roster_requests,
+  '2026_11_24_110210_roster_community_service': m_roster_community,
   '2026_11_23_120000_create_org_life': m_org_life,
   '2026_11_24_120100_org_life_findings': m_org_life_findings,
   '2026_11_24_120200_org_life_plans': m_org_life_plans,

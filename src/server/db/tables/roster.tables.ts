@@ -150,6 +150,32 @@ export interface RosterTransferRequestTable {
   updated_at: string;
 }
 
+/** 在职党员到社区报到: the member's branch (home side) registers them with a community branch. */
+export interface RosterCommunityRegistrationTable {
+  id: Generated<number>;
+  person_id: number;
+  home_org_id: number;
+  home_org_path: string;
+  community_org_id: number;
+  community_org_path: string;
+  registered_on: string;
+  ended_on: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Volunteer service recorded by the community side; hours stored ×2 (half-hour steps). */
+export interface RosterVolunteerServiceTable {
+  id: Generated<number>;
+  registration_id: number;
+  served_on: string;
+  activity: string;
+  half_hours: number;
+  recorded_by: string;
+  created_at: string;
+}
+
 export interface RosterTables {
   roster_profiles: RosterProfileTable;
   roster_import_jobs: RosterImportJobTable;
@@ -158,4 +184,6 @@ export interface RosterTables {
   roster_floating_contacts: RosterFloatingContactTable;
   roster_external_transfers: RosterExternalTransferTable;
   roster_transfer_requests: RosterTransferRequestTable;
+  roster_community_registrations: RosterCommunityRegistrationTable;
+  roster_volunteer_services: RosterVolunteerServiceTable;
 }

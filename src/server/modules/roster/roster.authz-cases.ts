@@ -3,6 +3,7 @@ import type { AuthzCases } from '../../../../test/authz-types.ts';
 import { insertOrg } from '../orgs/orgs.repository.ts';
 import { runImport } from './roster.import.ts';
 import { insertExternal } from './roster-external.repository.ts';
+import { insertRegistration } from './roster-community.repository.ts';
 import { insertFloating } from './roster-floating.repository.ts';
 import { insertRequest } from './roster-request.repository.ts';
 import { insertTransfer } from './roster.repository.ts';
@@ -134,7 +135,55 @@ export const rosterAuthzCases: AuthzCases = {
         updated_at: now,
       }),
     );
+    // A member of township B registered with a community branch of township B (在职党员到社区报到).
+    const registrationId = await t.ctx.db.transaction().execute(async (trx) => {
+      const community =
+        (await trx
+          .selectFrom('orgs')
+          .select(['id', 'path'])
+          .where('code', '=', 'TB-SQ-AUTHZ')
+          .executeTakeFirst()) ??
+        (await insertOrg(
+          trx,
+          {
+            code: 'TB-SQ-AUTHZ',
+            name: '乙镇幸福社区党支部',
+            short_name: null,
+            kind: '党支部',
+            sector: '社区',
+            parent_id: townB.id,
+            unit_names: '[]',
+            established_on: '2000-01-01',
+            status: 'active',
+            created_at: now,
+            updated_at: now,
+          },
+          townB.path,
+        ));
+      return insertRegistration(trx, {
+        person_id: p,
+        home_org_id: branchB.id,
+        home_org_path: branchB.path,
+        community_org_id: community.id,
+        community_org_path: community.path,
+        registered_on: '2026-01-10',
+        ended_on: null,
+        created_by: 'admin_b',
+        created_at: now,
+        updated_at: now,
+      });
+    });
     return {
+      'GET /api/roster/community-service': { url: `/api/roster/community-service?orgId=${townB.id}` },
+      'POST /api/roster/community-service': {
+        url: '/api/roster/community-service',
+        body: { personId: p, communityOrgCode: 'TB-SQ-AUTHZ', registeredOn: '2026-01-10' },
+      },
+      'GET /api/roster/community-service/:id': { url: `/api/roster/community-service/${registrationId}` },
+      'POST /api/roster/community-service/:id/services': {
+        url: `/api/roster/community-service/${registrationId}/services`,
+        body: { servedOn: '2026-03-01', activity: '越权记录', hours: 2 },
+      },
       'GET /api/roster/transfer-requests': { url: `/api/roster/transfer-requests?orgId=${townB.id}` },
       'POST /api/roster/transfer-requests/:id/convert': {
         url: `/api/roster/transfer-requests/${requestId}/convert`,

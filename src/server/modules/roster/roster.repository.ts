@@ -13,9 +13,10 @@ export interface OrgFacts {
   path: string;
   kind: string;
   status: string;
+  sector: string;
 }
 
-const ORG_COLS = ['id', 'code', 'name', 'path', 'kind', 'status'] as const;
+const ORG_COLS = ['id', 'code', 'name', 'path', 'kind', 'status', 'sector'] as const;
 
 export async function findOrgById(db: Q, id: number): Promise<OrgFacts | undefined> {
   return db.selectFrom('orgs').select(ORG_COLS).where('id', '=', id).executeTakeFirst();

@@ -2,6 +2,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  communityDetailQuery,
+  communityListQuery,
+  communityRegisterBody,
   exportQuery,
   externalCreateBody,
   externalListQuery,
@@ -20,11 +23,13 @@ import {
   transferListQuery,
   transferRequestDeclineBody,
   transferRequestListQuery,
+  volunteerServiceBody,
 } from '../../../core/roster/roster.schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.plugin.ts';
 import { signedIn } from '../../http/policy.ts';
 import { ROSTER_ADMINS, ROSTER_STAFF, SELF_SERVICE } from './roster.policy.ts';
+import * as community from './roster-community.service.ts';
 import * as external from './roster-external.service.ts';
 import * as floating from './roster-floating.service.ts';
 import * as requests from './roster-request.service.ts';
@@ -333,5 +338,49 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       body: transferRequestDeclineBody,
     },
     handler: (req) => requests.declineRequest(ctx, req, req.params.id, req.body.reason),
+  });
+
+  // ---- 在职党员到社区报到
+  r.get('/api/roster/community-service', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '在职党员到社区报到：本组织党员的报到与到本社区报到的党员，年度服务时长',
+      querystring: communityListQuery,
+    },
+    handler: (req) => community.listCommunity(ctx, req, req.query),
+  });
+
+  r.post('/api/roster/community-service', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '登记在职党员到社区党组织报到（党员所在党组织办理）',
+      body: communityRegisterBody,
+    },
+    handler: async (req, reply) => reply.status(201).send(await community.register(ctx, req, req.body)),
+  });
+
+  r.get('/api/roster/community-service/:id', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '社区报到详情与志愿服务记录',
+      params: idParams('社区报到'),
+      querystring: communityDetailQuery,
+    },
+    handler: (req) => community.getRegistration(ctx, req, req.params.id, req.query.year),
+  });
+
+  r.post('/api/roster/community-service/:id/services', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '记录志愿服务（社区党组织记录：日期、服务内容、时长0.5至24小时）',
+      params: idParams('社区报到'),
+      body: volunteerServiceBody,
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await community.recordService(ctx, req, req.params.id, req.body)),
   });
 }

@@ -1,0 +1,116 @@
+// The only Kysely code for roster_community_registrations and roster_volunteer_services
+// (roster module, issue 4: 在职党员到社区报到).
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import { pathUpperBound } from '../../db/dialect.ts';
+import type { DB } from '../../db/schema.ts';
+import type {
+  RosterCommunityRegistrationTable,
+  RosterVolunteerServiceTable,
+} from '../../db/tables/roster.tables.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+function base(db: Q) {
+  return db
+    .selectFrom('roster_community_registrations as r')
+    .innerJoin('persons as p', 'p.id', 'r.person_id')
+    .innerJoin('orgs as h', 'h.id', 'r.home_org_id')
+    .innerJoin('orgs as c', 'c.id', 'r.community_org_id')
+    .select([
+      'r.id',
+      'r.person_id',
+      'p.name as person_name',
+      'r.home_org_id',
+      'r.home_org_path',
+      'h.name as home_org_name',
+      'h.code as home_org_code',
+      'r.community_org_id',
+      'r.community_org_path',
+      'c.name as community_org_name',
+      'c.code as community_org_code',
+      'r.registered_on',
+      'r.ended_on',
+    ]);
+}
+
+/** Registrations seen from a subtree: its members registered anywhere, and members registered with its communities. */
+export async function listRegistrations(db: Q, scopePath: string) {
+  const upper = pathUpperBound(scopePath);
+  return base(db)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('r.home_org_path', '>=', scopePath), eb('r.home_org_path', '<', upper)]),
+        eb.and([eb('r.community_org_path', '>=', scopePath), eb('r.community_org_path', '<', upper)]),
+      ]),
+    )
+    .orderBy('r.id', 'desc')
+    .limit(2000)
+    .execute();
+}
+
+export async function findRegistration(db: Q, id: number) {
+  return base(db).where('r.id', '=', id).executeTakeFirst();
+}
+export type RegistrationRow = NonNullable<Awaited<ReturnType<typeof findRegistration>>>;
+
+export async function activeRegistrationOf(db: Q, personId: number) {
+  return db
+    .selectFrom('roster_community_registrations')
+    .select(['id', 'community_org_id'])
+    .where('person_id', '=', personId)
+    .where('ended_on', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Service records of these registrations in [from, to]. */
+export async function servicesOf(db: Q, ids: readonly number[], from: string, to: string) {
+  if (ids.length === 0) return [];
+  const out: Array<{ registration_id: number; served_on: string; half_hours: number }> = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    out.push(
+      ...(await db
+        .selectFrom('roster_volunteer_services')
+        .select(['registration_id', 'served_on', 'half_hours'])
+        .where('registration_id', 'in', ids.slice(i, i + 500))
+        .where('served_on', '>=', from)
+        .where('served_on', '<=', to)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export async function serviceRecords(db: Q, registrationId: number) {
+  return db
+    .selectFrom('roster_volunteer_services')
+    .select(['id', 'served_on', 'activity', 'half_hours', 'recorded_by', 'created_at'])
+    .where('registration_id', '=', registrationId)
+    .orderBy('served_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1000)
+    .execute();
+}
+
+export async function insertRegistration(
+  trx: Transaction<DB>,
+  row: Insertable<RosterCommunityRegistrationTable>,
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('roster_community_registrations')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+export async function insertService(
+  trx: Transaction<DB>,
+  row: Insertable<RosterVolunteerServiceTable>,
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('roster_volunteer_services')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(id);
+}

@@ -1,0 +1,223 @@
+// 在职党员到社区报到 (issue 4, item 6). The member's own branch (home side) registers an
+// in-service member with a community branch (社区党组织), which may lie outside the home subtree.
+// Who sees what: the home side sees its members' registrations and their hours; the community
+// side sees the members registered with it (name and home organisation only: no ID number or
+// phone) and is the only side that records volunteer service.
+import type { FastifyRequest } from 'fastify';
+import { checkService, hoursByMonth, hoursInYear } from '../../../core/roster/community.rules.ts';
+import type {
+  CommunityListQuery,
+  CommunityRegisterInput,
+  VolunteerServiceInput,
+} from '../../../core/roster/roster.schemas.ts';
+import { isBranchKind } from '../../../core/org/org.types.ts';
+import { ruleValue } from '../../../core/rulebook/rulebook.ts';
+import { chinaDate } from '../../../core/shared/dates.ts';
+import { appendAudit } from '../../audit/audit.repository.ts';
+import type { AppContext } from '../../context.ts';
+import { denied } from '../../http/auth.plugin.ts';
+import { AppError, badRequest, fromDecision, notFound } from '../../http/errors.ts';
+import { inScope } from '../../http/policy.ts';
+import * as crepo from './roster-community.repository.ts';
+import * as repo from './roster.repository.ts';
+
+const today = (ctx: AppContext) => chinaDate(ctx.now());
+
+function audit(ctx: AppContext, request: FastifyRequest) {
+  const a = request.actor!;
+  return {
+    at: ctx.now().toISOString(),
+    result: 'ok' as const,
+    actorUserId: a.userId,
+    actorUsername: a.username,
+    requestId: request.meta.requestId,
+    ip: request.meta.ip,
+  };
+}
+
+function sides(request: FastifyRequest, r: crepo.RegistrationRow) {
+  const a = request.actor!;
+  return { home: inScope(a, r.home_org_path), community: inScope(a, r.community_org_path) };
+}
+
+function present(request: FastifyRequest, r: crepo.RegistrationRow, hours: number) {
+  const s = sides(request, r);
+  return {
+    id: Number(r.id),
+    personId: Number(r.person_id),
+    personName: r.person_name,
+    homeOrg: { id: Number(r.home_org_id), name: r.home_org_name, code: r.home_org_code },
+    communityOrg: { id: Number(r.community_org_id), name: r.community_org_name, code: r.community_org_code },
+    registeredOn: r.registered_on,
+    endedOn: r.ended_on,
+    hours,
+    side: s.home && s.community ? ('both' as const) : s.home ? ('home' as const) : ('community' as const),
+    mayRecord: s.community && r.ended_on === null,
+  };
+}
+
+const yearOf = (ctx: AppContext, year: number | undefined) => year ?? Number(today(ctx).slice(0, 4));
+
+export async function listCommunity(ctx: AppContext, request: FastifyRequest, q: CommunityListQuery) {
+  const org = await repo.findOrgById(ctx.db, q.orgId);
+  if (!org) throw notFound('组织');
+  if (!inScope(request.actor!, org.path)) throw await denied(ctx, request, 'org', q.orgId, 'scope');
+  const year = yearOf(ctx, q.year);
+  const rows = await crepo.listRegistrations(ctx.db, org.path);
+  const records = await crepo.servicesOf(
+    ctx.db,
+    rows.map((r) => Number(r.id)),
+    `${year}-01-01`,
+    `${year}-12-31`,
+  );
+  const per = new Map<number, Array<{ servedOn: string; halfHours: number }>>();
+  for (const s of records) {
+    const list = per.get(Number(s.registration_id)) ?? [];
+    list.push({ servedOn: s.served_on, halfHours: Number(s.half_hours) });
+    per.set(Number(s.registration_id), list);
+  }
+  const all = records.map((s) => ({ servedOn: s.served_on, halfHours: Number(s.half_hours) }));
+  const items = rows.map((r) => present(request, r, hoursInYear(per.get(Number(r.id)) ?? [], year)));
+  return {
+    data: {
+      year,
+      items,
+      months: hoursByMonth(all, year),
+      totalHours: hoursInYear(all, year),
+      withoutService: items.filter((i) => i.endedOn === null && i.hours === 0).length,
+    },
+  };
+}
+
+async function requireRegistration(ctx: AppContext, request: FastifyRequest, id: number) {
+  const row = await crepo.findRegistration(ctx.db, id);
+  if (!row) throw notFound('社区报到');
+  const s = sides(request, row);
+  if (!s.home && !s.community) throw await denied(ctx, request, 'roster_community_registration', id, 'scope');
+  return row;
+}
+
+export async function getRegistration(
+  ctx: AppContext,
+  request: FastifyRequest,
+  id: number,
+  year: number | undefined,
+) {
+  const row = await requireRegistration(ctx, request, id);
+  const y = yearOf(ctx, year);
+  const records = await crepo.serviceRecords(ctx.db, id);
+  const forYear = records.map((s) => ({ servedOn: s.served_on, halfHours: Number(s.half_hours) }));
+  return {
+    data: {
+      ...present(request, row, hoursInYear(forYear, y)),
+      year: y,
+      months: hoursByMonth(forYear, y),
+      records: records.map((s) => ({
+        id: Number(s.id),
+        servedOn: s.served_on,
+        activity: s.activity,
+        hours: Number(s.half_hours) / 2,
+        recordedBy: s.recorded_by,
+      })),
+    },
+  };
+}
+
+/** The home side registers its member with a community branch (one active registration per member). */
+export async function register(ctx: AppContext, request: FastifyRequest, input: CommunityRegisterInput) {
+  const on = today(ctx);
+  const m = await repo.memberById(ctx.db, input.personId, on);
+  if (!m) throw notFound('党员');
+  if (!m.org_id || !m.org_path)
+    throw badRequest('NO_MEMBERSHIP', '该党员当前没有所在党组织，不能到社区报到', 'personId');
+  if (!inScope(request.actor!, m.org_path))
+    throw await denied(ctx, request, 'person', input.personId, 'scope');
+  const c = (await repo.findOrgsByCodes(ctx.db, [input.communityOrgCode])).get(input.communityOrgCode);
+  if (!c)
+    throw badRequest(
+      'COMMUNITY_NOT_FOUND',
+      `社区党组织编码“${input.communityOrgCode}”不存在`,
+      'communityOrgCode',
+    );
+  if (c.status !== 'active' || !isBranchKind(c.kind) || c.sector !== '社区')
+    throw badRequest(
+      'NOT_A_COMMUNITY_BRANCH',
+      '报到的党组织应为在册的社区党组织（社区领域的党支部或党委）',
+      'communityOrgCode',
+    );
+  if (input.registeredOn > on)
+    throw badRequest('REGISTERED_IN_FUTURE', '报到日期不能晚于今天', 'registeredOn');
+  if (await crepo.activeRegistrationOf(ctx.db, input.personId))
+    throw new AppError('conflict', 'ALREADY_REGISTERED', '该党员已到社区报到（同一时间只在一个社区报到）', {
+      personId: '已到社区报到',
+    });
+  const now = ctx.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await crepo.insertRegistration(trx, {
+      person_id: input.personId,
+      home_org_id: Number(m.org_id),
+      home_org_path: m.org_path!,
+      community_org_id: c.id,
+      community_org_path: c.path,
+      registered_on: input.registeredOn,
+      ended_on: null,
+      created_by: request.actor!.username,
+      created_at: now,
+      updated_at: now,
+    });
+    await appendAudit(trx, ctx.ring, {
+      ...audit(ctx, request),
+      action: 'roster.community.register',
+      objectType: 'roster_community_registration',
+      objectId: id,
+      scopePath: m.org_path,
+      detail: { personId: input.personId, communityOrgId: c.id, registeredOn: input.registeredOn },
+    });
+    return { data: present(request, (await crepo.findRegistration(trx, id))!, 0) };
+  });
+}
+
+/** The community side records a volunteer service (date, activity, hours). */
+export async function recordService(
+  ctx: AppContext,
+  request: FastifyRequest,
+  id: number,
+  input: VolunteerServiceInput,
+) {
+  const row = await requireRegistration(ctx, request, id);
+  if (!inScope(request.actor!, row.community_org_path))
+    throw await denied(ctx, request, 'roster_community_registration', id, 'community-side-only');
+  const on = today(ctx);
+  const d = checkService({
+    servedOn: input.servedOn,
+    hours: input.hours,
+    registeredOn: row.registered_on,
+    endedOn: row.ended_on,
+    today: on,
+    minHours: ruleValue<number>(ctx.config.rulebook, 'roster.community.minHours', on),
+    maxHours: ruleValue<number>(ctx.config.rulebook, 'roster.community.maxHours', on),
+  });
+  if (!d.ok) throw fromDecision(d);
+  const now = ctx.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const sid = await crepo.insertService(trx, {
+      registration_id: id,
+      served_on: input.servedOn,
+      activity: input.activity,
+      half_hours: d.value,
+      recorded_by: request.actor!.username,
+      created_at: now,
+    });
+    await appendAudit(trx, ctx.ring, {
+      ...audit(ctx, request),
+      action: 'roster.community.service',
+      objectType: 'roster_community_registration',
+      objectId: id,
+      scopePath: row.community_org_path,
+      detail: { serviceId: sid, servedOn: input.servedOn, hours: input.hours },
+    });
+    return {
+      data: { id: sid, servedOn: input.servedOn, activity: input.activity, hours: d.value / 2 },
+    };
+  });
+}
