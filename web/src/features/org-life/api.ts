@@ -359,3 +359,70 @@ export const plansApi = {
     ).data;
   },
 };
+
+export interface SeriesListData {
+  org: { id: number; code: string; name: string };
+  year: number;
+  series: Array<{
+    id: number;
+    type: string;
+    theme: string;
+    heldOn: string;
+    deadline: string;
+    issuer: string;
+    total: number;
+    done: number;
+    overdue: boolean;
+  }>;
+  branches: Array<{ id: number; code: string; name: string }>;
+}
+
+export interface SeriesDetail {
+  id: number;
+  theme: string;
+  type: string;
+  materials: string | null;
+  heldOn: string;
+  deadline: string;
+  branches: Array<{
+    meetingId: number;
+    orgId: number;
+    orgCode: string;
+    orgName: string;
+    status: 'scheduled' | 'held' | 'cancelled';
+    heldOn: string;
+  }>;
+  done: number;
+  total: number;
+}
+
+export interface SeriesInput {
+  issuerOrgId: number;
+  type: string;
+  theme: string;
+  materials?: string;
+  heldOn: string;
+  deadline: string;
+  orgIds: number[];
+}
+
+export const seriesApi = {
+  async list(orgId: number, year: number, signal?: AbortSignal) {
+    return http.get<Envelope<SeriesListData, { issue: boolean }>>(`/api/org-life/orgs/${orgId}/series`, {
+      query: { year },
+      ...(signal ? { signal } : {}),
+    });
+  },
+  async detail(id: number, signal?: AbortSignal) {
+    return (await http.get<Envelope<SeriesDetail>>(`/api/org-life/series/${id}`, signal ? { signal } : {}))
+      .data;
+  },
+  async issue(input: SeriesInput) {
+    return (
+      await http.post<Envelope<{ id: number; created: number; skipped: string[] }>>(
+        '/api/org-life/series',
+        input,
+      )
+    ).data;
+  },
+};

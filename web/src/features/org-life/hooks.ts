@@ -1,6 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { shouldRetry } from '../../components/http';
-import { orgLifeApi, plansApi, type PlanItemInput, type ScheduleInput, type TalkInput } from './api';
+import {
+  orgLifeApi,
+  plansApi,
+  seriesApi,
+  type PlanItemInput,
+  type ScheduleInput,
+  type SeriesInput,
+  type TalkInput,
+} from './api';
 
 export const lifeKeys = {
   all: ['org-life'] as const,
@@ -115,6 +123,30 @@ export function usePlanAction() {
         : a.kind === 'submit'
           ? plansApi.submit(a.orgId, a.year)
           : plansApi.acknowledge(a.orgId, a.year),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: lifeKeys.all }),
+  });
+}
+
+export function useSeriesList(orgId: number, year: number) {
+  return useQuery({
+    queryKey: ['org-life', 'series-list', orgId, year],
+    queryFn: ({ signal }) => seriesApi.list(orgId, year, signal),
+    retry: shouldRetry,
+  });
+}
+
+export function useSeriesDetail(id: number) {
+  return useQuery({
+    queryKey: ['org-life', 'series', id],
+    queryFn: ({ signal }) => seriesApi.detail(id, signal),
+    retry: shouldRetry,
+  });
+}
+
+export function useIssueSeries() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SeriesInput) => seriesApi.issue(input),
     onSuccess: () => void qc.invalidateQueries({ queryKey: lifeKeys.all }),
   });
 }

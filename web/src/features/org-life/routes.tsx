@@ -1,4 +1,10 @@
-import { CalendarOutlined, CommentOutlined, HeatMapOutlined, ScheduleOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  CommentOutlined,
+  HeatMapOutlined,
+  NotificationOutlined,
+  ScheduleOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ModuleRoutes } from '../../app/module-types';
 
@@ -8,6 +14,7 @@ const MeetingCalendarPage = lazy(() =>
 const MeetingPage = lazy(() => import('./pages/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const SignInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignInPage })));
 const TalksPage = lazy(() => import('./pages/TalksPage').then((m) => ({ default: m.TalksPage })));
+const SeriesPage = lazy(() => import('./pages/SeriesPage').then((m) => ({ default: m.SeriesPage })));
 const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 const CompliancePage = lazy(() =>
   import('./pages/CompliancePage').then((m) => ({ default: m.CompliancePage })),
@@ -20,6 +27,7 @@ export const orgLifeModule: ModuleRoutes = {
     { path: 'orgs/:orgId/org-life/compliance', element: <CompliancePage /> },
     { path: 'orgs/:orgId/org-life/talks', element: <TalksPage /> },
     { path: 'orgs/:orgId/org-life/plans', element: <PlansPage /> },
+    { path: 'orgs/:orgId/org-life/series', element: <SeriesPage /> },
     { path: 'org-life/meetings/:id', element: <MeetingPage /> },
     { path: 'org-life/sign-in/:id', element: <SignInPage /> },
   ],
@@ -47,6 +55,12 @@ export const orgLifeModule: ModuleRoutes = {
       label: '年度计划',
       icon: <ScheduleOutlined />,
       to: (orgId) => `/orgs/${orgId}/org-life/plans`,
+    },
+    {
+      key: 'org-life-series',
+      label: '下发会议',
+      icon: <NotificationOutlined />,
+      to: (orgId) => `/orgs/${orgId}/org-life/series`,
     },
   ],
 };
