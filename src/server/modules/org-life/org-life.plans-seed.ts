@@ -6,6 +6,7 @@ import { applies } from '../../../core/org-life/compliance.ts';
 import { MEETING_TYPES, type MeetingType } from '../../../core/org-life/meeting-types.ts';
 import { planGaps, type PlanItem } from '../../../core/org-life/plans.ts';
 import { BRANCH_KINDS } from '../../../core/org/org.types.ts';
+import { addDays, addMonths } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AppContext } from '../../context.ts';
 import type { LifePlanItemTable, LifePlanTable } from '../../db/tables/org-life.tables.ts';
@@ -197,6 +198,75 @@ export async function seedPlans(ctx: AppContext, input: ModuleSeedInput): Promis
       actorUsername: 'seed',
       objectType: 'life_plan',
       detail: { year, branches: branches.length, plans: plans.length, items: items.length, copied },
+    });
+  });
+  await seedSeries(ctx, input, branches);
+}
+
+/**
+ * 上级下发: each organisation above three or more branches issued this month's 主题党日 to them;
+ * the branches' meetings of the month are linked to it (held ones count as done).
+ */
+async function seedSeries(
+  ctx: AppContext,
+  input: ModuleSeedInput,
+  branches: ReadonlyArray<{ id: number; parent_id: number | null }>,
+): Promise<void> {
+  const month = input.today.slice(0, 7);
+  const from = `${month}-01`;
+  const to = addMonths(from, 1);
+  const byParent = new Map<number, number[]>();
+  for (const b of branches)
+    if (b.parent_id) byParent.set(b.parent_id, [...(byParent.get(b.parent_id) ?? []), b.id]);
+  const parents = [...byParent.entries()].filter(([, ids]) => ids.length >= 3);
+  if (parents.length === 0) return;
+  const issuers = await ctx.db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'path'])
+    .where(
+      'id',
+      'in',
+      parents.map(([id]) => id),
+    )
+    .execute();
+  const now = ctx.now().toISOString();
+  const theme = `${Number(month.slice(5, 7))}月主题党日：${MONTH_TOPICS[Number(month.slice(5, 7))]![0]}`;
+  let linked = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const issuer of issuers) {
+      const series = await trx
+        .insertInto('life_series')
+        .values({
+          issuer_org_id: issuer.id,
+          org_path: issuer.path,
+          type: '主题党日',
+          theme,
+          materials: `请各党支部围绕“${theme}”组织学习，按时录入会议记录并上传签到表。`,
+          held_on: `${month}-15`,
+          deadline: addDays(to, -1),
+          created_by: null,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const r = await trx
+        .updateTable('life_meetings')
+        .set({ series_id: series.id })
+        .where('org_id', 'in', byParent.get(issuer.id)!)
+        .where('type', '=', '主题党日')
+        .where('held_on', '>=', from)
+        .where('held_on', '<', to)
+        .where('series_id', 'is', null)
+        .executeTakeFirst();
+      linked += Number(r.numUpdatedRows);
+    }
+    await appendAudit(trx, ctx.ring, {
+      at: now,
+      action: 'life.series.seed',
+      result: 'ok',
+      actorUsername: 'seed',
+      objectType: 'life_series',
+      detail: { series: issuers.length, meetings: linked, month },
     });
   });
 }
