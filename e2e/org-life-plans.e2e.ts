@@ -21,6 +21,7 @@ let closeServer: () => Promise<void> = async () => undefined;
 let browser: Browser;
 let worker: { username: string; orgId: number };
 let countyAdmin: { username: string; orgId: number };
+let townAdmin: { username: string; orgId: number };
 let year = 0;
 const contexts: BrowserContext[] = [];
 
@@ -42,6 +43,9 @@ beforeAll(async () => {
   if (!w || !c) throw new Error('seed has no worker or county admin');
   worker = { username: w.username, orgId: w.orgId };
   countyAdmin = { username: c.username, orgId: c.orgId };
+  const t = seed.users.find((u) => u.username === 'admin_t01');
+  if (!t) throw new Error('seed has no township admin');
+  townAdmin = { username: t.username, orgId: t.orgId };
   year = Number(chinaDate(opened.ctx.now()).slice(0, 4));
   const app = await buildApp(opened.ctx, { serveWeb: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -116,5 +120,37 @@ describe('org-life annual plans', () => {
       })
       .toBe(true);
     expect(admin.errors).toEqual([]);
+  });
+
+  test('上级下发: the township sees this month’s series with per-branch progress and issues a new one', async () => {
+    const { page, errors } = await signedIn(townAdmin.username);
+    await page.goto(`/orgs/${townAdmin.orgId}/org-life/series?year=${year}`);
+    const table = page.getByRole('table').first();
+    await expect
+      .poll(() => table.getByText('月主题党日').first().isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    await page.locator('button.ant-table-row-expand-icon').first().click();
+    await expect.poll(() => page.getByText('已召开').first().isVisible(), { timeout: 30_000 }).toBe(true);
+
+    const form = page.getByRole('form', { name: '下发会议通知' });
+    await form.getByLabel('主题').fill('学习贯彻条例专题主题党日');
+    const next = `${year + 1}-01`;
+    await form.getByLabel('建议召开日期').fill(`${next}-10`);
+    await form.getByLabel('建议召开日期').press('Enter');
+    await form.getByLabel('完成期限').fill(`${next}-25`);
+    await form.getByLabel('完成期限').press('Enter');
+    await form.getByRole('button', { name: /选择全部\d+个党支部/ }).click();
+    await form
+      .getByRole('button', { name: '下 发' })
+      .or(form.getByRole('button', { name: '下发' }))
+      .click();
+    await expect
+      .poll(() => page.getByText(/已下发到\d+个党支部/).isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    await page.goto(`/orgs/${townAdmin.orgId}/org-life/series?year=${year + 1}`);
+    await expect
+      .poll(() => page.getByText('学习贯彻条例专题主题党日').isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    expect(errors).toEqual([]);
   });
 });
