@@ -326,6 +326,61 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
         })
         .execute();
     }
+    // 在职党员到社区报到: the reported in-service members (capped) with the year's volunteer hours;
+    // the second one has served only last year (no service this year: the case to follow up).
+    const communityPath = new Map(communities.map((c) => [Number(c.id), c.path]));
+    const homeOf = new Map(members.map((m) => [Number(m.id), m]));
+    const reporting = profiles.filter((x) => x.community_report === 1 && x.community_org_id).slice(0, 40);
+    const srng = rng.fork('community');
+    const year = today.slice(0, 4);
+    const ACTIVITIES = [
+      '垃圾分类宣传',
+      '关爱独居老人',
+      '社区环境整治',
+      '文明交通劝导',
+      '义务理发',
+      '政策宣讲',
+    ];
+    let services = 0;
+    for (const [k, x] of reporting.entries()) {
+      const m = homeOf.get(Number(x.person_id));
+      const cpath = communityPath.get(Number(x.community_org_id));
+      if (!m || !cpath) continue;
+      const registeredOn = addMonths(today, -srng.int(12, 24));
+      const { id } = await trx
+        .insertInto('roster_community_registrations')
+        .values({
+          person_id: Number(m.id),
+          home_org_id: m.org_id,
+          home_org_path: m.org_path,
+          community_org_id: Number(x.community_org_id),
+          community_org_path: cpath,
+          registered_on: registeredOn,
+          ended_on: null,
+          created_by: '演示数据',
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const rows = [];
+      const n = k === 1 ? 1 : srng.int(2, 6);
+      for (let i = 0; i < n; i++) {
+        // k = 1: last year only
+        const servedOn = k === 1 ? addMonths(today, -13) : addDays(today, -srng.int(0, 300));
+        if (servedOn < registeredOn || (k !== 1 && !servedOn.startsWith(year))) continue;
+        rows.push({
+          registration_id: Number(id),
+          served_on: servedOn,
+          activity: ACTIVITIES[srng.int(0, ACTIVITIES.length - 1)]!,
+          half_hours: srng.int(1, 8),
+          recorded_by: '演示数据',
+          created_at: now,
+        });
+      }
+      if (rows.length > 0) await trx.insertInto('roster_volunteer_services').values(rows).execute();
+      services += rows.length;
+    }
     for (const [k, reg] of registrations.entries()) {
       const { id } = await trx
         .insertInto('roster_floating')
@@ -351,6 +406,8 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
         transfers: transfers.length,
         floatingRegistrations: registrations.length,
         transferRequests: askers.length,
+        communityRegistrations: reporting.length,
+        volunteerServices: services,
       },
     });
   });

@@ -181,6 +181,32 @@ export interface TransferRequest {
   createdAt: string;
   decidedAt: string | null;
 }
+/** 在职党员到社区报到: a registration as seen from one side. */
+export interface CommunityRegistration {
+  id: number;
+  personId: number;
+  personName: string;
+  homeOrg: { id: number; name: string; code: string };
+  communityOrg: { id: number; name: string; code: string };
+  registeredOn: string;
+  endedOn: string | null;
+  hours: number;
+  side: 'home' | 'community' | 'both';
+  mayRecord: boolean;
+}
+export interface CommunityList {
+  year: number;
+  items: CommunityRegistration[];
+  months: number[];
+  totalHours: number;
+  withoutService: number;
+}
+export interface CommunityDetail extends CommunityRegistration {
+  year: number;
+  months: number[];
+  records: Array<{ id: number; servedOn: string; activity: string; hours: number; recordedBy: string }>;
+}
+
 export type TransferRequestCreate =
   | { destination: 'in_system'; toOrgCode: string; reason: string }
   | { destination: 'outside'; otherOrgName: string; reason: string };
@@ -395,6 +421,28 @@ export const rosterApi = {
   },
   async me(): Promise<MyRecord> {
     return (await http.get<Envelope<MyRecord>>('/api/roster/me')).data;
+  },
+  async community(orgId: number, year: number): Promise<CommunityList> {
+    return (
+      await http.get<Envelope<CommunityList>>(`/api/roster/community-service?orgId=${orgId}&year=${year}`)
+    ).data;
+  },
+  async communityDetail(id: number, year: number): Promise<CommunityDetail> {
+    return (await http.get<Envelope<CommunityDetail>>(`/api/roster/community-service/${id}?year=${year}`))
+      .data;
+  },
+  async registerCommunity(body: {
+    personId: number;
+    communityOrgCode: string;
+    registeredOn: string;
+  }): Promise<CommunityRegistration> {
+    return (await http.post<Envelope<CommunityRegistration>>('/api/roster/community-service', body)).data;
+  },
+  async recordService(
+    id: number,
+    body: { servedOn: string; activity: string; hours: number },
+  ): Promise<unknown> {
+    return (await http.post<Envelope<unknown>>(`/api/roster/community-service/${id}/services`, body)).data;
   },
   async requestMyTransfer(body: TransferRequestCreate): Promise<TransferRequest> {
     return (await http.post<Envelope<TransferRequest>>('/api/roster/me/transfer-request', body)).data;

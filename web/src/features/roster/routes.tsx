@@ -1,6 +1,7 @@
 import {
   BarChartOutlined,
   GlobalOutlined,
+  HeartOutlined,
   ImportOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -13,6 +14,9 @@ const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ defaul
 const StructurePage = lazy(() => import('./pages/StructurePage').then((m) => ({ default: m.StructurePage })));
 const TransfersPage = lazy(() => import('./pages/TransfersPage').then((m) => ({ default: m.TransfersPage })));
 const FloatingPage = lazy(() => import('./pages/FloatingPage').then((m) => ({ default: m.FloatingPage })));
+const CommunityServicePage = lazy(() =>
+  import('./pages/CommunityServicePage').then((m) => ({ default: m.CommunityServicePage })),
+);
 const MyRecordPage = lazy(() => import('./pages/MyRecordPage').then((m) => ({ default: m.MyRecordPage })));
 
 /** Pages of the roster module (issue 4), mounted inside the signed-in layout. */
@@ -23,6 +27,7 @@ export const rosterModule: ModuleRoutes = {
     { path: 'orgs/:orgId/roster/structure', element: <StructurePage /> },
     { path: 'orgs/:orgId/roster/transfers', element: <TransfersPage /> },
     { path: 'orgs/:orgId/roster/floating', element: <FloatingPage /> },
+    { path: 'orgs/:orgId/roster/community', element: <CommunityServicePage /> },
     { path: 'roster/me', element: <MyRecordPage /> },
   ],
   nav: [
@@ -50,6 +55,12 @@ export const rosterModule: ModuleRoutes = {
       label: '流动党员',
       icon: <GlobalOutlined />,
       to: (orgId) => `/orgs/${orgId}/roster/floating`,
+    },
+    {
+      key: 'roster-community',
+      label: '社区报到',
+      icon: <HeartOutlined />,
+      to: (orgId) => `/orgs/${orgId}/roster/community`,
     },
   ],
 };
