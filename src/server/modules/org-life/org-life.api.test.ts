@@ -397,13 +397,28 @@ describeEachEngine('org-life API', (use) => {
     const list = await admin.request('GET', `/api/org-life/orgs/${t.fixture.townA.id}/series?year=2026`);
     expect(list.statusCode).toBe(200);
     expect(list.json().data.series).toEqual([
-      expect.objectContaining({ id: res.json().data.id, theme: '学习新修订的条例', total: 1, done: 0, overdue: false }),
+      expect.objectContaining({
+        id: res.json().data.id,
+        theme: '学习新修订的条例',
+        total: 1,
+        done: 0,
+        overdue: false,
+      }),
     ]);
     expect(list.json().data.branches.map((b: { code: string }) => b.code)).toEqual(['TA-1', 'TA-2']);
     expect(list.json().policies).toEqual({ issue: true });
-    expect((await admin.request('GET', `/api/org-life/orgs/${t.fixture.townA.id}/series?year=2025`)).json().data.series).toEqual([]);
-    const branchView = await worker.request('GET', `/api/org-life/orgs/${t.fixture.branchA.id}/series?year=2026`);
-    expect(branchView.json()).toMatchObject({ data: { series: [], branches: [] }, policies: { issue: false } });
+    expect(
+      (await admin.request('GET', `/api/org-life/orgs/${t.fixture.townA.id}/series?year=2025`)).json().data
+        .series,
+    ).toEqual([]);
+    const branchView = await worker.request(
+      'GET',
+      `/api/org-life/orgs/${t.fixture.branchA.id}/series?year=2026`,
+    );
+    expect(branchView.json()).toMatchObject({
+      data: { series: [], branches: [] },
+      policies: { issue: false },
+    });
     const outside = await admin.request('POST', '/api/org-life/series', {
       issuerOrgId: t.fixture.townA.id,
       type: '党课',
