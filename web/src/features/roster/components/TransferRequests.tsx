@@ -152,7 +152,13 @@ export function TransferRequests({ orgId }: { orgId: number }) {
           >
             <Input.TextArea rows={3} />
           </Form.Item>
-          <Button type="primary" danger htmlType="submit" loading={decline.isPending}>
+          <Button
+            type="primary"
+            danger
+            htmlType="submit"
+            loading={decline.isPending}
+            data-testid="request-decline-submit"
+          >
             确认
           </Button>
         </Form>

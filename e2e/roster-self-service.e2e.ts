@@ -1,0 +1,88 @@
+// A member asks to transfer their 组织关系 on /roster/me (phone-sized), the township admin sees the
+// request on the transfers page and declines it with a reason, the member sees the reason;
+// the 社区报到 page shows registrations, hours and the month chart.
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { submitLogin } from './helpers.ts';
+import { startServer, type E2eServer } from './server.ts';
+
+let server: E2eServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(username: string, mobile: boolean) {
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...(mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}),
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/login');
+  await page.getByLabel('用户名', { exact: true }).waitFor({ timeout: 90_000 });
+  await submitLogin(page, username, server.password);
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 90_000 });
+  return { page, errors };
+}
+
+test('member requests a transfer on the phone; the branch declines it; the member sees why', async () => {
+  const member = server.seed.users.find((u) => u.role === 'member')!;
+  const admin = server.seed.users.find(
+    (u) => u.role === 'org_admin' && member.orgCode.startsWith(`${u.orgCode}-`),
+  )!;
+  const m = await signIn(member.username, true);
+  await m.page.goto('/roster/me');
+  await m.page.getByTestId('my-transfer-request-open').click();
+  await m.page.getByText('系统外单位').click();
+  await m.page.getByLabel('转入单位（党组织）名称').fill('浙江省杭州市某公司党支部');
+  await m.page.getByLabel('申请理由').fill('到杭州工作');
+  await m.page.getByRole('button', { name: '提交申请' }).click();
+  await expect
+    .poll(() => m.page.getByTestId('my-transfer-request-status').textContent(), { timeout: 30_000 })
+    .toContain('待党支部办理');
+
+  const a = await signIn(admin.username, false);
+  await a.page.goto(`/orgs/${admin.orgId}/roster/transfers`);
+  const requests = a.page.getByTestId('roster-transfer-requests');
+  await requests.getByText('浙江省杭州市某公司党支部').first().waitFor({ timeout: 60_000 });
+  const row = requests.locator('tr', { hasText: '浙江省杭州市某公司党支部' });
+  await row.getByRole('button', { name: '不予办理' }).click();
+  await a.page.getByLabel('理由（党员本人可见）').fill('请先联系接收单位');
+  await a.page.getByTestId('request-decline-submit').click();
+  await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0);
+
+  await m.page.reload();
+  await expect
+    .poll(() => m.page.getByTestId('my-transfer-request').textContent(), { timeout: 30_000 })
+    .toContain('请先联系接收单位');
+  expect(m.errors).toEqual([]);
+  expect(a.errors).toEqual([]);
+});
+
+test('社区报到 page: registrations with hours and the month chart', async () => {
+  const root =
+    server.seed.users.find((u) => u.role === 'org_admin' && !u.orgCode.includes('-')) ??
+    server.seed.users.find((u) => u.role === 'org_admin')!;
+  const a = await signIn(root.username, false);
+  await a.page.goto(`/orgs/${root.orgId}/roster/community`);
+  const page = a.page.getByTestId('roster-community');
+  await page.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
+  expect(await page.locator('canvas').count()).toBeGreaterThan(0);
+  expect(await page.textContent()).toMatch(/小时/);
+  expect(a.errors).toEqual([]);
+});
