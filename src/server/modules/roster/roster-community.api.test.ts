@@ -53,6 +53,9 @@ describeEachEngine('在职党员到社区报到 API', (use) => {
       side: 'home',
       mayRecord: false,
     });
+    const profile = (await a.request('GET', `/api/roster/members/${personId}`)).json().data;
+    expect(profile.flags.communityReport).toBe(true);
+    expect(profile.community).toMatchObject({ code: 'TB-SQ' });
     const twice = await a.request('POST', '/api/roster/community-service', {
       personId,
       communityOrgCode: 'TB-SQ',
@@ -127,6 +130,8 @@ describeEachEngine('在职党员到社区报到 API', (use) => {
       (await a.request('GET', `/api/roster/community-service?orgId=${t.fixture.branchA.id}&year=2025`)).json()
         .data,
     ).toMatchObject({ totalHours: 0, withoutService: 1 });
+    const me = (await (await t.login('member_a')).request('GET', '/api/roster/me')).json().data;
+    expect(me.community).toMatchObject({ name: '乙镇幸福社区党支部', hours: 7.5 });
     const actions = (
       await t.ctx.db
         .selectFrom('audit_log')

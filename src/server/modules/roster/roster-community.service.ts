@@ -165,6 +165,8 @@ export async function register(ctx: AppContext, request: FastifyRequest, input: 
       created_at: now,
       updated_at: now,
     });
+    // The member record's 到社区报到 flag and community follow the registration.
+    await repo.upsertProfile(trx, input.personId, { community_report: 1, community_org_id: c.id }, now);
     await appendAudit(trx, ctx.ring, {
       ...audit(ctx, request),
       action: 'roster.community.register',

@@ -7,6 +7,7 @@ import {
   PARTY_AGE_BANDS,
   share,
 } from '../../../core/roster/structure.rules.ts';
+import { hoursInYear } from '../../../core/roster/community.rules.ts';
 import {
   approvalPath,
   decideInitiate,
@@ -39,6 +40,7 @@ import { holdersOn } from '../membership/membership.repository.ts';
 import { ADDRESS_CONTEXT, runImport, type ImportProgress } from './roster.import.ts';
 import { mayUnmask, memberPolicies } from './roster.policy.ts';
 import { cursorOf, presentMemberListItem, presentRequest, presentTransfer } from './roster.presenter.ts';
+import { activeRegistrationOf, findRegistration, servicesOf } from './roster-community.repository.ts';
 import { latestRequestOf } from './roster-request.repository.ts';
 import * as repo from './roster.repository.ts';
 import { buildSheetWorkbook, ImportFileError } from './roster.xlsx.ts';
@@ -885,6 +887,15 @@ export async function myRecord(ctx: AppContext, actor: Actor) {
     .where('status', 'in', ['pending_approval', 'pending_acceptance'])
     .execute();
   const latest = await latestRequestOf(ctx.db, personId);
+  const reg = await activeRegistrationOf(ctx.db, personId);
+  const regRow = reg ? await findRegistration(ctx.db, Number(reg.id)) : undefined;
+  const year = Number(on.slice(0, 4));
+  const served = regRow
+    ? (await servicesOf(ctx.db, [Number(regRow.id)], `${year}-01-01`, `${year}-12-31`)).map((x) => ({
+        servedOn: x.served_on,
+        halfHours: Number(x.half_hours),
+      }))
+    : [];
   return {
     data: {
       name: row.name,
@@ -902,6 +913,14 @@ export async function myRecord(ctx: AppContext, actor: Actor) {
       secretary: secretary ? { name: secretary.name, since: secretary.since } : null,
       openTransfer: transfers[0] ? { id: Number(transfers[0].id), status: transfers[0].status } : null,
       transferRequest: latest ? presentRequest(latest) : null,
+      community: regRow
+        ? {
+            name: regRow.community_org_name,
+            registeredOn: regRow.registered_on,
+            year,
+            hours: hoursInYear(served, year),
+          }
+        : null,
     },
   };
 }

@@ -161,6 +161,8 @@ export interface MyRecord {
   secretary: { name: string; since: string } | null;
   openTransfer: { id: number; status: string } | null;
   transferRequest: TransferRequest | null;
+  /** 在职党员到社区报到: the community and this year's volunteer hours. */
+  community: { name: string; registeredOn: string; year: number; hours: number } | null;
 }
 
 /** A member's own transfer request (self-service), handled by the sending branch. */

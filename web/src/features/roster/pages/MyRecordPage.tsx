@@ -154,6 +154,17 @@ export function MyRecordPage() {
           信息有误请联系所在党支部；转接组织关系可在下方提交申请。
         </Typography.Paragraph>
       </Card>
+      {m.community && (
+        <Card size="small" title="到社区报到" style={{ marginTop: 12 }} data-testid="my-community">
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label="报到社区">{m.community.name}</Descriptions.Item>
+            <Descriptions.Item label="报到日期">{formatDate(m.community.registeredOn)}</Descriptions.Item>
+            <Descriptions.Item label={`${m.community.year}年志愿服务`}>
+              {m.community.hours} 小时
+            </Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
       <MyTransferRequest m={m} />
     </div>
   );
