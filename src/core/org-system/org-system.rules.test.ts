@@ -123,6 +123,13 @@ describe('structural checks, both sides of each threshold', () => {
     [{ hasSecretary: false, vacantSince: '2026-10-01' }, '书记空缺', true], [{ hasSecretary: true }, '书记空缺', false],
   ])('%o → %s: %s', (patch, check, present) => expect(checks(patch as Partial<OrgFacts>).includes(check as never)).toBe(present));
   it.each([
+    [false, '书记空缺自2000-01-01起'],
+    [true, '书记空缺（无书记任职记录，自2000-01-01成立起算）'],
+  ])('vacancy wording when no secretary was ever on record = %s', (never, wording) => {
+    const found = checkOrg({ ...base, hasSecretary: false, vacantSince: '2000-01-01', noSecretaryOnRecord: never }, structure, ON).find((x) => x.check === '书记空缺');
+    expect(found?.detail.startsWith(wording)).toBe(true);
+  });
+  it.each([
     ['2026-08-23', '提示'], ['2026-08-22', '警告'],
   ])('a secretary vacant since %s is a %s (超过3个月)', (since, severity) => {
     const found = checkOrg({ ...base, hasSecretary: false, vacantSince: since }, structure, ON).find((x) => x.check === '书记空缺');

@@ -40,6 +40,8 @@ export interface OrgFacts {
   hasSecretary: boolean;
   /** When the last 书记 left (or the organisation was set up); null when unknown. */
   vacantSince: IsoDate | null;
+  /** True when no 书记 was ever on record, so vacantSince is the establishment date. */
+  noSecretaryOnRecord?: boolean;
   /** Units a 联合党支部 covers. */
   coveredUnits: number;
 }
@@ -94,7 +96,7 @@ export function checkOrg(o: OrgFacts, r: StructureRules, today: IsoDate): Findin
   }
   if (o.kind !== '党小组' && o.kind !== '党组' && !o.hasSecretary) {
     const long = o.vacantSince !== null && today > addMonths(o.vacantSince, r.vacancyWarningMonths);
-    const since = o.vacantSince ? `自${o.vacantSince}起` : '';
+    const since = !o.vacantSince ? '' : o.noSecretaryOnRecord ? `（无书记任职记录，自${o.vacantSince}成立起算）` : `自${o.vacantSince}起`;
     out.push(f(o, STRUCTURE_CHECKS.secretaryVacant, long ? '警告' : '提示', `书记空缺${since}${long ? `，已超过${r.vacancyWarningMonths}个月` : ''}`, { vacantSince: o.vacantSince, warningMonths: r.vacancyWarningMonths }));
   }
   if (isBranch && o.teamSize >= r.committeeSize.min) {

@@ -57,6 +57,7 @@ export async function gatherFacts(db: Kysely<DB>, root: Root, today: string) {
       members: c.members, fullMembers: c.full, subtreeMembers: totals.get(o.id) ?? c.members,
       teamSize: team.size, hasSecretary: team.secretary,
       vacantSince: team.secretary ? null : (lastSec.get(o.id) ?? o.established_on),
+      noSecretaryOnRecord: !team.secretary && !lastSec.has(o.id),
       coveredUnits: covered.get(o.id) ?? 0,
     };
   });
