@@ -69,6 +69,12 @@ function f(o: OrgFacts, check: StructureCheck, severity: Severity, detail: strin
   return { orgId: o.orgId, orgCode: o.code, orgName: o.name, check, severity, detail, evidence };
 }
 
+/** "书记空缺…" with its start; a branch that never had a 书记 counts from its establishment date. */
+export function secretaryVacancyText(vacantSince: IsoDate | null, noSecretaryOnRecord = false): string {
+  if (!vacantSince) return '书记空缺';
+  return noSecretaryOnRecord ? `书记空缺（无书记任职记录，自${vacantSince}成立起算）` : `书记空缺自${vacantSince}起`;
+}
+
 export function checkOrg(o: OrgFacts, r: StructureRules, today: IsoDate): Finding[] {
   const out: Finding[] = [];
   const isBranch = BRANCHES.includes(o.kind);
@@ -96,8 +102,7 @@ export function checkOrg(o: OrgFacts, r: StructureRules, today: IsoDate): Findin
   }
   if (o.kind !== '党小组' && o.kind !== '党组' && !o.hasSecretary) {
     const long = o.vacantSince !== null && today > addMonths(o.vacantSince, r.vacancyWarningMonths);
-    const since = !o.vacantSince ? '' : o.noSecretaryOnRecord ? `（无书记任职记录，自${o.vacantSince}成立起算）` : `自${o.vacantSince}起`;
-    out.push(f(o, STRUCTURE_CHECKS.secretaryVacant, long ? '警告' : '提示', `书记空缺${since}${long ? `，已超过${r.vacancyWarningMonths}个月` : ''}`, { vacantSince: o.vacantSince, warningMonths: r.vacancyWarningMonths }));
+    out.push(f(o, STRUCTURE_CHECKS.secretaryVacant, long ? '警告' : '提示', `${secretaryVacancyText(o.vacantSince, o.noSecretaryOnRecord)}${long ? `，已超过${r.vacancyWarningMonths}个月` : ''}`, { vacantSince: o.vacantSince, warningMonths: r.vacancyWarningMonths }));
   }
   if (isBranch && o.teamSize >= r.committeeSize.min) {
     if (o.teamSize > r.committeeSize.hardMax) {

@@ -2,10 +2,12 @@
 import { addMonths, addYears, type IsoDate } from '../shared/dates.ts';
 import { ok, refuse, type Decision } from '../shared/result.ts';
 import type { WeakCaseState, WeakCriterion } from './org-system.types.ts';
+import { secretaryVacancyText } from './structure.rules.ts';
 
 export interface WeakFacts {
   hasSecretary: boolean;
   vacantSince: IsoDate | null;
+  noSecretaryOnRecord?: boolean;
   /** Day of the latest admission (预备党员) into the organisation; null = none on record. */
   lastAdmission: IsoDate | null;
   establishedOn: IsoDate | null;
@@ -22,7 +24,7 @@ export function weakSignals(x: WeakFacts, today: IsoDate, vacancyMonths: number,
   const label = (code: string) => criteria.find((c) => c.code === code)?.label ?? code;
   const out: WeakSignal[] = [];
   if (!x.hasSecretary && x.vacantSince && today > addMonths(x.vacantSince, vacancyMonths)) {
-    out.push({ code: 'SECRETARY_VACANT', label: label('SECRETARY_VACANT'), detail: `书记自${x.vacantSince}起空缺，超过${vacancyMonths}个月` });
+    out.push({ code: 'SECRETARY_VACANT', label: label('SECRETARY_VACANT'), detail: `${secretaryVacancyText(x.vacantSince, x.noSecretaryOnRecord)}，超过${vacancyMonths}个月` });
   }
   const since = x.lastAdmission ?? x.establishedOn;
   if (since && today >= addYears(since, noAdmissionYears)) {

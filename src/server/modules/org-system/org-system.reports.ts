@@ -114,7 +114,7 @@ export async function weakSignalsReport(db: Kysely<DB>, book: Rulebook, root: Ro
   facts.forEach((f, i) => {
     if (!hasTerms(f.kind) || f.kind === '党委' || f.kind === '党工委') return;
     const signals = weakSignals(
-      { hasSecretary: f.hasSecretary, vacantSince: f.vacantSince, lastAdmission: admissions.get(f.orgId) ?? null, establishedOn: orgs[i]!.established_on },
+      { hasSecretary: f.hasSecretary, vacantSince: f.vacantSince, noSecretaryOnRecord: f.noSecretaryOnRecord, lastAdmission: admissions.get(f.orgId) ?? null, establishedOn: orgs[i]!.established_on },
       today, months, years, criteria,
     );
     if (signals.length) out.push({ orgId: f.orgId, orgCode: f.code, orgName: f.name, signals });
