@@ -10,6 +10,8 @@ import {
   countMembersOn,
   countSubtreeMembersByScan,
   countSubtreeMembersOn,
+  findOrgPageFacts,
+  holdersOn,
   rebuildMemberCounts,
 } from './membership.repository.ts';
 
@@ -40,6 +42,18 @@ async function expectSameAsScan(t: TestApp) {
     expect(orgs.map((o) => [o.id, day, fast.get(o.id) ?? 0])).toEqual(
       orgs.map((o) => [o.id, day, scan.get(o.id) ?? 0]),
     );
+    // The organisation page's single statement gives the same figures, secretary included.
+    for (const o of orgs) {
+      const page = await findOrgPageFacts(t.ctx.db, o.id, day, '书记');
+      const own = await countMembersOn(t.ctx.db, o, day);
+      const [holder] = await holdersOn(t.ctx.db, o.id, '书记', day);
+      expect([o.id, day, page?.counts, page?.secretary ?? null]).toEqual([
+        o.id,
+        day,
+        { ...own, subtreeMembers: scan.get(o.id) ?? 0 },
+        holder ? { personId: holder.personId, name: holder.name, since: holder.since } : null,
+      ]);
+    }
   }
 }
 

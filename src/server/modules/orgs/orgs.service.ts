@@ -11,10 +11,11 @@ import { denied } from '../../http/auth.plugin.ts';
 import { conflict, fromDecision, notFound } from '../../http/errors.ts';
 import {
   countCurrentMembers,
-  countMembersOn,
   countSubtreeMembersOn,
-  holdersOn,
+  findOrgPageFacts,
+  type OrgPageFacts,
 } from '../membership/membership.repository.ts';
+import { cachedRead, readCacheFor } from '../../db/read-cache.ts';
 import { rebaseCarriedPaths } from '../../db/carried-paths.ts';
 import { SUBTREE_MOVED_HOOKS } from '../subtree-moved-hooks.ts';
 import { canChangeOrg, canCreateChild, canReadOrg, orgPolicies } from './orgs.policy.ts';
@@ -22,6 +23,18 @@ import { presentOrg } from './orgs.presenter.ts';
 import * as repo from './orgs.repository.ts';
 
 const SECRETARY = '书记';
+
+/**
+ * The organisation page's figures (counts, children, secretary), the most read page of the
+ * navigator: kept for 5 s per organisation and day, and dropped by any write to the tables
+ * they come from (read-cache.ts). Only the figures are cached; scope is checked per request.
+ */
+const orgPageCache = (ctx: AppContext) =>
+  readCacheFor<OrgPageFacts | undefined>(ctx.db, 'org-page', {
+    tables: ['orgs', 'memberships', 'org_member_counts', 'positions', 'persons'],
+    ttlMs: 5_000,
+    maxEntries: 10_000,
+  });
 
 function node(row: OrgRow): OrgNode {
   return { id: row.id, code: row.code, kind: row.kind as OrgKind, parentId: row.parent_id, path: row.path, status: row.status as OrgStatus };
@@ -42,23 +55,27 @@ async function requireOrg(
 
 export async function getOrg(ctx: AppContext, request: FastifyRequest, id: number) {
   const actor = request.actor!;
-  const row = await requireOrg(ctx, request, id, canReadOrg);
   const today = chinaDate(ctx.now());
-  const [counts, childOrgs, secretaries, ancestors] = await Promise.all([
-    countMembersOn(ctx.db, row, today),
-    repo.countActiveChildren(ctx.db, row.id),
-    holdersOn(ctx.db, row.id, SECRETARY, today),
-    repo.findOrgsByIds(ctx.db, pathIds(row.path)),
-  ]);
-  const visibleAncestors = pathIds(row.path)
+  const facts = await cachedRead(orgPageCache(ctx), `${id}|${today}`, () =>
+    findOrgPageFacts(ctx.db, id, today, SECRETARY),
+  );
+  if (!facts) throw notFound('组织');
+  const row = facts.org;
+  if (!canReadOrg(actor, row)) throw await denied(ctx, request, 'org', id, 'scope');
+  // Ancestors the actor may see: those at or below the actor's scope root. The root of the
+  // actor's own scope (the common case) has none, so the second query is skipped.
+  const scopeDepth = pathIds(actor.scopePath).length;
+  const visibleIds = pathIds(row.path).slice(Math.max(scopeDepth - 1, 0), -1);
+  const ancestors = visibleIds.length > 0 ? await repo.findOrgsByIds(ctx.db, visibleIds) : [];
+  const visibleAncestors = visibleIds
     .map((aid) => ancestors.find((a) => a.id === aid))
-    .filter((a): a is NonNullable<typeof a> => !!a && a.path.startsWith(actor.scopePath) && a.id !== row.id)
+    .filter((a): a is NonNullable<typeof a> => !!a && a.path.startsWith(actor.scopePath))
     .map((a) => ({ id: a.id, name: a.name, code: a.code }));
   return {
     data: {
       ...presentOrg(row),
-      counts: { ...counts, childOrgs },
-      secretary: secretaries[0] ? { personId: secretaries[0].personId, name: secretaries[0].name, since: secretaries[0].since } : null,
+      counts: { ...facts.counts, childOrgs: facts.childOrgs },
+      secretary: facts.secretary,
       ancestors: visibleAncestors,
     },
     policies: orgPolicies(actor, row),
