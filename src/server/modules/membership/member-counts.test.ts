@@ -11,6 +11,8 @@ import {
   countSubtreeMembersByScan,
   countSubtreeMembersOn,
   findOrgPageFacts,
+  memberCountsByOrgByScan,
+  memberCountsByOrgOn,
   holdersOn,
   rebuildMemberCounts,
 } from './membership.repository.ts';
@@ -42,6 +44,12 @@ async function expectSameAsScan(t: TestApp) {
     expect(orgs.map((o) => [o.id, day, fast.get(o.id) ?? 0])).toEqual(
       orgs.map((o) => [o.id, day, scan.get(o.id) ?? 0]),
     );
+    // Per organisation (own memberships) under the root and under each township.
+    for (const o of orgs.filter((x) => x.path.split('/').length <= 4)) {
+      const byRollup = await memberCountsByOrgOn(t.ctx.db, o.path, day);
+      const byScan = await memberCountsByOrgByScan(t.ctx.db, o.path, day);
+      expect([o.id, day, [...byRollup].sort((a, b) => a[0] - b[0])]).toEqual([o.id, day, [...byScan].sort((a, b) => a[0] - b[0])]);
+    }
     // The organisation page's single statement gives the same figures, secretary included.
     for (const o of orgs) {
       const page = await findOrgPageFacts(t.ctx.db, o.id, day, '书记');

@@ -5,6 +5,7 @@ import { pathIds } from '../../../core/org/org.rules.ts';
 import { pathUpperBound, toCount } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LifeAttendanceTable, LifeMeetingTable } from '../../db/tables/org-life.tables.ts';
+import { memberCountsByOrgOn } from '../membership/membership.repository.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type MeetingRow = Selectable<LifeMeetingTable>;
@@ -633,26 +634,16 @@ export async function obligedOrgsUnder(db: Q, path: string, kinds: readonly stri
     .execute();
 }
 
-/** Members and full members per organisation under `path` on a day: one grouped range scan. */
+/**
+ * Members and full members per organisation under `path` on a day. Read from the member-count
+ * rollup (membership module), not by scanning every membership under `path`.
+ */
 export async function memberCountsUnder(
   db: Q,
   path: string,
   on: string,
 ): Promise<Map<number, { members: number; full: number }>> {
-  const rows = await db
-    .selectFrom('memberships')
-    .select([
-      'org_id',
-      sql<number>`count(*)`.as('n'),
-      sql<number>`sum(case when category = '正式党员' then 1 else 0 end)`.as('full'),
-    ])
-    .where('org_path', '>=', path)
-    .where('org_path', '<', pathUpperBound(path))
-    .where('valid_from', '<=', on)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
-    .groupBy('org_id')
-    .execute();
-  return new Map(rows.map((r) => [Number(r.org_id), { members: toCount(r.n), full: toCount(r.full) }]));
+  return memberCountsByOrgOn(db, path, on);
 }
 
 /** Distinct people talked with per organisation under `path` in [from, to). */
