@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkService, hoursByMonth, hoursInYear } from './community.rules.ts';
+import {
+  checkEnd,
+  checkMayRecord,
+  checkService,
+  hoursByMonth,
+  hoursInYear,
+  registrationStatus,
+} from './community.rules.ts';
 
 const base = {
   servedOn: '2026-05-01',
@@ -27,6 +34,44 @@ describe('volunteer service record', () => {
     const d = checkService({ ...base, ...patch });
     expect(d.ok ? null : d.code).toBe(code);
     if (d.ok) expect(d.value).toBe(half);
+  });
+});
+
+describe('报到结束', () => {
+  const end = {
+    registeredOn: '2026-01-10',
+    endedOn: null,
+    endOn: '2026-10-01',
+    today: '2026-11-23',
+    lastServedOn: '2026-09-30',
+  };
+  it.each([
+    ['ends between registration and today', {}, null],
+    ['ends on the registration date', { endOn: '2026-01-10', lastServedOn: null }, null],
+    [
+      'ends the day before registering',
+      { endOn: '2026-01-09', lastServedOn: null },
+      'ENDED_BEFORE_REGISTRATION',
+    ],
+    ['ends today', { endOn: '2026-11-23' }, null],
+    ['ends tomorrow', { endOn: '2026-11-24' }, 'ENDED_IN_FUTURE'],
+    ['ends on the day of the last service', { endOn: '2026-09-30' }, null],
+    ['ends before the last service', { endOn: '2026-09-29' }, 'ENDED_BEFORE_LAST_SERVICE'],
+    ['is already ended', { endedOn: '2026-06-01' }, 'REGISTRATION_ENDED'],
+  ])('%s', (_name, patch, code) => {
+    const d = checkEnd({ ...end, ...patch });
+    expect(d.ok ? null : d.code).toBe(code);
+    if (!d.ok && code !== 'REGISTRATION_ENDED') expect(d.field).toBe('endedOn');
+  });
+
+  it.each([
+    ['an active registration takes new records', null, null, 'active'],
+    ['an ended registration refuses new records', '2026-10-01', 'REGISTRATION_ENDED', 'ended'],
+  ])('%s', (_name, endedOn, code, status) => {
+    const d = checkMayRecord(endedOn);
+    expect(d.ok ? null : d.code).toBe(code);
+    if (!d.ok) expect(d.message).toContain('不能再记录志愿服务');
+    expect(registrationStatus(endedOn)).toBe(status);
   });
 });
 

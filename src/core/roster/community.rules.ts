@@ -23,6 +23,46 @@ export function checkService(f: {
   return ok(f.hours * 2);
 }
 
+/** 在册 while the registration runs, 已结束 once it has an end date. */
+export type RegistrationStatus = 'active' | 'ended';
+export const REGISTRATION_STATUS_LABEL: Record<RegistrationStatus, string> = {
+  active: '在册',
+  ended: '已结束',
+};
+export const registrationStatus = (endedOn: string | null): RegistrationStatus =>
+  endedOn === null ? 'active' : 'ended';
+
+/** An ended registration takes no new service records (corrections of old ones stay possible). */
+export function checkMayRecord(endedOn: string | null): Decision {
+  return endedOn === null
+    ? ok(undefined)
+    : refuse('REGISTRATION_ENDED', `该党员的社区报到已于${endedOn}结束，不能再记录志愿服务`);
+}
+
+/**
+ * 报到结束 (moved house, changed job): the end date lies between the registration date and today,
+ * and not before the last recorded service (which would then fall after the end).
+ */
+export function checkEnd(f: {
+  registeredOn: string;
+  endedOn: string | null;
+  endOn: string;
+  today: string;
+  lastServedOn: string | null;
+}): Decision {
+  if (f.endedOn !== null) return refuse('REGISTRATION_ENDED', `该社区报到已于${f.endedOn}结束`);
+  if (f.endOn > f.today) return refuse('ENDED_IN_FUTURE', '结束日期不能晚于今天', 'endedOn');
+  if (f.endOn < f.registeredOn)
+    return refuse('ENDED_BEFORE_REGISTRATION', `结束日期不能早于报到日期（${f.registeredOn}）`, 'endedOn');
+  if (f.lastServedOn !== null && f.endOn < f.lastServedOn)
+    return refuse(
+      'ENDED_BEFORE_LAST_SERVICE',
+      `结束日期不能早于最近一次志愿服务的日期（${f.lastServedOn}）`,
+      'endedOn',
+    );
+  return ok(undefined);
+}
+
 /** Hours in each month (index 0 = January) of `year`, from records of any years. */
 export function hoursByMonth(
   records: ReadonlyArray<{ servedOn: string; halfHours: number }>,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.ts';
 import { EDUCATIONS, GENDERS, IDENTITIES, MEMBER_CATEGORIES } from './roster.constants.ts';
 import { CONTACT_METHODS, FLOATING_DIRECTIONS, FLOATING_KINDS } from './floating.rules.ts';
+import { GRADUATE_STATUSES } from './graduate.rules.ts';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为YYYY-MM-DD格式的日期`);
 const id = (label: string) => z.coerce.number().int(`${label}不正确`).positive(`${label}不正确`);
@@ -56,6 +57,10 @@ export const profileBody = z.strictObject({
   communityReport: z.boolean().optional(),
   communityOrgId: id('报到社区党组织').nullable().optional(),
   groupOrgId: id('党小组').nullable().optional(),
+  /** 毕业日期; checked against today and the birth date by core graduate.rules. */
+  graduatedOn: isoDate('毕业日期').nullable().optional(),
+  /** 毕业后组织关系暂留 (at most roster.graduate.maxYears). */
+  graduateRetained: z.boolean('毕业后组织关系暂留应为true或false').optional(),
 });
 export type ProfileInput = z.infer<typeof profileBody>;
 
@@ -116,6 +121,21 @@ export const floatingContactBody = z.strictObject({
 export type FloatingContactInput = z.infer<typeof floatingContactBody>;
 
 export const floatingEndBody = z.strictObject({ endedOn: isoDate('结束日期') });
+
+// ---- 毕业生党员组织关系暂留
+
+export const graduateListQuery = z.strictObject({
+  orgId: id('组织ID'),
+  status: z.enum(GRADUATE_STATUSES, '状态应为正常、即将到期或已超期').optional(),
+  /** Keyset cursor: "<graduatedOn>|<person id>" of the last row of the previous page. */
+  after: z
+    .string()
+    .max(40, '分页游标不正确')
+    .regex(/^\d{4}-\d{2}-\d{2}\|\d+$/, '分页游标不正确')
+    .optional(),
+  limit: z.coerce.number().int().min(1, '每页条数至少为1').max(200, '每页条数不能超过200').default(50),
+});
+export type GraduateListQuery = z.infer<typeof graduateListQuery>;
 
 // ---- transfers across the system's boundary
 
@@ -188,6 +208,8 @@ export const transferRequestDeclineBody = z.strictObject({
 export const communityListQuery = z.strictObject({
   orgId: id('组织ID'),
   year: z.coerce.number().int('年度不正确').min(2000, '年度不正确').max(2100, '年度不正确').optional(),
+  /** 在册 (active), 已结束 (ended) or both. */
+  status: z.enum(['active', 'ended', 'all'], '状态应为active（在册）、ended（已结束）或all').default('all'),
 });
 export type CommunityListQuery = z.infer<typeof communityListQuery>;
 
@@ -207,6 +229,19 @@ export const volunteerServiceBody = z.strictObject({
     .max(24, '服务时长不能超过24小时'),
 });
 export type VolunteerServiceInput = z.infer<typeof volunteerServiceBody>;
+
+/** Correcting a service record: any of its fields, checked like a new record. */
+export const volunteerServicePatchBody = volunteerServiceBody
+  .partial()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), '请至少修改服务日期、服务内容或时长中的一项');
+export type VolunteerServicePatch = z.infer<typeof volunteerServicePatchBody>;
+
+/** 报到结束 (moved house, changed job). */
+export const communityEndBody = z.strictObject({
+  endedOn: isoDate('结束日期'),
+  reason: z.string().trim().min(1, '结束原因不能为空').max(200, '结束原因不能超过200个字'),
+});
+export type CommunityEndInput = z.infer<typeof communityEndBody>;
 
 export const communityDetailQuery = z.strictObject({
   year: z.coerce.number().int('年度不正确').min(2000, '年度不正确').max(2100, '年度不正确').optional(),

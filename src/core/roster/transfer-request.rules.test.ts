@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideClose, decideFile } from './transfer-request.rules.ts';
+import { decideClose, decideFile, decideWithdraw } from './transfer-request.rules.ts';
 
 describe('a member filing a transfer request', () => {
   it.each([
@@ -16,8 +16,20 @@ describe('a member filing a transfer request', () => {
     ['open', null],
     ['converted', 'REQUEST_CLOSED'],
     ['declined', 'REQUEST_CLOSED'],
+    ['withdrawn', 'REQUEST_CLOSED'],
   ])('closing a %s request → %s', (status, code) => {
     const d = decideClose(status);
     expect(d.ok ? null : d.code).toBe(code);
+  });
+
+  it.each([
+    ['open', null, null],
+    ['converted', 'REQUEST_CLOSED', '不能撤回'],
+    ['declined', 'REQUEST_CLOSED', '无需撤回'],
+    ['withdrawn', 'REQUEST_CLOSED', '已撤回'],
+  ])('the member withdrawing a %s request → %s', (status, code, message) => {
+    const d = decideWithdraw(status);
+    expect(d.ok ? null : d.code).toBe(code);
+    if (!d.ok) expect(d.message).toContain(message);
   });
 });

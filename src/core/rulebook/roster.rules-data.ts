@@ -13,6 +13,7 @@ const rule = ruleMaker(SINCE);
 export const ROSTER_RULES: readonly RuleEntry[] = [
   rule('roster.transfer.awayMonths', 6, 'months', '外出工作、生活在固定地点6个月以上的，应转移组织关系', GUANLI, 'C1'),
   rule('roster.graduate.maxYears', 2, 'years', '毕业生组织关系可在学校保留不超过2年', GUANLI, 'C1'),
+  rule('roster.graduate.warnDays', 90, 'days', '毕业生组织关系暂留：距保留期限90天内提示即将到期（地方实践）', '地方实践', 'L'),
   rule('roster.abroad.contactMonths', 6, 'months', '出国（境）学习研究的党员，党组织至少每6个月联系一次', GUANLI, 'C1'),
   rule('roster.probation.maxExtensionYears', 1, 'years', '预备期可以延长，但不能超过一年', DANGZHANG, 'C1', '2017-10-24'),
   rule('roster.structure.oldAge', 61, 'years', '老龄党员统计口径：61岁及以上', GONGBAO, 'C2'),

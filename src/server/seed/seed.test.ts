@@ -5,12 +5,15 @@ import { canContain } from '../../core/org/org.rules.ts';
 import { isBranchKind, type OrgKind } from '../../core/org/org.types.ts';
 import { parseIdNumber } from '../../core/person/id-number.ts';
 import { addDays as coreAddDays, addYears as coreAddYears, ageOn } from '../../core/shared/dates.ts';
+import { graduateStatusBounds } from '../../core/roster/graduate.rules.ts';
+import { NATIONAL_RULEBOOK, ruleValue } from '../../core/rulebook/rulebook.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';
 import { loadConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { decryptField } from '../crypto/field-crypto.ts';
 import { ephemeralKeyRing } from '../crypto/keys.ts';
 import { verifyPassword } from '../modules/auth/password-hash.ts';
+import { countGraduates, listGraduates } from '../modules/roster/roster-graduates.repository.ts';
 import { addDays, addYears } from './days.ts';
 import { seedDemo, seedDigest, type SeedSummary } from './demo.seed.ts';
 import { Rng } from './prng.ts';
@@ -188,6 +191,27 @@ describeEachEngine('demo seed (county)', (use, engine) => {
       }
     }
     expect(phones / sample.length).toBeGreaterThan(0.8);
+  });
+
+  it('keeps a few graduates retained at school branches: the list finds the overdue ones', async () => {
+    const rules = {
+      maxYears: ruleValue<number>(NATIONAL_RULEBOOK, 'roster.graduate.maxYears', TODAY),
+      warnDays: ruleValue<number>(NATIONAL_RULEBOOK, 'roster.graduate.warnDays', TODAY),
+    };
+    const f = { scopePath: '/1/', on: TODAY, bounds: graduateStatusBounds(TODAY, rules) };
+    const counts = await countGraduates(ctx.db, f);
+    expect(counts.total).toBe(5);
+    expect(counts.overdue).toBeGreaterThanOrEqual(1);
+    expect(counts.dueSoon).toBeGreaterThanOrEqual(1);
+    expect(counts.normal).toBeGreaterThanOrEqual(1);
+    const overdue = await listGraduates(ctx.db, { ...f, status: '已超期' }, null, 50);
+    expect(overdue.length).toBe(counts.overdue);
+    const sectors = await ctx.db
+      .selectFrom('orgs')
+      .select('sector')
+      .where('id', 'in', overdue.map((r) => Number(r.org_id)))
+      .execute();
+    expect(sectors.every((o) => o.sector === '学校')).toBe(true);
   });
 
   it('fills posts with realistic vacancies', async () => {

@@ -17,6 +17,8 @@ import * as m_evaluation from './2026_11_23_140000_create_evaluation.ts';
 import * as m_commitments from './2026_11_23_150000_create_commitments.ts';
 import * as m_commitments_commendations from './2026_11_24_150100_commitments_commendations.ts';
 import * as m_evaluation_targets from './2026_11_24_140100_evaluation_targets.ts';
+import * as m_roster_community_end from './2026_12_05_110400_roster_community_end.ts';
+import * as m_roster_graduates from './2026_12_05_110300_roster_graduates.ts';
 
 /** Static list: bundles cleanly and never picks up helper files by accident. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +40,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_150000_create_commitments': m_commitments,
   '2026_11_24_150100_commitments_commendations': m_commitments_commendations,
   '2026_11_24_140100_evaluation_targets': m_evaluation_targets,
+  '2026_12_05_110400_roster_community_end': m_roster_community_end,
+  '2026_12_05_110300_roster_graduates': m_roster_graduates,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -22,6 +22,10 @@ export interface RosterProfileTable {
   community_org_id: number | null;
   group_org_id: number | null;
   group_since: string | null;
+  /** 毕业日期 (ISO date). */
+  graduated_on: string | null;
+  /** 毕业后组织关系暂留 (0/1): kept at the school for at most roster.graduate.maxYears. */
+  graduate_retained: Generated<number>;
   updated_at: string;
 }
 
@@ -159,7 +163,11 @@ export interface RosterCommunityRegistrationTable {
   community_org_id: number;
   community_org_path: string;
   registered_on: string;
+  /** 报到结束: the date, the reason (moved house, changed job) and who ended it. */
   ended_on: string | null;
+  end_reason: string | null;
+  ended_by: string | null;
+  ended_at: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -174,6 +182,9 @@ export interface RosterVolunteerServiceTable {
   half_hours: number;
   recorded_by: string;
   created_at: string;
+  /** Set when the record was corrected. */
+  updated_by: string | null;
+  updated_at: string | null;
 }
 
 export interface RosterTables {

@@ -144,6 +144,158 @@ describeEachEngine('在职党员到社区报到 API', (use) => {
     );
   });
 
+  it('the community side corrects and deletes a service record (checked like a new one, audited)', async () => {
+    const reg = await t.ctx.db
+      .selectFrom('roster_community_registrations')
+      .select('id')
+      .where('person_id', '=', personId)
+      .executeTakeFirstOrThrow();
+    const a = await t.login('admin_a');
+    const b = await t.login('admin_b');
+    const records = (await b.request('GET', `/api/roster/community-service/${reg.id}?year=2026`)).json().data
+      .records as Array<{ id: number; servedOn: string; hours: number }>;
+    const june = records.find((x) => x.servedOn === '2026-06-20')!;
+    const march = records.find((x) => x.servedOn === '2026-03-15')!;
+    const url = (sid: number) => `/api/roster/community-service/${reg.id}/services/${sid}`;
+    // The home side sees the records but does not correct them.
+    expect((await a.request('PATCH', url(june.id), { hours: 3 })).statusCode).toBe(403);
+    expect((await a.request('DELETE', url(june.id))).statusCode).toBe(403);
+    expect((await b.request('PATCH', url(june.id), {})).statusCode).toBe(400);
+    for (const [body, field] of [
+      [{ hours: 0.25 }, 'hours'],
+      [{ hours: 1.2 }, 'hours'],
+      [{ servedOn: '2026-01-09' }, 'servedOn'],
+      [{ servedOn: '2026-11-24' }, 'servedOn'],
+      [{ servedOn: '2026-6-1' }, 'servedOn'],
+      [{ activity: '扫' }, 'activity'],
+    ] as const) {
+      const bad = await b.request('PATCH', url(june.id), body);
+      expect(bad.statusCode, JSON.stringify(body)).toBe(400);
+      expect(bad.json().error.fields).toHaveProperty(field);
+    }
+    expect((await b.request('PATCH', url(999999), { hours: 3 })).statusCode).toBe(404);
+    const fixed = await b.request('PATCH', url(june.id), { hours: 3, activity: '关爱独居老人' });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json().data).toEqual({
+      id: june.id,
+      servedOn: '2026-06-20',
+      activity: '关爱独居老人',
+      hours: 3,
+    });
+    expect((await b.request('DELETE', url(march.id))).statusCode).toBe(200);
+    expect((await b.request('DELETE', url(march.id))).statusCode).toBe(404);
+    const detail = (await a.request('GET', `/api/roster/community-service/${reg.id}?year=2026`)).json().data;
+    expect(detail.records).toHaveLength(2);
+    expect(detail.hours).toBe(5);
+    expect(detail.records[0]).toMatchObject({ activity: '关爱独居老人', correctedBy: 'admin_b' });
+    const audits = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('action', 'in', ['roster.community.service.update', 'roster.community.service.delete'])
+      .execute();
+    expect(audits.map((x) => x.action).sort()).toEqual([
+      'roster.community.service.delete',
+      'roster.community.service.update',
+    ]);
+    const update = JSON.parse(String(audits.find((x) => x.action.endsWith('update'))!.detail));
+    expect(update).toMatchObject({ serviceId: june.id, before: { hours: 4 }, after: { hours: 3 } });
+  });
+
+  it('the home side ends a registration: flag cleared, kept in the list as 已结束, no new service', async () => {
+    const reg = await t.ctx.db
+      .selectFrom('roster_community_registrations')
+      .select('id')
+      .where('person_id', '=', personId)
+      .executeTakeFirstOrThrow();
+    const a = await t.login('admin_a');
+    const b = await t.login('admin_b');
+    const end = (session: typeof a, body: unknown) =>
+      session.request('POST', `/api/roster/community-service/${reg.id}/end`, body);
+    // The community side records service; ending is for the member's own branch.
+    expect((await end(b, { endedOn: '2026-10-31', reason: '迁居' })).statusCode).toBe(403);
+    for (const [body, field] of [
+      [{ endedOn: '2026-11-24', reason: '迁居' }, 'endedOn'],
+      [{ endedOn: '2026-01-09', reason: '迁居' }, 'endedOn'],
+      [{ endedOn: '2026-06-19', reason: '迁居' }, 'endedOn'], // before the last service (2026-06-20)
+      [{ endedOn: '2026/10/31', reason: '迁居' }, 'endedOn'],
+      [{ endedOn: '2026-10-31' }, 'reason'],
+      [{ endedOn: '2026-10-31', reason: '  ' }, 'reason'],
+      [{ endedOn: '2026-10-31', reason: '迁'.repeat(201) }, 'reason'],
+    ] as const) {
+      const bad = await end(a, body);
+      expect(bad.statusCode, JSON.stringify(body)).toBe(400);
+      expect(bad.json().error.fields).toHaveProperty(field);
+    }
+    const ended = await end(a, { endedOn: '2026-10-31', reason: '搬家到城区居住' });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json().data).toMatchObject({
+      endedOn: '2026-10-31',
+      endReason: '搬家到城区居住',
+      status: 'ended',
+      statusLabel: '已结束',
+      mayEnd: false,
+      mayRecord: false,
+    });
+    const twice = await end(a, { endedOn: '2026-10-31', reason: '搬家到城区居住' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('REGISTRATION_ENDED');
+    const profile = (await a.request('GET', `/api/roster/members/${personId}`)).json().data;
+    expect(profile.flags.communityReport).toBe(false);
+    expect(profile.community).toBeNull();
+    expect(
+      (await (await t.login('member_a')).request('GET', '/api/roster/me')).json().data.community,
+    ).toBeNull();
+    // No new service after the end, whatever its date; the recorded hours stay.
+    const late = await b.request('POST', `/api/roster/community-service/${reg.id}/services`, {
+      servedOn: '2026-07-01',
+      activity: '社区清扫',
+      hours: 2,
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({ code: 'REGISTRATION_ENDED' });
+    expect(late.json().error.message).toContain('已于2026-10-31结束');
+    const june = (await t.ctx.db
+      .selectFrom('roster_volunteer_services')
+      .select('id')
+      .where('registration_id', '=', reg.id)
+      .where('served_on', '=', '2026-06-20')
+      .executeTakeFirstOrThrow())!;
+    const afterEnd = await b.request('PATCH', `/api/roster/community-service/${reg.id}/services/${june.id}`, {
+      servedOn: '2026-11-01',
+    });
+    expect(afterEnd.statusCode).toBe(400);
+    expect(afterEnd.json().error.fields).toHaveProperty('servedOn');
+    const list = (status: string) =>
+      a.request(
+        'GET',
+        `/api/roster/community-service?orgId=${t.fixture.branchA.id}&year=2026&status=${status}`,
+      );
+    expect((await list('all')).json().data.items).toEqual([
+      expect.objectContaining({ id: reg.id, status: 'ended', statusLabel: '已结束', hours: 5 }),
+    ]);
+    expect((await list('ended')).json().data.items).toHaveLength(1);
+    expect((await list('active')).json().data.items).toHaveLength(0);
+    expect((await list('gone')).statusCode).toBe(400);
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'roster.community.end')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(String(audit.detail))).toMatchObject({
+      personId,
+      after: { endedOn: '2026-10-31' },
+      reason: '搬家到城区居住',
+    });
+    // Ended, the member may register with a community again.
+    const again = await a.request('POST', '/api/roster/community-service', {
+      personId,
+      communityOrgCode: 'TB-SQ',
+      registeredOn: '2026-11-01',
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().data).toMatchObject({ status: 'active', statusLabel: '在册', mayEnd: true });
+  });
+
   it('a branch that is neither side sees nothing; township B cannot register a member of township A', async () => {
     const b = await t.login('admin_b');
     expect(

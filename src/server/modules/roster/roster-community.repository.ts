@@ -30,22 +30,27 @@ function base(db: Q) {
       'c.code as community_org_code',
       'r.registered_on',
       'r.ended_on',
+      'r.end_reason',
+      'r.ended_by',
     ]);
 }
 
 /** Registrations seen from a subtree: its members registered anywhere, and members registered with its communities. */
-export async function listRegistrations(db: Q, scopePath: string) {
+export async function listRegistrations(
+  db: Q,
+  scopePath: string,
+  status: 'active' | 'ended' | 'all' = 'all',
+) {
   const upper = pathUpperBound(scopePath);
-  return base(db)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('r.home_org_path', '>=', scopePath), eb('r.home_org_path', '<', upper)]),
-        eb.and([eb('r.community_org_path', '>=', scopePath), eb('r.community_org_path', '<', upper)]),
-      ]),
-    )
-    .orderBy('r.id', 'desc')
-    .limit(2000)
-    .execute();
+  let q = base(db).where((eb) =>
+    eb.or([
+      eb.and([eb('r.home_org_path', '>=', scopePath), eb('r.home_org_path', '<', upper)]),
+      eb.and([eb('r.community_org_path', '>=', scopePath), eb('r.community_org_path', '<', upper)]),
+    ]),
+  );
+  if (status === 'active') q = q.where('r.ended_on', 'is', null);
+  if (status === 'ended') q = q.where('r.ended_on', 'is not', null);
+  return q.orderBy('r.id', 'desc').limit(2000).execute();
 }
 
 export async function findRegistration(db: Q, id: number) {
@@ -83,7 +88,7 @@ export async function servicesOf(db: Q, ids: readonly number[], from: string, to
 export async function serviceRecords(db: Q, registrationId: number) {
   return db
     .selectFrom('roster_volunteer_services')
-    .select(['id', 'served_on', 'activity', 'half_hours', 'recorded_by', 'created_at'])
+    .select(['id', 'served_on', 'activity', 'half_hours', 'recorded_by', 'created_at', 'updated_by'])
     .where('registration_id', '=', registrationId)
     .orderBy('served_on', 'desc')
     .orderBy('id', 'desc')
@@ -113,4 +118,66 @@ export async function insertService(
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(id);
+}
+
+/** 报到结束; false when the registration had already ended (another request won). */
+export async function endRegistration(
+  trx: Transaction<DB>,
+  id: number,
+  set: { ended_on: string; end_reason: string; ended_by: string; ended_at: string },
+): Promise<boolean> {
+  const res = await trx
+    .updateTable('roster_community_registrations')
+    .set({ ...set, updated_at: set.ended_at })
+    .where('id', '=', id)
+    .where('ended_on', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The date of the registration's latest service record, if any. */
+export async function lastServedOn(db: Q, registrationId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('roster_volunteer_services')
+    .select((eb) => eb.fn.max('served_on').as('last'))
+    .where('registration_id', '=', registrationId)
+    .executeTakeFirst();
+  return row?.last ?? null;
+}
+
+/** One service record of this registration (the registration is the scope). */
+export async function findService(db: Q, registrationId: number, serviceId: number) {
+  return db
+    .selectFrom('roster_volunteer_services')
+    .select(['id', 'served_on', 'activity', 'half_hours', 'recorded_by'])
+    .where('registration_id', '=', registrationId)
+    .where('id', '=', serviceId)
+    .executeTakeFirst();
+}
+
+export async function updateService(
+  trx: Transaction<DB>,
+  registrationId: number,
+  serviceId: number,
+  set: { served_on: string; activity: string; half_hours: number; updated_by: string; updated_at: string },
+): Promise<void> {
+  await trx
+    .updateTable('roster_volunteer_services')
+    .set(set)
+    .where('registration_id', '=', registrationId)
+    .where('id', '=', serviceId)
+    .execute();
+}
+
+export async function deleteService(
+  trx: Transaction<DB>,
+  registrationId: number,
+  serviceId: number,
+): Promise<boolean> {
+  const res = await trx
+    .deleteFrom('roster_volunteer_services')
+    .where('registration_id', '=', registrationId)
+    .where('id', '=', serviceId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) === 1;
 }

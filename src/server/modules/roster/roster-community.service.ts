@@ -4,11 +4,21 @@
 // side sees the members registered with it (name and home organisation only: no ID number or
 // phone) and is the only side that records volunteer service.
 import type { FastifyRequest } from 'fastify';
-import { checkService, hoursByMonth, hoursInYear } from '../../../core/roster/community.rules.ts';
+import {
+  checkEnd,
+  checkMayRecord,
+  checkService,
+  hoursByMonth,
+  hoursInYear,
+  REGISTRATION_STATUS_LABEL,
+  registrationStatus,
+} from '../../../core/roster/community.rules.ts';
 import type {
+  CommunityEndInput,
   CommunityListQuery,
   CommunityRegisterInput,
   VolunteerServiceInput,
+  VolunteerServicePatch,
 } from '../../../core/roster/roster.schemas.ts';
 import { isBranchKind } from '../../../core/org/org.types.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
@@ -42,6 +52,7 @@ function sides(request: FastifyRequest, r: crepo.RegistrationRow) {
 
 function present(request: FastifyRequest, r: crepo.RegistrationRow, hours: number) {
   const s = sides(request, r);
+  const status = registrationStatus(r.ended_on);
   return {
     id: Number(r.id),
     personId: Number(r.person_id),
@@ -50,9 +61,16 @@ function present(request: FastifyRequest, r: crepo.RegistrationRow, hours: numbe
     communityOrg: { id: Number(r.community_org_id), name: r.community_org_name, code: r.community_org_code },
     registeredOn: r.registered_on,
     endedOn: r.ended_on,
+    endReason: r.end_reason,
+    status,
+    statusLabel: REGISTRATION_STATUS_LABEL[status],
     hours,
     side: s.home && s.community ? ('both' as const) : s.home ? ('home' as const) : ('community' as const),
     mayRecord: s.community && r.ended_on === null,
+    /** The home side ends the registration, as it registered it. */
+    mayEnd: s.home && r.ended_on === null,
+    /** The community side corrects or deletes the records it made, also after the end. */
+    mayEditServices: s.community,
   };
 }
 
@@ -63,7 +81,7 @@ export async function listCommunity(ctx: AppContext, request: FastifyRequest, q:
   if (!org) throw notFound('组织');
   if (!inScope(request.actor!, org.path)) throw await denied(ctx, request, 'org', q.orgId, 'scope');
   const year = yearOf(ctx, q.year);
-  const rows = await crepo.listRegistrations(ctx.db, org.path);
+  const rows = await crepo.listRegistrations(ctx.db, org.path, q.status);
   const records = await crepo.servicesOf(
     ctx.db,
     rows.map((r) => Number(r.id)),
@@ -118,6 +136,7 @@ export async function getRegistration(
         activity: s.activity,
         hours: Number(s.half_hours) / 2,
         recordedBy: s.recorded_by,
+        correctedBy: s.updated_by,
       })),
     },
   };
@@ -189,6 +208,8 @@ export async function recordService(
   const row = await requireRegistration(ctx, request, id);
   if (!inScope(request.actor!, row.community_org_path))
     throw await denied(ctx, request, 'roster_community_registration', id, 'community-side-only');
+  const open = checkMayRecord(row.ended_on);
+  if (!open.ok) throw fromDecision(open, 'conflict');
   const on = today(ctx);
   const d = checkService({
     servedOn: input.servedOn,
@@ -221,5 +242,140 @@ export async function recordService(
     return {
       data: { id: sid, servedOn: input.servedOn, activity: input.activity, hours: d.value / 2 },
     };
+  });
+}
+
+/**
+ * 报到结束 (moved house, changed job): the home side ends the registration; the member record's
+ * 到社区报到 flag and community are cleared in the same transaction.
+ */
+export async function endRegistration(
+  ctx: AppContext,
+  request: FastifyRequest,
+  id: number,
+  input: CommunityEndInput,
+) {
+  const row = await requireRegistration(ctx, request, id);
+  if (!inScope(request.actor!, row.home_org_path))
+    throw await denied(ctx, request, 'roster_community_registration', id, 'home-side-only');
+  const d = checkEnd({
+    registeredOn: row.registered_on,
+    endedOn: row.ended_on,
+    endOn: input.endedOn,
+    today: today(ctx),
+    lastServedOn: await crepo.lastServedOn(ctx.db, id),
+  });
+  if (!d.ok) throw fromDecision(d, d.code === 'REGISTRATION_ENDED' ? 'conflict' : 'bad_request');
+  const now = ctx.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const ended = await crepo.endRegistration(trx, id, {
+      ended_on: input.endedOn,
+      end_reason: input.reason,
+      ended_by: request.actor!.username,
+      ended_at: now,
+    });
+    if (!ended) throw new AppError('conflict', 'REGISTRATION_ENDED', '该社区报到已结束');
+    const personId = Number(row.person_id);
+    await repo.upsertProfile(trx, personId, { community_report: 0, community_org_id: null }, now);
+    await appendAudit(trx, ctx.ring, {
+      ...audit(ctx, request),
+      action: 'roster.community.end',
+      objectType: 'roster_community_registration',
+      objectId: id,
+      scopePath: row.home_org_path,
+      detail: {
+        personId,
+        before: { endedOn: null, communityOrgId: Number(row.community_org_id) },
+        after: { endedOn: input.endedOn, communityOrgId: null },
+        reason: input.reason,
+      },
+    });
+    const year = yearOf(ctx, undefined);
+    const served = await crepo.servicesOf(trx, [id], `${year}-01-01`, `${year}-12-31`);
+    const hours = hoursInYear(
+      served.map((x) => ({ servedOn: x.served_on, halfHours: Number(x.half_hours) })),
+      year,
+    );
+    return { data: present(request, (await crepo.findRegistration(trx, id))!, hours) };
+  });
+}
+
+/** A service record of a registration the caller records for (the community side, as recordService). */
+async function requireServiceRecord(ctx: AppContext, request: FastifyRequest, id: number, serviceId: number) {
+  const row = await requireRegistration(ctx, request, id);
+  if (!inScope(request.actor!, row.community_org_path))
+    throw await denied(ctx, request, 'roster_community_registration', id, 'community-side-only');
+  const record = await crepo.findService(ctx.db, id, serviceId);
+  if (!record) throw notFound('志愿服务记录');
+  return { row, record };
+}
+
+const recordValues = (r: { served_on: string; activity: string; half_hours: number }) => ({
+  servedOn: r.served_on,
+  activity: r.activity,
+  hours: Number(r.half_hours) / 2,
+});
+
+/** Corrects a service record (date, activity, hours), checked like a new record. */
+export async function updateService(
+  ctx: AppContext,
+  request: FastifyRequest,
+  id: number,
+  serviceId: number,
+  patch: VolunteerServicePatch,
+) {
+  const { row, record } = await requireServiceRecord(ctx, request, id, serviceId);
+  const before = recordValues(record);
+  const after = {
+    servedOn: patch.servedOn ?? before.servedOn,
+    activity: patch.activity ?? before.activity,
+    hours: patch.hours ?? before.hours,
+  };
+  const on = today(ctx);
+  const d = checkService({
+    servedOn: after.servedOn,
+    hours: after.hours,
+    registeredOn: row.registered_on,
+    endedOn: row.ended_on,
+    today: on,
+    minHours: ruleValue<number>(ctx.config.rulebook, 'roster.community.minHours', on),
+    maxHours: ruleValue<number>(ctx.config.rulebook, 'roster.community.maxHours', on),
+  });
+  if (!d.ok) throw fromDecision(d);
+  const now = ctx.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    await crepo.updateService(trx, id, serviceId, {
+      served_on: after.servedOn,
+      activity: after.activity,
+      half_hours: d.value,
+      updated_by: request.actor!.username,
+      updated_at: now,
+    });
+    await appendAudit(trx, ctx.ring, {
+      ...audit(ctx, request),
+      action: 'roster.community.service.update',
+      objectType: 'roster_community_registration',
+      objectId: id,
+      scopePath: row.community_org_path,
+      detail: { serviceId, before, after },
+    });
+    return { data: { id: serviceId, ...after } };
+  });
+}
+
+/** Deletes a service record entered by mistake. */
+export async function deleteService(ctx: AppContext, request: FastifyRequest, id: number, serviceId: number) {
+  const { row, record } = await requireServiceRecord(ctx, request, id, serviceId);
+  return ctx.db.transaction().execute(async (trx) => {
+    if (!(await crepo.deleteService(trx, id, serviceId))) throw notFound('志愿服务记录');
+    await appendAudit(trx, ctx.ring, {
+      ...audit(ctx, request),
+      action: 'roster.community.service.delete',
+      objectType: 'roster_community_registration',
+      objectId: id,
+      scopePath: row.community_org_path,
+      detail: { serviceId, before: recordValues(record) },
+    });
+    return { data: { id: serviceId, deleted: true } };
   });
 }

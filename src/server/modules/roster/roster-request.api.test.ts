@@ -74,6 +74,57 @@ describeEachEngine("a member's own transfer request API", (use) => {
     ).toBe(403);
   });
 
+  it('the member withdraws their own open request (撤回) and may file again; nobody else can', async () => {
+    const m = await t.login('member_a');
+    const open = await t.ctx.db
+      .selectFrom('roster_transfer_requests')
+      .select('id')
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    const withdraw = (session: typeof m, id: number | string) =>
+      session.request('POST', `/api/roster/me/transfer-request/${id}/withdraw`);
+    const badId = await withdraw(m, 'abc');
+    expect(badId.statusCode).toBe(400);
+    expect(Object.keys(badId.json().error.fields)).toEqual(['路径参数 id']);
+    expect((await withdraw(m, 999999)).statusCode).toBe(404);
+    // Another person, even staff whose scope covers the branch, cannot withdraw the member's request.
+    const deniedBefore = (
+      await t.ctx.db.selectFrom('audit_log').select('seq').where('action', '=', 'authz_denied').execute()
+    ).length;
+    expect((await withdraw(await t.login('admin_a'), open.id)).statusCode).toBe(403);
+    expect(
+      (await t.ctx.db.selectFrom('audit_log').select('seq').where('action', '=', 'authz_denied').execute())
+        .length,
+    ).toBe(deniedBefore + 1);
+    const res = await withdraw(m, open.id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data).toMatchObject({ id: open.id, status: 'withdrawn', statusLabel: '本人已撤回' });
+    const again = await withdraw(m, open.id);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: 'REQUEST_CLOSED', message: '该申请已撤回' });
+    // The branch can no longer handle it.
+    const a = await t.login('admin_a');
+    const convert = await a.request('POST', `/api/roster/transfer-requests/${open.id}/convert`);
+    expect(convert.statusCode).toBe(409);
+    expect(convert.json().error.message).toContain('撤回');
+    expect((await m.request('GET', '/api/roster/me')).json().data.transferRequest).toMatchObject({
+      status: 'withdrawn',
+    });
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['object_id', 'actor_username'])
+      .where('action', '=', 'roster.request.withdraw')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ object_id: String(open.id), actor_username: 'member_a' });
+    // Withdrawn, the member may file again (the next test converts this one).
+    const refiled = await m.request('POST', '/api/roster/me/transfer-request', {
+      destination: 'in_system',
+      toOrgCode: 'TA-2',
+      reason: '搬家到西村',
+    });
+    expect(refiled.statusCode, refiled.body).toBe(201);
+  });
+
   it('the branch turns the request into a normal transfer in one step; it cannot be handled twice', async () => {
     const a = await t.login('admin_a');
     const list = await a.request('GET', `/api/roster/transfer-requests?orgId=${t.fixture.townA.id}`);
@@ -149,6 +200,21 @@ describeEachEngine("a member's own transfer request API", (use) => {
       otherOrgName: '上海市某公司党支部',
     });
     expect(conv.json().data.request.externalId).toBe(conv.json().data.external.id);
+  });
+
+  it('a request the branch has handled can no longer be withdrawn', async () => {
+    const m = await t.login('member_a');
+    const rows = await t.ctx.db.selectFrom('roster_transfer_requests').select(['id', 'status']).execute();
+    for (const [status, message] of [
+      ['converted', '不能撤回'],
+      ['declined', '无需撤回'],
+    ] as const) {
+      const row = rows.find((r) => r.status === status)!;
+      const res = await m.request('POST', `/api/roster/me/transfer-request/${row.id}/withdraw`);
+      expect(res.statusCode, status).toBe(409);
+      expect(res.json().error.code).toBe('REQUEST_CLOSED');
+      expect(res.json().error.message).toContain(message);
+    }
   });
 
   it('township B can neither see nor handle the requests of township A', async () => {

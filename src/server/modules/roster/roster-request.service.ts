@@ -4,7 +4,7 @@
 // system, or a letter out of it) in the same transaction, or declines it with a reason.
 import type { FastifyRequest } from 'fastify';
 import { isBranchKind } from '../../../core/org/org.types.ts';
-import { decideClose, decideFile } from '../../../core/roster/transfer-request.rules.ts';
+import { decideClose, decideFile, decideWithdraw } from '../../../core/roster/transfer-request.rules.ts';
 import type {
   MyTransferRequestInput,
   TransferRequestListQuery,
@@ -100,6 +100,42 @@ export async function fileMyRequest(ctx: AppContext, request: FastifyRequest, in
       objectId: id,
       scopePath: m.org_path,
       detail: { personId, destination: input.destination, toOrgId },
+    });
+    return { data: presentRequest((await rrepo.findRequest(trx, id))!) };
+  });
+}
+
+/**
+ * 撤回: the member takes back their own request while it is still open. Anyone else's request is
+ * refused (and logged) whatever its state, so the caller learns nothing about it.
+ */
+export async function withdrawMyRequest(ctx: AppContext, request: FastifyRequest, id: number) {
+  const actor = requireActor(request);
+  const row = await rrepo.findRequest(ctx.db, id);
+  if (!row) throw notFound('转接申请');
+  const personId = await repo.personOfUser(ctx.db, actor.userId);
+  if (!personId || Number(row.person_id) !== Number(personId))
+    throw await denied(ctx, request, 'roster_transfer_request', id, 'not-own-request');
+  const d = decideWithdraw(row.status);
+  if (!d.ok) throw fromDecision(d, 'conflict');
+  const now = ctx.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    if (
+      !(await rrepo.closeRequest(trx, id, {
+        status: 'withdrawn',
+        decided_by: actor.username,
+        decided_at: now,
+        updated_at: now,
+      }))
+    )
+      throw new AppError('conflict', 'REQUEST_CLOSED', '该申请已由党支部办理，不能撤回', { id: '已办理' });
+    await appendAudit(trx, ctx.ring, {
+      ...audit(ctx, request),
+      action: 'roster.request.withdraw',
+      objectType: 'roster_transfer_request',
+      objectId: id,
+      scopePath: row.org_path,
+      detail: { personId: Number(personId), before: { status: 'open' }, after: { status: 'withdrawn' } },
     });
     return { data: presentRequest((await rrepo.findRequest(trx, id))!) };
   });

@@ -3,7 +3,7 @@ import type { AuthzCases } from '../../../../test/authz-types.ts';
 import { insertOrg } from '../orgs/orgs.repository.ts';
 import { runImport } from './roster.import.ts';
 import { insertExternal } from './roster-external.repository.ts';
-import { insertRegistration } from './roster-community.repository.ts';
+import { insertRegistration, insertService } from './roster-community.repository.ts';
 import { insertFloating } from './roster-floating.repository.ts';
 import { insertRequest } from './roster-request.repository.ts';
 import { insertTransfer } from './roster.repository.ts';
@@ -173,6 +173,16 @@ export const rosterAuthzCases: AuthzCases = {
         updated_at: now,
       });
     });
+    const serviceId = await t.ctx.db.transaction().execute((trx) =>
+      insertService(trx, {
+        registration_id: registrationId,
+        served_on: '2026-02-01',
+        activity: '社区清扫',
+        half_hours: 4,
+        recorded_by: 'admin_b',
+        created_at: now,
+      }),
+    );
     return {
       'GET /api/roster/community-service': { url: `/api/roster/community-service?orgId=${townB.id}` },
       'POST /api/roster/community-service': {
@@ -183,6 +193,21 @@ export const rosterAuthzCases: AuthzCases = {
       'POST /api/roster/community-service/:id/services': {
         url: `/api/roster/community-service/${registrationId}/services`,
         body: { servedOn: '2026-03-01', activity: '越权记录', hours: 2 },
+      },
+      'PATCH /api/roster/community-service/:id/services/:serviceId': {
+        url: `/api/roster/community-service/${registrationId}/services/${serviceId}`,
+        body: { hours: 8 },
+      },
+      'DELETE /api/roster/community-service/:id/services/:serviceId': {
+        url: `/api/roster/community-service/${registrationId}/services/${serviceId}`,
+      },
+      'POST /api/roster/community-service/:id/end': {
+        url: `/api/roster/community-service/${registrationId}/end`,
+        body: { endedOn: '2026-03-01', reason: '越权结束' },
+      },
+      // Another person's request: refused (and logged) even for an admin, whatever the scope.
+      'POST /api/roster/me/transfer-request/:id/withdraw': {
+        url: `/api/roster/me/transfer-request/${requestId}/withdraw`,
       },
       'GET /api/roster/transfer-requests': { url: `/api/roster/transfer-requests?orgId=${townB.id}` },
       'POST /api/roster/transfer-requests/:id/convert': {
@@ -223,6 +248,7 @@ export const rosterAuthzCases: AuthzCases = {
         url: `/api/roster/external-transfers/${externalId}/letter`,
       },
       'GET /api/roster/floating': { url: `/api/roster/floating?orgId=${townB.id}` },
+      'GET /api/roster/graduates': { url: `/api/roster/graduates?orgId=${townB.id}` },
       'POST /api/roster/floating': {
         url: '/api/roster/floating',
         body: { direction: 'out', kind: 'domestic', personId: p, destination: '杭州市', since: '2026-01-01' },

@@ -470,6 +470,8 @@ export async function memberById(db: Q, personId: number, on: string) {
       'rp.community_org_id',
       'rp.group_org_id',
       'rp.group_since',
+      'rp.graduated_on',
+      'rp.graduate_retained',
     ])
     .where('p.id', '=', personId)
     .executeTakeFirst();
@@ -755,7 +757,8 @@ export async function moveMembership(
     .execute();
   await trx
     .updateTable('roster_profiles')
-    .set({ group_org_id: null, group_since: null, updated_at: now })
+    // A transferred relationship is no longer held at the old place (毕业生暂留 ends too).
+    .set({ group_org_id: null, group_since: null, graduate_retained: 0, updated_at: now })
     .where('person_id', '=', personId)
     .execute();
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   communityDetailQuery,
+  communityEndBody,
   communityListQuery,
   communityRegisterBody,
   exportQuery,
@@ -12,6 +13,7 @@ import {
   floatingCreateBody,
   floatingEndBody,
   floatingListQuery,
+  graduateListQuery,
   importQuery,
   memberListQuery,
   myTransferRequestBody,
@@ -24,6 +26,7 @@ import {
   transferRequestDeclineBody,
   transferRequestListQuery,
   volunteerServiceBody,
+  volunteerServicePatchBody,
 } from '../../../core/roster/roster.schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.plugin.ts';
@@ -32,6 +35,7 @@ import { ROSTER_ADMINS, ROSTER_STAFF, SELF_SERVICE } from './roster.policy.ts';
 import * as community from './roster-community.service.ts';
 import * as external from './roster-external.service.ts';
 import * as floating from './roster-floating.service.ts';
+import * as graduates from './roster-graduates.service.ts';
 import * as requests from './roster-request.service.ts';
 import * as service from './roster.service.ts';
 import { buildTemplate, IMPORT_LIMITS, XLSX_MIME } from './roster.xlsx.ts';
@@ -41,6 +45,9 @@ const staff = signedIn(ROSTER_STAFF);
 const admins = signedIn(ROSTER_ADMINS);
 const idParams = (label: string) =>
   z.object({ id: z.coerce.number().int(`${label}ID不正确`).positive(`${label}ID不正确`) });
+const serviceParams = idParams('社区报到').extend({
+  serviceId: z.coerce.number().int('志愿服务记录ID不正确').positive('志愿服务记录ID不正确'),
+});
 
 function sendXlsx(reply: FastifyReply, file: Buffer, name: string) {
   return reply
@@ -291,6 +298,17 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
     handler: (req) => floating.endFloating(ctx, req, req.params.id, req.body.endedOn),
   });
 
+  // ---- 毕业生党员组织关系暂留
+  r.get('/api/roster/graduates', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '毕业生党员组织关系暂留（最长保留期限、剩余天数、即将到期与已超期；最紧迫的在前）',
+      querystring: graduateListQuery,
+    },
+    handler: (req) => graduates.listGraduates(ctx, req, req.query),
+  });
+
   r.get('/api/roster/me', {
     config: { policy: signedIn(SELF_SERVICE) },
     schema: { tags, summary: '本人党员档案（脱敏）、所在组织与书记' },
@@ -306,6 +324,16 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       body: myTransferRequestBody,
     },
     handler: async (req, reply) => reply.status(201).send(await requests.fileMyRequest(ctx, req, req.body)),
+  });
+
+  r.post('/api/roster/me/transfer-request/:id/withdraw', {
+    config: { policy: signedIn(SELF_SERVICE) },
+    schema: {
+      tags,
+      summary: '本人撤回转接申请（仅本人；党支部尚未办理时）',
+      params: idParams('转接申请'),
+    },
+    handler: (req) => requests.withdrawMyRequest(ctx, req, req.params.id),
   });
 
   r.get('/api/roster/transfer-requests', {
@@ -382,5 +410,33 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
     handler: async (req, reply) =>
       reply.status(201).send(await community.recordService(ctx, req, req.params.id, req.body)),
+  });
+
+  r.patch('/api/roster/community-service/:id/services/:serviceId', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '更正志愿服务记录（社区党组织：日期、服务内容、时长）',
+      params: serviceParams,
+      body: volunteerServicePatchBody,
+    },
+    handler: (req) => community.updateService(ctx, req, req.params.id, req.params.serviceId, req.body),
+  });
+
+  r.delete('/api/roster/community-service/:id/services/:serviceId', {
+    config: { policy: staff },
+    schema: { tags, summary: '删除误录的志愿服务记录（社区党组织，留痕）', params: serviceParams },
+    handler: (req) => community.deleteService(ctx, req, req.params.id, req.params.serviceId),
+  });
+
+  r.post('/api/roster/community-service/:id/end', {
+    config: { policy: staff },
+    schema: {
+      tags,
+      summary: '报到结束（迁居、工作变动等；党员所在党组织办理，清除党员档案中的到社区报到标记）',
+      params: idParams('社区报到'),
+      body: communityEndBody,
+    },
+    handler: (req) => community.endRegistration(ctx, req, req.params.id, req.body),
   });
 }

@@ -5,7 +5,8 @@
 // progress (one waiting for the 党委, one waiting for the receiver, one returned).
 import type { Insertable } from 'kysely';
 import { letterNumber } from '../../../core/roster/external-transfer.rules.ts';
-import { addDays, addMonths, ageOn } from '../../../core/shared/dates.ts';
+import { ruleValue } from '../../../core/rulebook/rulebook.ts';
+import { addDays, addMonths, addYears, ageOn, daysBetween } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AppContext } from '../../context.ts';
 import { encryptField } from '../../crypto/field-crypto.ts';
@@ -139,6 +140,10 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
       community_org_id: community?.id ?? null,
       group_org_id: null,
       group_since: null,
+      // Every row names every column: SQLite fills a column missing from one row of a
+      // multi-row insert with NULL, not its default.
+      graduated_on: null,
+      graduate_retained: 0,
       updated_at: now,
     });
   });
@@ -202,6 +207,10 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
   }
 
   const { registrations, contacts } = floatingCases(members, profiles, today, now, rng.fork('floating'));
+  const graduates = graduateCases(members, profiles, registrations, today, {
+    maxYears: ruleValue<number>(ctx.config.rulebook, 'roster.graduate.maxYears', today),
+    warnDays: ruleValue<number>(ctx.config.rulebook, 'roster.graduate.warnDays', today),
+  });
 
   await ctx.db.transaction().execute(async (trx) => {
     for (let i = 0; i < profiles.length; i += 500) {
@@ -230,6 +239,7 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
     const used = new Set<number | null | undefined>([
       ...transfers.map((x) => x.person_id),
       ...registrations.map((r) => r.person_id),
+      ...graduates,
       ...holders.map((h) => Number(h.person_id)),
       ...accounts.map((u) => Number(u.person_id)),
     ]);
@@ -327,7 +337,8 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
         .execute();
     }
     // 在职党员到社区报到: the reported in-service members (capped) with the year's volunteer hours;
-    // the second one has served only last year (no service this year: the case to follow up).
+    // the second one has served only last year (no service this year: the case to follow up); the
+    // third one ended two months ago (报到结束: moved house), so its member record no longer reports.
     const communityPath = new Map(communities.map((c) => [Number(c.id), c.path]));
     const homeOf = new Map(members.map((m) => [Number(m.id), m]));
     const reporting = profiles.filter((x) => x.community_report === 1 && x.community_org_id).slice(0, 40);
@@ -347,6 +358,7 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
       const cpath = communityPath.get(Number(x.community_org_id));
       if (!m || !cpath) continue;
       const registeredOn = addMonths(today, -srng.int(12, 24));
+      const endedOn = k === 2 ? addMonths(today, -2) : null;
       const { id } = await trx
         .insertInto('roster_community_registrations')
         .values({
@@ -356,19 +368,31 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
           community_org_id: Number(x.community_org_id),
           community_org_path: cpath,
           registered_on: registeredOn,
-          ended_on: null,
+          ended_on: endedOn,
+          end_reason: endedOn ? '搬家，迁居其他社区' : null,
+          ended_by: endedOn ? '演示数据' : null,
+          ended_at: endedOn ? now : null,
           created_by: '演示数据',
           created_at: now,
           updated_at: now,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      if (endedOn) {
+        await trx
+          .updateTable('roster_profiles')
+          .set({ community_report: 0, community_org_id: null })
+          .where('person_id', '=', Number(m.id))
+          .execute();
+        reported--;
+      }
       const rows = [];
       const n = k === 1 ? 1 : srng.int(2, 6);
       for (let i = 0; i < n; i++) {
         // k = 1: last year only
         const servedOn = k === 1 ? addMonths(today, -13) : addDays(today, -srng.int(0, 300));
         if (servedOn < registeredOn || (k !== 1 && !servedOn.startsWith(year))) continue;
+        if (endedOn && servedOn > endedOn) continue;
         rows.push({
           registration_id: Number(id),
           served_on: servedOn,
@@ -405,6 +429,7 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
         communityReported: reported,
         transfers: transfers.length,
         floatingRegistrations: registrations.length,
+        retainedGraduates: graduates.length,
         transferRequests: askers.length,
         communityRegistrations: reporting.length,
         volunteerServices: services,
@@ -518,4 +543,62 @@ function floatingCases(
     });
   }
   return { registrations, contacts };
+}
+
+/**
+ * 毕业生党员组织关系暂留: the youngest members of school branches (学生 first; any branch when the
+ * county has too few) become graduates without a work unit whose relationship stays at the
+ * branch. Dated from the seed's today by days left to the deadline (roster.graduate.maxYears):
+ * two 已超期 (the bad case the list must find), one 即将到期 (within warnDays), two 正常.
+ * Mutates their profiles; returns their person ids.
+ */
+function graduateCases(
+  members: ReadonlyArray<{ id: number; birth_date: string | null; sector: string }>,
+  profiles: Array<Insertable<RosterProfileTable>>,
+  registrations: ReadonlyArray<Insertable<RosterFloatingTable>>,
+  today: string,
+  rules: { maxYears: number; warnDays: number },
+): number[] {
+  const busy = new Set(registrations.map((r) => r.person_id));
+  const profileOf = new Map(profiles.map((p) => [p.person_id, p]));
+  const young = members.filter(
+    (m) =>
+      m.birth_date !== null &&
+      ageOn(m.birth_date, today) >= 22 &&
+      ageOn(m.birth_date, today) < 30 &&
+      !busy.has(Number(m.id)) &&
+      profileOf.get(Number(m.id))?.floating === 0,
+  );
+  const order = (list: typeof young) =>
+    [...list].sort(
+      (a, b) =>
+        Number(profileOf.get(Number(b.id))?.identity === '学生') -
+          Number(profileOf.get(Number(a.id))?.identity === '学生') ||
+        b.birth_date!.localeCompare(a.birth_date!) ||
+        Number(a.id) - Number(b.id),
+    );
+  const school = young.filter((m) => m.sector === '学校');
+  const picked: typeof young = [];
+  for (const m of school.length >= 5 ? order(school) : [...order(school), ...order(young)]) {
+    if (picked.length === 5) break;
+    if (!picked.some((x) => x.id === m.id)) picked.push(m);
+  }
+  // The span of the limit in days, so every case graduates before today whatever the rulebook says.
+  const span = daysBetween(addYears(today, -rules.maxYears), today);
+  const daysLeft = [
+    -45,
+    -160,
+    Math.floor(rules.warnDays / 3),
+    Math.floor(span * 0.4),
+    Math.floor(span * 0.75),
+  ];
+  return picked.map((m, k) => {
+    const p = profileOf.get(Number(m.id))!;
+    p.graduated_on = addYears(addDays(today, daysLeft[k]!), -rules.maxYears);
+    p.graduate_retained = 1;
+    p.identity = '其他';
+    p.work_unit = null;
+    p.post = null;
+    return Number(m.id);
+  });
 }

@@ -8,6 +8,7 @@ import {
   share,
 } from '../../../core/roster/structure.rules.ts';
 import { hoursInYear } from '../../../core/roster/community.rules.ts';
+import { checkGraduate, graduateStanding } from '../../../core/roster/graduate.rules.ts';
 import {
   approvalPath,
   decideInitiate,
@@ -41,6 +42,7 @@ import { ADDRESS_CONTEXT, runImport, type ImportProgress } from './roster.import
 import { mayUnmask, memberPolicies } from './roster.policy.ts';
 import { cursorOf, presentMemberListItem, presentRequest, presentTransfer } from './roster.presenter.ts';
 import { activeRegistrationOf, findRegistration, servicesOf } from './roster-community.repository.ts';
+import { graduateRules } from './roster-graduates.service.ts';
 import { latestRequestOf } from './roster-request.repository.ts';
 import * as repo from './roster.repository.ts';
 import { buildSheetWorkbook, ImportFileError } from './roster.xlsx.ts';
@@ -195,6 +197,10 @@ export async function getMember(ctx: AppContext, request: FastifyRequest, person
       community: row.community_org_id ? (refs.get(row.community_org_id) ?? null) : null,
       group: row.group_org_id ? (refs.get(row.group_org_id) ?? null) : null,
       groupSince: row.group_since,
+      graduatedOn: row.graduated_on,
+      graduateRetained: row.graduate_retained === 1,
+      /** 毕业后组织关系暂留: deadline, days left and status; null when not retained. */
+      graduate: graduateStanding(row.graduated_on, row.graduate_retained === 1, on, graduateRules(ctx, on)),
       history: history.map((h) => ({
         org: { id: Number(h.org_id), name: h.name, code: h.code },
         category: h.category,
@@ -236,7 +242,7 @@ export async function updateProfile(
   personId: number,
   input: ProfileInput,
 ) {
-  const { path } = await requireMember(ctx, request, personId);
+  const { row: member, path } = await requireMember(ctx, request, personId);
   const on = today(ctx);
   const before = await repo.findProfile(ctx.db, personId);
   for (const [field, id] of [
@@ -269,6 +275,17 @@ export async function updateProfile(
       input.partyStatusReason ? 'partyStatusOn' : 'partyStatusReason',
     );
   }
+  if (input.graduatedOn !== undefined || input.graduateRetained !== undefined) {
+    const d = checkGraduate(
+      {
+        graduatedOn: input.graduatedOn !== undefined ? input.graduatedOn : (before?.graduated_on ?? null),
+        retained: input.graduateRetained ?? before?.graduate_retained === 1,
+        birthDate: member.birth_date,
+      },
+      on,
+    );
+    if (!d.ok) throw fromDecision(d);
+  }
   const set: Record<string, unknown> = {};
   const map: Array<[keyof ProfileInput, string]> = [
     ['nativePlace', 'native_place'],
@@ -281,6 +298,7 @@ export async function updateProfile(
     ['partyStatusOn', 'party_status_on'],
     ['floatingDestination', 'floating_destination'],
     ['communityOrgId', 'community_org_id'],
+    ['graduatedOn', 'graduated_on'],
   ];
   for (const [k, col] of map) if (input[k] !== undefined) set[col] = input[k];
   if (input.address !== undefined)
@@ -290,6 +308,7 @@ export async function updateProfile(
     set.floating_since = input.floating ? (before?.floating_since ?? on) : null;
   }
   if (input.hardship !== undefined) set.hardship = input.hardship ? 1 : 0;
+  if (input.graduateRetained !== undefined) set.graduate_retained = input.graduateRetained ? 1 : 0;
   if (input.communityReport !== undefined) set.community_report = input.communityReport ? 1 : 0;
   if (input.groupOrgId !== undefined && input.groupOrgId !== before?.group_org_id) {
     set.group_org_id = input.groupOrgId;

@@ -51,6 +51,11 @@ export interface MemberDetail extends Omit<MemberItem, 'org'> {
   community: { id: number; name: string; code: string } | null;
   group: { id: number; name: string; code: string } | null;
   groupSince: string | null;
+  /** 毕业日期 */
+  graduatedOn: string | null;
+  /** 毕业后组织关系暂留 */
+  graduateRetained: boolean;
+  graduate: GraduateStanding | null;
   history: Array<{
     org: { id: number; name: string; code: string };
     category: string;
@@ -175,7 +180,7 @@ export interface TransferRequest {
   toOrg: { id: number; name: string; code: string } | null;
   otherOrgName: string | null;
   reason: string;
-  status: 'open' | 'converted' | 'declined';
+  status: 'open' | 'converted' | 'declined' | 'withdrawn';
   statusLabel: string;
   declineReason: string | null;
   transferId: number | null;
@@ -192,9 +197,26 @@ export interface CommunityRegistration {
   communityOrg: { id: number; name: string; code: string };
   registeredOn: string;
   endedOn: string | null;
+  endReason: string | null;
+  /** 在册 / 已结束 */
+  status: 'active' | 'ended';
+  statusLabel: string;
   hours: number;
   side: 'home' | 'community' | 'both';
   mayRecord: boolean;
+  /** The home side ends a registration (报到结束). */
+  mayEnd: boolean;
+  /** The community side corrects or deletes service records. */
+  mayEditServices: boolean;
+}
+export type CommunityStatusFilter = 'active' | 'ended' | 'all';
+export interface VolunteerServiceRecord {
+  id: number;
+  servedOn: string;
+  activity: string;
+  hours: number;
+  recordedBy: string;
+  correctedBy: string | null;
 }
 export interface CommunityList {
   year: number;
@@ -206,12 +228,43 @@ export interface CommunityList {
 export interface CommunityDetail extends CommunityRegistration {
   year: number;
   months: number[];
-  records: Array<{ id: number; servedOn: string; activity: string; hours: number; recordedBy: string }>;
+  records: VolunteerServiceRecord[];
 }
 
 export type TransferRequestCreate =
   | { destination: 'in_system'; toOrgCode: string; reason: string }
   | { destination: 'outside'; otherOrgName: string; reason: string };
+
+export type GraduateStatus = '正常' | '即将到期' | '已超期';
+
+/** A retained graduate's time limit (roster.graduate.maxYears). */
+export interface GraduateStanding {
+  deadline: string;
+  daysLeft: number;
+  status: GraduateStatus;
+}
+
+/** 毕业生党员组织关系暂留: one member of the list. */
+export interface Graduate extends GraduateStanding {
+  personId: number;
+  name: string;
+  gender: string;
+  birthDate: string | null;
+  org: { id: number; name: string; code: string };
+  identity: string | null;
+  workUnit: string | null;
+  graduatedOn: string;
+  /** A transfer (in the system, or a letter out of it) is already under way. */
+  transferOpen: boolean;
+}
+
+export interface GraduateList {
+  on: string;
+  items: Graduate[];
+  nextCursor: string | null;
+  summary: { total: number; normal: number; dueSoon: number; overdue: number };
+  rules: { maxYears: number; warnDays: number };
+}
 
 /** 流动党员 registration. */
 export interface Floating {
@@ -326,6 +379,20 @@ export const rosterApi = {
       )
     ).data;
   },
+  async graduates(
+    orgId: number,
+    status: GraduateStatus | undefined,
+    after: string | null,
+    limit = 50,
+  ): Promise<{ page: GraduateList; policies: MemberPolicies }> {
+    const p = new URLSearchParams({ orgId: String(orgId), limit: String(limit) });
+    if (status) p.set('status', status);
+    if (after) p.set('after', after);
+    const res = await http.get<Envelope<GraduateList, MemberPolicies>>(
+      `/api/roster/graduates?${p.toString()}`,
+    );
+    return { page: res.data, policies: res.policies ?? { unmask: false, edit: false, transfer: false } };
+  },
   async floatingDetail(id: number): Promise<FloatingDetail> {
     return (await http.get<Envelope<FloatingDetail>>(`/api/roster/floating/${id}`)).data;
   },
@@ -424,9 +491,15 @@ export const rosterApi = {
   async me(): Promise<MyRecord> {
     return (await http.get<Envelope<MyRecord>>('/api/roster/me')).data;
   },
-  async community(orgId: number, year: number): Promise<CommunityList> {
+  async community(
+    orgId: number,
+    year: number,
+    status: CommunityStatusFilter = 'all',
+  ): Promise<CommunityList> {
     return (
-      await http.get<Envelope<CommunityList>>(`/api/roster/community-service?orgId=${orgId}&year=${year}`)
+      await http.get<Envelope<CommunityList>>(
+        `/api/roster/community-service?orgId=${orgId}&year=${year}&status=${status}`,
+      )
     ).data;
   },
   async communityDetail(id: number, year: number): Promise<CommunityDetail> {
@@ -446,8 +519,29 @@ export const rosterApi = {
   ): Promise<unknown> {
     return (await http.post<Envelope<unknown>>(`/api/roster/community-service/${id}/services`, body)).data;
   },
+  async updateService(
+    id: number,
+    serviceId: number,
+    body: { servedOn?: string; activity?: string; hours?: number },
+  ): Promise<unknown> {
+    return (
+      await http.patch<Envelope<unknown>>(`/api/roster/community-service/${id}/services/${serviceId}`, body)
+    ).data;
+  },
+  async deleteService(id: number, serviceId: number): Promise<unknown> {
+    return (await http.delete<Envelope<unknown>>(`/api/roster/community-service/${id}/services/${serviceId}`))
+      .data;
+  },
+  async endCommunity(id: number, body: { endedOn: string; reason: string }): Promise<CommunityRegistration> {
+    return (await http.post<Envelope<CommunityRegistration>>(`/api/roster/community-service/${id}/end`, body))
+      .data;
+  },
   async requestMyTransfer(body: TransferRequestCreate): Promise<TransferRequest> {
     return (await http.post<Envelope<TransferRequest>>('/api/roster/me/transfer-request', body)).data;
+  },
+  async withdrawMyRequest(id: number): Promise<TransferRequest> {
+    return (await http.post<Envelope<TransferRequest>>(`/api/roster/me/transfer-request/${id}/withdraw`))
+      .data;
   },
   async transferRequests(orgId: number, status: 'open' | 'closed' | 'all'): Promise<TransferRequest[]> {
     return (

@@ -3,6 +3,7 @@ import {
   GlobalOutlined,
   HeartOutlined,
   ImportOutlined,
+  ReadOutlined,
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -14,6 +15,7 @@ const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ defaul
 const StructurePage = lazy(() => import('./pages/StructurePage').then((m) => ({ default: m.StructurePage })));
 const TransfersPage = lazy(() => import('./pages/TransfersPage').then((m) => ({ default: m.TransfersPage })));
 const FloatingPage = lazy(() => import('./pages/FloatingPage').then((m) => ({ default: m.FloatingPage })));
+const GraduatesPage = lazy(() => import('./pages/GraduatesPage').then((m) => ({ default: m.GraduatesPage })));
 const CommunityServicePage = lazy(() =>
   import('./pages/CommunityServicePage').then((m) => ({ default: m.CommunityServicePage })),
 );
@@ -27,6 +29,7 @@ export const rosterModule: ModuleRoutes = {
     { path: 'orgs/:orgId/roster/structure', element: <StructurePage /> },
     { path: 'orgs/:orgId/roster/transfers', element: <TransfersPage /> },
     { path: 'orgs/:orgId/roster/floating', element: <FloatingPage /> },
+    { path: 'orgs/:orgId/roster/graduates', element: <GraduatesPage /> },
     { path: 'orgs/:orgId/roster/community', element: <CommunityServicePage /> },
     { path: 'roster/me', element: <MyRecordPage /> },
   ],
@@ -55,6 +58,12 @@ export const rosterModule: ModuleRoutes = {
       label: '流动党员',
       icon: <GlobalOutlined />,
       to: (orgId) => `/orgs/${orgId}/roster/floating`,
+    },
+    {
+      key: 'roster-graduates',
+      label: '毕业生党员',
+      icon: <ReadOutlined />,
+      to: (orgId) => `/orgs/${orgId}/roster/graduates`,
     },
     {
       key: 'roster-community',

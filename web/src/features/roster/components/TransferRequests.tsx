@@ -6,7 +6,12 @@ import { applyFieldErrors } from '../../../components/form-errors';
 import { errorMessage } from '../../../components/http';
 import { rosterApi, type TransferRequest } from '../api';
 
-const STATUS_COLOR: Record<string, string> = { open: 'orange', converted: 'green', declined: 'default' };
+const STATUS_COLOR: Record<string, string> = {
+  open: 'orange',
+  converted: 'green',
+  declined: 'default',
+  withdrawn: 'default',
+};
 
 /** 党员本人提交的转接申请: the branch turns one into a transfer (in or out of the system) or declines it. */
 export function TransferRequests({ orgId }: { orgId: number }) {

@@ -16,6 +16,7 @@ import {
   Statistic,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import ReactECharts from 'echarts-for-react';
@@ -25,7 +26,13 @@ import { chinaToday, formatDate } from '../../../components/dates';
 import { applyFieldErrors } from '../../../components/form-errors';
 import { errorMessage } from '../../../components/http';
 import { useDebouncedValue } from '../../../components/use-debounced-value';
-import { rosterApi, type CommunityRegistration } from '../api';
+import {
+  rosterApi,
+  type CommunityRegistration,
+  type CommunityStatusFilter,
+  type VolunteerServiceRecord,
+} from '../api';
+import { EndRegistrationModal, ServiceRecordActions } from '../components/CommunityActions';
 
 const SIDE: Record<string, { color: string; label: string }> = {
   home: { color: 'blue', label: '本组织党员' },
@@ -45,9 +52,11 @@ export function CommunityServicePage() {
   const [registering, setRegistering] = useState(false);
   const [recording, setRecording] = useState<CommunityRegistration | null>(null);
   const [viewing, setViewing] = useState<CommunityRegistration | null>(null);
+  const [ending, setEnding] = useState<CommunityRegistration | null>(null);
+  const [status, setStatus] = useState<CommunityStatusFilter>('all');
   const q = useQuery({
-    queryKey: ['roster', 'community', orgId, year],
-    queryFn: () => rosterApi.community(orgId, year),
+    queryKey: ['roster', 'community', orgId, year, status],
+    queryFn: () => rosterApi.community(orgId, year, status),
     enabled: orgId > 0,
   });
   if (q.error) return <Result status="error" title="加载失败" subTitle={errorMessage(q.error)} />;
@@ -65,6 +74,17 @@ export function CommunityServicePage() {
             style={{ width: 110 }}
             options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }))}
           />
+          <Select
+            value={status}
+            onChange={setStatus}
+            style={{ width: 110 }}
+            data-testid="community-status-filter"
+            options={[
+              { value: 'all', label: '全部' },
+              { value: 'active', label: '在册' },
+              { value: 'ended', label: '已结束' },
+            ]}
+          />
           <Button type="primary" onClick={() => setRegistering(true)}>
             登记报到
           </Button>
@@ -73,7 +93,11 @@ export function CommunityServicePage() {
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={8}>
           <Card size="small">
-            <Statistic title="报到党员" value={d?.items.length ?? 0} suffix="人" />
+            <Statistic
+              title="在册报到党员"
+              value={d?.items.filter((i) => i.status === 'active').length ?? 0}
+              suffix="人"
+            />
           </Card>
         </Col>
         <Col xs={8}>
@@ -110,12 +134,28 @@ export function CommunityServicePage() {
         loading={q.isLoading}
         dataSource={d?.items ?? []}
         pagination={{ pageSize: 20, showSizeChanger: false }}
-        scroll={{ x: 860 }}
+        scroll={{ x: 1010 }}
         columns={[
           { title: '党员', dataIndex: 'personName', width: 90 },
           { title: '所在党组织', dataIndex: ['homeOrg', 'name'] },
           { title: '报到社区', dataIndex: ['communityOrg', 'name'] },
           { title: '报到日期', dataIndex: 'registeredOn', width: 110, render: (v: string) => formatDate(v) },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 150,
+            render: (_: string, r) =>
+              r.status === 'active' ? (
+                <Tag color="green">{r.statusLabel}</Tag>
+              ) : (
+                <Tooltip title={r.endReason ? `结束原因：${r.endReason}` : undefined}>
+                  <span>
+                    <Tag>{r.statusLabel}</Tag>
+                    {formatDate(r.endedOn)}
+                  </span>
+                </Tooltip>
+              ),
+          },
           {
             title: `${year}年时长`,
             dataIndex: 'hours',
@@ -133,7 +173,7 @@ export function CommunityServicePage() {
           {
             title: '操作',
             key: 'actions',
-            width: 170,
+            width: 250,
             fixed: 'right',
             render: (_, r) => (
               <Space>
@@ -150,6 +190,11 @@ export function CommunityServicePage() {
                     记录服务
                   </Button>
                 )}
+                {r.mayEnd && (
+                  <Button size="small" danger onClick={() => setEnding(r)} data-testid={`end-${r.id}`}>
+                    报到结束
+                  </Button>
+                )}
               </Space>
             ),
           },
@@ -160,6 +205,7 @@ export function CommunityServicePage() {
       </Typography.Paragraph>
       {registering && <RegisterModal orgId={orgId} onClose={() => setRegistering(false)} />}
       {recording && <RecordModal r={recording} onClose={() => setRecording(null)} />}
+      {ending && <EndRegistrationModal r={ending} onClose={() => setEnding(null)} />}
       <Drawer
         open={viewing !== null}
         title={viewing ? `${viewing.personName} · ${year}年志愿服务` : ''}
@@ -167,13 +213,14 @@ export function CommunityServicePage() {
         width={Math.min(520, window.innerWidth)}
         destroyOnHidden
       >
-        {viewing && <Detail id={viewing.id} year={year} />}
+        {viewing && <Detail r={viewing} year={year} />}
       </Drawer>
     </div>
   );
 }
 
-function Detail({ id, year }: { id: number; year: number }) {
+function Detail({ r, year }: { r: CommunityRegistration; year: number }) {
+  const id = r.id;
   const q = useQuery({
     queryKey: ['roster', 'community', 'detail', id, year],
     queryFn: () => rosterApi.communityDetail(id, year),
@@ -190,6 +237,18 @@ function Detail({ id, year }: { id: number; year: number }) {
         { title: '日期', dataIndex: 'servedOn', width: 110, render: (v: string) => formatDate(v) },
         { title: '服务内容', dataIndex: 'activity' },
         { title: '时长', dataIndex: 'hours', width: 80, render: (h: number) => `${h}小时` },
+        ...(r.mayEditServices
+          ? [
+              {
+                title: '操作',
+                key: 'actions',
+                width: 110,
+                render: (_: unknown, s: VolunteerServiceRecord) => (
+                  <ServiceRecordActions registrationId={id} record={s} />
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

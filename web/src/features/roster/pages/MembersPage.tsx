@@ -21,6 +21,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { formatDate } from '../../../components/dates';
 import { errorMessage } from '../../../components/http';
 import { rosterApi, rosterKeys, type MemberFilters, type MemberItem } from '../api';
+import { GraduateProfileForm } from '../components/GraduateProfileForm';
 
 const FILTER_KEYS = ['q', 'match', 'category', 'gender', 'ageBand', 'education', 'flag'] as const;
 
@@ -211,7 +212,7 @@ export function MembersPage() {
   );
 }
 
-function MemberDrawer({ personId, onClose }: { personId: number; onClose: () => void }) {
+export function MemberDrawer({ personId, onClose }: { personId: number; onClose: () => void }) {
   const { message } = App.useApp();
   const q = useQuery({ queryKey: rosterKeys.member(personId), queryFn: () => rosterApi.member(personId) });
   const [clear, setClear] = useState<{
@@ -276,7 +277,28 @@ function MemberDrawer({ personId, onClose }: { personId: number; onClose: () => 
             <Descriptions.Item label="到社区报到">
               {m.flags.communityReport ? (m.community?.name ?? '是') : '否'}
             </Descriptions.Item>
+            <Descriptions.Item label="毕业日期">
+              {formatDate(m.graduatedOn)}
+              {m.graduateRetained && '，组织关系暂留'}
+              {m.graduate && (
+                <Tag
+                  color={
+                    m.graduate.status === '已超期'
+                      ? 'red'
+                      : m.graduate.status === '即将到期'
+                        ? 'orange'
+                        : 'green'
+                  }
+                  style={{ marginLeft: 8 }}
+                >
+                  {m.graduate.status}（保留至{formatDate(m.graduate.deadline)}）
+                </Tag>
+              )}
+            </Descriptions.Item>
           </Descriptions>
+          {q.data?.policies.edit && (
+            <GraduateProfileForm key={`${m.graduatedOn}|${m.graduateRetained}`} member={m} />
+          )}
           {q.data?.policies.unmask && !clear && (
             <Button
               icon={<EyeOutlined />}

@@ -1,12 +1,30 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, Radio, Result, Skeleton, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Popconfirm,
+  Radio,
+  Result,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { formatDate } from '../../../components/dates';
 import { applyFieldErrors } from '../../../components/form-errors';
 import { errorMessage } from '../../../components/http';
 import { rosterApi, rosterKeys, type MyRecord, type TransferRequestCreate } from '../api';
 
-const REQUEST_COLOR: Record<string, string> = { open: 'orange', converted: 'green', declined: 'default' };
+const REQUEST_COLOR: Record<string, string> = {
+  open: 'orange',
+  converted: 'green',
+  declined: 'default',
+  withdrawn: 'default',
+};
 
 /** The member's own transfer request: its status, and the form to file one (one open at a time). */
 function MyTransferRequest({ m }: { m: MyRecord }) {
@@ -32,6 +50,17 @@ function MyTransferRequest({ m }: { m: MyRecord }) {
         void message.error(errorMessage(e));
     },
   });
+  const withdraw = useMutation({
+    mutationFn: (id: number) => rosterApi.withdrawMyRequest(id),
+    onSuccess: () => {
+      void message.success('已撤回转接申请');
+      void queryClient.invalidateQueries({ queryKey: rosterKeys.me });
+    },
+    onError: (e) => {
+      void message.error(errorMessage(e));
+      void queryClient.invalidateQueries({ queryKey: rosterKeys.me });
+    },
+  });
   const r = m.transferRequest;
   const canFile = m.org !== null && !m.openTransfer && r?.status !== 'open';
   return (
@@ -49,6 +78,19 @@ function MyTransferRequest({ m }: { m: MyRecord }) {
           </Descriptions.Item>
           {r.declineReason && <Descriptions.Item label="理由">{r.declineReason}</Descriptions.Item>}
         </Descriptions>
+      )}
+      {r?.status === 'open' && (
+        <Popconfirm
+          title="撤回这份转接申请？"
+          description="党支部尚未办理，撤回后可重新申请。"
+          okText="撤回"
+          cancelText="取消"
+          onConfirm={() => withdraw.mutate(r.id)}
+        >
+          <Button block danger loading={withdraw.isPending} data-testid="my-transfer-request-withdraw">
+            撤回申请
+          </Button>
+        </Popconfirm>
       )}
       {!filing && canFile && (
         <Button block onClick={() => setFiling(true)} data-testid="my-transfer-request-open">

@@ -186,7 +186,16 @@ export function TransfersPage() {
   );
 }
 
-function CreateTransferModal({ orgId, onClose }: { orgId: number; onClose: () => void }) {
+/** 发起组织关系转接; `person` pre-selects the member (e.g. from the graduates list). */
+export function CreateTransferModal({
+  orgId,
+  onClose,
+  person,
+}: {
+  orgId: number;
+  onClose: () => void;
+  person?: { id: number; name: string; orgName: string; reason?: string };
+}) {
   const [form] = Form.useForm();
   const [search, setSearch] = useState('');
   const term = useDebouncedValue(search, 300);
@@ -214,6 +223,7 @@ function CreateTransferModal({ orgId, onClose }: { orgId: number; onClose: () =>
       <Form
         form={form}
         layout="vertical"
+        initialValues={person ? { personId: person.id, reason: person.reason } : undefined}
         onFinish={(v: { personId: number; toOrgCode: string; reason: string }) => create.mutate(v)}
       >
         <Form.Item name="personId" label="党员" rules={[{ required: true, message: '请选择党员' }]}>
@@ -223,10 +233,12 @@ function CreateTransferModal({ orgId, onClose }: { orgId: number; onClose: () =>
             onSearch={setSearch}
             placeholder="输入姓名搜索"
             loading={people.isFetching}
-            options={(people.data?.page.items ?? []).map((m) => ({
-              value: m.personId,
-              label: `${m.name}（${m.org.name}）`,
-            }))}
+            options={[
+              ...(person ? [{ value: person.id, label: `${person.name}（${person.orgName}）` }] : []),
+              ...(people.data?.page.items ?? [])
+                .filter((m) => m.personId !== person?.id)
+                .map((m) => ({ value: m.personId, label: `${m.name}（${m.org.name}）` })),
+            ]}
           />
         </Form.Item>
         <Form.Item
