@@ -17,6 +17,7 @@ import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AppContext } from '../../context.ts';
 import { blindIndex, encryptField } from '../../crypto/field-crypto.ts';
+import { encryptFieldsOffThread } from '../../crypto/field-crypto-pool.ts';
 import * as repo from './roster.repository.ts';
 import { buildErrorWorkbook, ImportFileError, readMemberSheet, streamMemberSheet } from './roster.xlsx.ts';
 
@@ -163,61 +164,84 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
     if (commit) {
       const stamp = now();
       // Encrypted and written batch by batch inside the one transaction: all or nothing, and the
-      // encrypted rows of only one batch are held at a time.
-      const toMember = ({ draft: m, bidx }: (typeof goodDrafts)[number]): repo.NewMember => {
-        const org = orgs.get(m.orgCode)!;
-        return {
-          person: {
-            name: m.name,
-            gender: m.gender,
-            ethnicity: m.ethnicity,
-            education: m.education,
-            birth_date: m.birthDate,
-            category: m.category,
-            joined_on: m.joinedOn,
-            full_member_on: m.fullMemberOn,
-            id_number_enc: encryptField(ctx.ring, 'persons.id_number', m.idNumber),
-            id_number_bidx: bidx,
-            id_number_masked: maskIdNumber(m.idNumber),
-            phone_enc: m.phone ? encryptField(ctx.ring, 'persons.phone', m.phone) : null,
-            phone_bidx: m.phone ? blindIndex(ctx.ring, 'persons.phone', m.phone) : null,
-            phone_masked: m.phone ? maskPhone(m.phone) : null,
-            created_at: stamp,
-            updated_at: stamp,
-          },
-          profile: {
-            native_place: m.nativePlace,
-            degree: m.degree,
-            work_unit: m.workUnit,
-            post: m.post,
-            identity: m.identity,
-            address_enc: m.address ? encryptField(ctx.ring, ADDRESS_CONTEXT, m.address) : null,
-            updated_at: stamp,
-          },
-          orgId: org.id,
-          orgPath: org.path,
-          validFrom: today,
-          reason: '批量导入',
-        };
+      // encrypted rows of only a few batches are held at a time. A worker thread encrypts batch
+      // k + 1 while this thread writes batch k (SQLite) or the server does (PostgreSQL).
+      type Good = (typeof goodDrafts)[number];
+      const encryptBatch = (batch: readonly Good[]) => {
+        const items: [string, string][] = [];
+        for (const { draft: m } of batch) {
+          items.push(['persons.id_number', m.idNumber]);
+          if (m.phone) items.push(['persons.phone', m.phone]);
+          if (m.address) items.push([ADDRESS_CONTEXT, m.address]);
+        }
+        return encryptFieldsOffThread(ctx.ring, items);
+      };
+      const toMembers = (batch: readonly Good[], encrypted: readonly string[]): repo.NewMember[] => {
+        let k = 0;
+        return batch.map(({ draft: m, bidx }) => {
+          const org = orgs.get(m.orgCode)!;
+          const idEnc = encrypted[k++]!;
+          const phoneEnc = m.phone ? encrypted[k++]! : null;
+          const addressEnc = m.address ? encrypted[k++]! : null;
+          return {
+            person: {
+              name: m.name,
+              gender: m.gender,
+              ethnicity: m.ethnicity,
+              education: m.education,
+              birth_date: m.birthDate,
+              category: m.category,
+              joined_on: m.joinedOn,
+              full_member_on: m.fullMemberOn,
+              id_number_enc: idEnc,
+              id_number_bidx: bidx,
+              id_number_masked: maskIdNumber(m.idNumber),
+              phone_enc: phoneEnc,
+              phone_bidx: m.phone ? blindIndex(ctx.ring, 'persons.phone', m.phone) : null,
+              phone_masked: m.phone ? maskPhone(m.phone) : null,
+              created_at: stamp,
+              updated_at: stamp,
+            },
+            profile: {
+              native_place: m.nativePlace,
+              degree: m.degree,
+              work_unit: m.workUnit,
+              post: m.post,
+              identity: m.identity,
+              address_enc: addressEnc,
+              updated_at: stamp,
+            },
+            orgId: org.id,
+            orgPath: org.path,
+            validFrom: today,
+            reason: '批量导入',
+          };
+        });
       };
       progress('writing', 0, goodDrafts.length);
       let firstId: number | null = null;
       let lastId: number | null = null;
       await ctx.db.transaction().execute(async (trx) => {
-        // Pipelined: the next batch is encrypted while the database writes this one (on
-        // PostgreSQL the server works in its own process, so the two overlap on two cores).
         const written = (ids: number[]) => {
           firstId ??= ids[0] ?? null;
           lastId = ids.at(-1) ?? lastId;
           imported += ids.length;
           progress('writing', imported, goodDrafts.length);
         };
-        let writing: Promise<number[]> | null = null;
+        // A promise that rejects while another is awaited must already have a handler, or
+        // Node reports an unhandled rejection; the awaits below still see the rejection.
+        const observed = <T>(p: Promise<T>) => (p.catch(() => undefined), p);
         const step = req.writeBatchRows ?? WRITE_BATCH;
+        let encrypting = observed(encryptBatch(goodDrafts.slice(0, step)));
+        let writing: Promise<number[]> | null = null;
         for (let i = 0; i < goodDrafts.length; i += step) {
-          const batch = goodDrafts.slice(i, i + step).map(toMember);
+          const batch = goodDrafts.slice(i, i + step);
+          const encrypted = await encrypting;
+          if (i + step < goodDrafts.length)
+            encrypting = observed(encryptBatch(goodDrafts.slice(i + step, i + 2 * step)));
+          const members = toMembers(batch, encrypted);
           if (writing) written(await writing);
-          writing = repo.insertMembers(trx, ctx.engine, batch);
+          writing = observed(repo.insertMembers(trx, ctx.engine, members));
         }
         if (writing) written(await writing);
         await appendAudit(trx, ctx.ring, {
