@@ -120,4 +120,22 @@ export const REPORT_SCENARIOS: Scenario[] = [
     ['city', 'province'],
   ),
   compliance('compliance-root', '组织生活合规：根组织全域（本季度）', 'top', root),
+  // The same question answered from the per-ancestor counters (life_compliance_counters, kept
+  // in each meeting's transaction): how many organisations under each child held a 支部党员大会 in
+  // each quarter of the year so far. O(children), whatever the subtree holds.
+  moduleReport({
+    name: 'compliance-summary-root',
+    title: '组织生活汇总：根组织下级（支部党员大会，按上级计数器）',
+    targets: (scale, engine) =>
+      scale === 'county'
+        ? countyApiTarget(scale)
+        : engine === 'postgres'
+          ? [{ label: '汇总 p95 < 50 ms', p95Ms: 50 }]
+          : [],
+    subject: root,
+    http: {
+      route: '/api/org-life/orgs/:id/summary',
+      query: (env) => `?year=${env.today.slice(0, 4)}&type=${encodeURIComponent('支部党员大会')}`,
+    },
+  }),
 ];
