@@ -86,3 +86,43 @@ test('社区报到 page: registrations with hours and the month chart', async ()
   expect(await page.textContent()).toMatch(/小时/);
   expect(a.errors).toEqual([]);
 });
+
+test('member files a new transfer request on the phone and withdraws it before the branch acts', async () => {
+  // Runs after the first test: the same member's last request was declined, so they may file again.
+  const member = server.seed.users.find((u) => u.role === 'member')!;
+  const m = await signIn(member.username, true);
+  await m.page.goto('/roster/me');
+  await m.page.getByTestId('my-transfer-request-open').click();
+  await m.page.getByText('系统外单位').click();
+  await m.page.getByLabel('转入单位（党组织）名称').fill('浙江省宁波市某学校党委');
+  await m.page.getByLabel('申请理由').fill('考取研究生');
+  await m.page.getByRole('button', { name: '提交申请' }).click();
+  const status = m.page.getByTestId('my-transfer-request-status');
+  await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('待党支部办理');
+  await m.page.getByTestId('my-transfer-request-withdraw').click();
+  await m.page.locator('.ant-popconfirm').getByRole('button', { name: '撤回' }).click();
+  await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('本人已撤回');
+  // Withdrawn: the member may file again.
+  await m.page.getByTestId('my-transfer-request-open').waitFor({ timeout: 30_000 });
+  expect(m.errors).toEqual([]);
+});
+
+test('毕业生党员 page lists retained graduates most urgent first and filters the overdue ones', async () => {
+  const root =
+    server.seed.users.find((u) => u.role === 'org_admin' && !u.orgCode.includes('-')) ??
+    server.seed.users.find((u) => u.role === 'org_admin')!;
+  const a = await signIn(root.username, false);
+  await a.page.goto(`/orgs/${root.orgId}/roster/graduates`);
+  const page = a.page.getByTestId('roster-graduates');
+  await page.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
+  const overdue = Number((await page.getByTestId('graduates-overdue-count').textContent())?.replace(/\D/g, ''));
+  expect(overdue).toBeGreaterThan(0);
+  // Most urgent first: the first row is overdue.
+  expect(await page.locator('tbody tr.ant-table-row').first().textContent()).toContain('已超期');
+  await page.locator('.ant-segmented').getByText('已超期', { exact: true }).click();
+  await expect.poll(() => page.locator('tbody tr.ant-table-row').count(), { timeout: 30_000 }).toBe(overdue);
+  for (const text of await page.locator('tbody tr.ant-table-row').allTextContents()) expect(text).toContain('已超期');
+  expect(decodeURIComponent(a.page.url())).toContain('status=已超期');
+  expect(await page.getByRole('button', { name: /发起转接/ }).count()).toBeGreaterThan(0);
+  expect(a.errors).toEqual([]);
+});

@@ -8,6 +8,12 @@ import { describeEachEngine } from '../../../../test/db-harness.ts';
 import { runImport } from './roster.import.ts';
 import { buildSampleWorkbook, validSampleRow } from './roster.sample-workbook.ts';
 
+/** The identity columns of another sample row (ID number, birth date and gender agree). */
+const identityOf = (n: number) => {
+  const r = validSampleRow(n, 'TA-1');
+  return { 公民身份号码: r.公民身份号码, 出生日期: r.出生日期, 性别: r.性别 };
+};
+
 /** Names must be letters only: 甲, 乙, … */
 const STEMS = '甲乙丙丁戊己庚辛壬癸子丑';
 
@@ -40,6 +46,26 @@ describeEachEngine('roster import commit in batches', (use, engine) => {
     expect(await counts()).toEqual({ persons: before.persons + 11, memberships: before.memberships + 11, profiles: before.profiles + 11 });
     const names = await t.ctx.db.selectFrom('persons').select('name').where('name', 'like', '批次%').orderBy('id').execute();
     expect(names.map((p) => p.name)).toEqual(rows.map((r) => r.姓名));
+  });
+
+  // On PostgreSQL an all-or-nothing commit writes while it reads: batches before a bad row are
+  // already written when the bad row is read, and must be rolled back with it.
+  it.each([
+    ['a row-level error', (i: number) => (i === 10 ? { 联系电话: '123' } : {}), 'PHONE_FORMAT'],
+    ['an ID repeating an earlier row of the file', (i: number) => (i === 10 ? identityOf(9100) : {}), 'DUPLICATE_IN_FILE'],
+    ['an ID already in the database', (i: number) => (i === 10 ? identityOf(7000) : {}), 'DUPLICATE_IN_DB'],
+    ['an organisation outside the importer\'s scope', (i: number) => (i === 10 ? { 党组织编码: 'TB-1' } : {}), 'ORG_OUT_OF_SCOPE'],
+  ])('refuses the whole file for %s in its last row, after earlier batches were written', async (_, change, code) => {
+    const before = await counts();
+    const rows = Array.from({ length: 11 }, (_, i) => ({
+      ...validSampleRow(9100 + i, 'TA-1'),
+      姓名: `拒绝${STEMS[i]}`,
+      ...change(i),
+    }));
+    const { report } = await importRows(rows);
+    expect(report.imported).toBe(0);
+    expect(report.errors.map((e) => [e.row, e.code])).toEqual([[12, code]]);
+    expect(await counts()).toEqual(before);
   });
 
   it('rolls every batch back when the database refuses a row of the last one', async () => {

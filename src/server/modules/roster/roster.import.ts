@@ -6,7 +6,6 @@ import {
   findDuplicateIds,
   sortErrors,
   validateRow,
-  type MemberDraft,
   type RowError,
   type RowRules,
 } from '../../../core/roster/import.rules.ts';
@@ -17,7 +16,9 @@ import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AppContext } from '../../context.ts';
 import { blindIndex, encryptField } from '../../crypto/field-crypto.ts';
-import { encryptFieldsOffThread } from '../../crypto/field-crypto-pool.ts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { ImportWriter, type GoodRow, type OrgFacts } from './roster.import-writer.ts';
 import * as repo from './roster.repository.ts';
 import { buildErrorWorkbook, ImportFileError, readMemberSheet, streamMemberSheet } from './roster.xlsx.ts';
 
@@ -108,165 +109,204 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
     progress('reading', 0, 0);
     const today = chinaDate(ctx.now());
     const rules = rowRules(ctx, today);
-    // One pass: each row is validated as it streams out of the sheet; only the drafts (and their
-    // blind indexes, computed once) are kept, never the raw sheet.
-    const errors: RowError[] = [];
-    const drafts: Array<{ row: number; draft: MemberDraft; bidx: string }> = [];
-    let total = 0;
-    await streamMemberSheet(req.buffer, (raw) => {
-      total++;
-      const r = validateRow(raw, rules);
-      for (const e of r.errors) errors.push(e);
-      if (r.draft)
-        drafts.push({
-          row: raw.row,
-          draft: r.draft,
-          bidx: blindIndex(ctx.ring, 'persons.id_number', r.draft.idNumber),
-        });
-      if (total % 5000 === 0) progress('reading', total, 0);
-    });
-    progress('validating', total, total);
-    // Duplicates in the file: every ID that parsed, including rows with other errors.
-    const bad = new Set(errors.map((e) => e.row));
-    const dupErrors = findDuplicateIds(drafts.map((d) => ({ row: d.row, idNumber: d.draft.idNumber })));
-    errors.push(...dupErrors);
-    for (const e of dupErrors) bad.add(e.row);
-    // Organisations: one lookup for all distinct codes.
-    const orgs = await repo.findOrgsByCodes(ctx.db, [...new Set(drafts.map((d) => d.draft.orgCode))]);
-    for (const d of drafts) {
-      const e = checkImportOrg(d.row, d.draft.orgCode, orgs.get(d.draft.orgCode), req.scopePath);
-      if (e) {
-        errors.push(e);
-        bad.add(d.row);
-      }
-    }
-    // Against the database: blind indexes, in chunks.
-    const existing = await repo.existingIdIndexes(
-      ctx.db,
-      drafts.map((d) => d.bidx),
-    );
-    for (const d of drafts) {
-      if (existing.has(d.bidx)) {
-        errors.push({
-          row: d.row,
-          column: '公民身份号码',
-          code: 'DUPLICATE_IN_DB',
-          message: `第${d.row}行：该公民身份号码已在党员信息库中登记，不能重复导入`,
-        });
-        bad.add(d.row);
-      }
-    }
-    sortErrors(errors, ALL_IMPORT_COLUMNS);
-    const goodDrafts = bad.size === 0 ? drafts : drafts.filter((d) => !bad.has(d.row));
+    const stamp = now();
 
-    let imported = 0;
-    const commit = !req.dryRun && (errors.length === 0 || req.allowPartial) && goodDrafts.length > 0;
-    if (commit) {
-      const stamp = now();
-      // Encrypted and written batch by batch inside the one transaction: all or nothing, and the
-      // encrypted rows of only a few batches are held at a time. A worker thread encrypts batch
-      // k + 1 while this thread writes batch k (SQLite) or the server does (PostgreSQL).
-      type Good = (typeof goodDrafts)[number];
-      const encryptBatch = (batch: readonly Good[]) => {
-        const items: [string, string][] = [];
-        for (const { draft: m } of batch) {
-          items.push(['persons.id_number', m.idNumber]);
-          if (m.phone) items.push(['persons.phone', m.phone]);
-          if (m.address) items.push([ADDRESS_CONTEXT, m.address]);
+    // One pass: each row is validated as it streams out of the sheet; only the drafts (and their
+    // blind indexes, computed once) are kept, never the raw sheet. `writer`, when given, receives
+    // every row that passed its own rules, in file order, and stops at the first that did not.
+    const validate = async (writer: ImportWriter | null) => {
+      const errors: RowError[] = [];
+      const drafts: GoodRow[] = [];
+      let total = 0;
+      await streamMemberSheet(req.buffer, (raw) => {
+        total++;
+        const r = validateRow(raw, rules);
+        for (const e of r.errors) errors.push(e);
+        if (r.draft) {
+          const d = { row: raw.row, draft: r.draft, bidx: blindIndex(ctx.ring, 'persons.id_number', r.draft.idNumber) };
+          drafts.push(d);
+          if (r.errors.length === 0) writer?.offer(d);
         }
-        return encryptFieldsOffThread(ctx.ring, items);
-      };
-      const toMembers = (batch: readonly Good[], encrypted: readonly string[]): repo.NewMember[] => {
-        let k = 0;
-        return batch.map(({ draft: m, bidx }) => {
-          const org = orgs.get(m.orgCode)!;
-          const idEnc = encrypted[k++]!;
-          const phoneEnc = m.phone ? encrypted[k++]! : null;
-          const addressEnc = m.address ? encrypted[k++]! : null;
-          return {
-            person: {
-              name: m.name,
-              gender: m.gender,
-              ethnicity: m.ethnicity,
-              education: m.education,
-              birth_date: m.birthDate,
-              category: m.category,
-              joined_on: m.joinedOn,
-              full_member_on: m.fullMemberOn,
-              id_number_enc: idEnc,
-              id_number_bidx: bidx,
-              id_number_masked: maskIdNumber(m.idNumber),
-              phone_enc: phoneEnc,
-              phone_bidx: m.phone ? blindIndex(ctx.ring, 'persons.phone', m.phone) : null,
-              phone_masked: m.phone ? maskPhone(m.phone) : null,
-              created_at: stamp,
-              updated_at: stamp,
-            },
-            profile: {
-              native_place: m.nativePlace,
-              degree: m.degree,
-              work_unit: m.workUnit,
-              post: m.post,
-              identity: m.identity,
-              address_enc: addressEnc,
-              updated_at: stamp,
-            },
-            orgId: org.id,
-            orgPath: org.path,
-            validFrom: today,
-            reason: '批量导入',
-          };
-        });
-      };
-      progress('writing', 0, goodDrafts.length);
-      let firstId: number | null = null;
-      let lastId: number | null = null;
-      await ctx.db.transaction().execute(async (trx) => {
-        const written = (ids: number[]) => {
-          firstId ??= ids[0] ?? null;
-          lastId = ids.at(-1) ?? lastId;
-          imported += ids.length;
-          progress('writing', imported, goodDrafts.length);
-        };
-        // A promise that rejects while another is awaited must already have a handler, or
-        // Node reports an unhandled rejection; the awaits below still see the rejection.
-        const observed = <T>(p: Promise<T>) => (p.catch(() => undefined), p);
-        const step = req.writeBatchRows ?? WRITE_BATCH;
-        let encrypting = observed(encryptBatch(goodDrafts.slice(0, step)));
-        let writing: Promise<number[]> | null = null;
-        for (let i = 0; i < goodDrafts.length; i += step) {
-          const batch = goodDrafts.slice(i, i + step);
-          const encrypted = await encrypting;
-          if (i + step < goodDrafts.length)
-            encrypting = observed(encryptBatch(goodDrafts.slice(i + step, i + 2 * step)));
-          const members = toMembers(batch, encrypted);
-          if (writing) written(await writing);
-          writing = observed(repo.insertMembers(trx, ctx.engine, members));
-        }
-        if (writing) written(await writing);
-        await appendAudit(trx, ctx.ring, {
-          at: now(),
-          action: 'roster.import',
-          result: 'ok',
-          actorUserId: req.actor.userId,
-          actorUsername: req.actor.username,
-          objectType: 'roster_import',
-          objectId: jobId,
-          scopePath: req.scopePath,
-          requestId: req.requestId ?? null,
-          ip: req.ip ?? null,
-          detail: {
-            fileName: req.fileName,
-            total,
-            valid: goodDrafts.length,
-            imported,
-            rejectedRows: bad.size,
-            allowPartial: req.allowPartial,
-            firstPersonId: firstId,
-            lastPersonId: lastId,
-          },
-        });
+        if (r.errors.length > 0) writer?.stop();
+        if (total % 5000 === 0) progress('reading', total, 0);
       });
+      progress('validating', total, total);
+      // Duplicates in the file: every ID that parsed, including rows with other errors.
+      const bad = new Set(errors.map((e) => e.row));
+      const dupErrors = findDuplicateIds(drafts.map((d) => ({ row: d.row, idNumber: d.draft.idNumber })));
+      errors.push(...dupErrors);
+      for (const e of dupErrors) bad.add(e.row);
+      // Organisations: one lookup for all distinct codes.
+      const orgs = await repo.findOrgsByCodes(ctx.db, [...new Set(drafts.map((d) => d.draft.orgCode))]);
+      for (const d of drafts) {
+        const e = checkImportOrg(d.row, d.draft.orgCode, orgs.get(d.draft.orgCode), req.scopePath);
+        if (e) {
+          errors.push(e);
+          bad.add(d.row);
+        }
+      }
+      // Against the database (committed rows: on PostgreSQL another connection, which does not
+      // see what the writer has written so far): blind indexes, in chunks.
+      const existing = await repo.existingIdIndexes(
+        ctx.db,
+        drafts.map((d) => d.bidx),
+      );
+      for (const d of drafts) {
+        if (existing.has(d.bidx)) {
+          errors.push({
+            row: d.row,
+            column: '公民身份号码',
+            code: 'DUPLICATE_IN_DB',
+            message: `第${d.row}行：该公民身份号码已在党员信息库中登记，不能重复导入`,
+          });
+          bad.add(d.row);
+        }
+      }
+      sortErrors(errors, ALL_IMPORT_COLUMNS);
+      const goodDrafts = bad.size === 0 ? drafts : drafts.filter((d) => !bad.has(d.row));
+      return { total, errors, bad, goodDrafts, orgs };
+    };
+
+    const toMembers = (
+      batch: readonly GoodRow[],
+      encrypted: readonly string[],
+      orgs: ReadonlyMap<string, OrgFacts>,
+    ): repo.NewMember[] => {
+      let k = 0; // encrypted values come in the writer's order: ID number, phone?, address?
+      return batch.map(({ draft: m, bidx }) => {
+        const org = orgs.get(m.orgCode)!;
+        const idEnc = encrypted[k++]!;
+        const phoneEnc = m.phone ? encrypted[k++]! : null;
+        const addressEnc = m.address ? encrypted[k++]! : null;
+        return {
+          person: {
+            name: m.name,
+            gender: m.gender,
+            ethnicity: m.ethnicity,
+            education: m.education,
+            birth_date: m.birthDate,
+            category: m.category,
+            joined_on: m.joinedOn,
+            full_member_on: m.fullMemberOn,
+            id_number_enc: idEnc,
+            id_number_bidx: bidx,
+            id_number_masked: maskIdNumber(m.idNumber),
+            phone_enc: phoneEnc,
+            phone_bidx: m.phone ? blindIndex(ctx.ring, 'persons.phone', m.phone) : null,
+            phone_masked: m.phone ? maskPhone(m.phone) : null,
+            created_at: stamp,
+            updated_at: stamp,
+          },
+          profile: {
+            native_place: m.nativePlace,
+            degree: m.degree,
+            work_unit: m.workUnit,
+            post: m.post,
+            identity: m.identity,
+            address_enc: addressEnc,
+            updated_at: stamp,
+          },
+          orgId: org.id,
+          orgPath: org.path,
+          validFrom: today,
+          reason: '批量导入',
+        };
+      });
+    };
+    let reportWrites = false;
+    let writingTotal = 0;
+    const writerFor = (trx: Transaction<DB>, knownOrgs?: ReadonlyMap<string, OrgFacts>) =>
+      new ImportWriter({
+        ctx,
+        trx,
+        rowsPerBatch: req.writeBatchRows ?? WRITE_BATCH,
+        addressContext: ADDRESS_CONTEXT,
+        build: toMembers,
+        ...(knownOrgs ? { knownOrgs } : {}),
+        onWritten: (n) => {
+          if (reportWrites) progress('writing', n, writingTotal);
+        },
+      });
+    const auditCommit = (trx: Transaction<DB>, v: Validated, w: ImportWriter) =>
+      appendAudit(trx, ctx.ring, {
+        at: now(),
+        action: 'roster.import',
+        result: 'ok',
+        actorUserId: req.actor.userId,
+        actorUsername: req.actor.username,
+        objectType: 'roster_import',
+        objectId: jobId,
+        scopePath: req.scopePath,
+        requestId: req.requestId ?? null,
+        ip: req.ip ?? null,
+        detail: {
+          fileName: req.fileName,
+          total: v.total,
+          valid: v.goodDrafts.length,
+          imported: w.imported,
+          rejectedRows: v.bad.size,
+          allowPartial: req.allowPartial,
+          firstPersonId: w.firstId,
+          lastPersonId: w.lastId,
+        },
+      });
+    type Validated = Awaited<ReturnType<typeof validate>>;
+
+    let v: Validated;
+    let imported = 0;
+    if (!req.dryRun && !req.allowPartial && ctx.engine === 'postgres') {
+      // All or nothing on PostgreSQL: write while reading. The database works in its own
+      // process on the rows already read while this thread reads and checks the rest; any error
+      // anywhere in the file rolls the whole transaction back (issue 4's 10 s target).
+      class Refused extends Error {
+        constructor(readonly validated: Validated) {
+          super('refused');
+        }
+      }
+      try {
+        v = await ctx.db.transaction().execute(async (trx) => {
+          const writer = writerFor(trx);
+          let checked: Validated;
+          try {
+            checked = await validate(writer);
+          } catch (e) {
+            await writer.abandon();
+            throw e;
+          }
+          if (checked.errors.length > 0 || checked.goodDrafts.length === 0) {
+            await writer.abandon();
+            throw new Refused(checked);
+          }
+          reportWrites = true;
+          writingTotal = checked.goodDrafts.length;
+          await writer.finish();
+          imported = writer.imported;
+          await auditCommit(trx, checked, writer);
+          return checked;
+        });
+      } catch (e) {
+        if (!(e instanceof Refused)) throw e;
+        v = e.validated;
+      }
+    } else {
+      v = await validate(null);
+      const commit = !req.dryRun && (v.errors.length === 0 || req.allowPartial) && v.goodDrafts.length > 0;
+      if (commit) {
+        progress('writing', 0, v.goodDrafts.length);
+        reportWrites = true;
+        writingTotal = v.goodDrafts.length;
+        const checked = v;
+        await ctx.db.transaction().execute(async (trx) => {
+          const writer = writerFor(trx, checked.orgs);
+          for (const d of checked.goodDrafts) writer.offer(d);
+          await writer.finish();
+          imported = writer.imported;
+          await auditCommit(trx, checked, writer);
+        });
+      }
+    }
+    const { total, errors, bad, goodDrafts } = v;
+    if (imported > 0) {
       if (imported >= ANALYZE_AFTER_ROWS) await repo.analyzeMemberTables(ctx.db, ctx.engine);
     } else {
       await audit(req.dryRun || errors.length === 0 ? 'ok' : 'failed', {
