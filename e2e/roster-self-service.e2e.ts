@@ -100,7 +100,8 @@ test('member files a new transfer request on the phone and withdraws it before t
   const status = m.page.getByTestId('my-transfer-request-status');
   await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('待党支部办理');
   await m.page.getByTestId('my-transfer-request-withdraw').click();
-  await m.page.locator('.ant-popconfirm').getByRole('button', { name: '撤回' }).click();
+  // Ant Design spaces a two-character button label ("撤 回").
+  await m.page.locator('.ant-popconfirm').getByRole('button', { name: /^撤\s?回$/ }).click();
   await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('本人已撤回');
   // Withdrawn: the member may file again.
   await m.page.getByTestId('my-transfer-request-open').waitFor({ timeout: 30_000 });
