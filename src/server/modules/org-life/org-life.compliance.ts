@@ -102,30 +102,24 @@ export async function complianceRows(
   const book = ctx.config.rulebook;
   const [{ orgs, facts }, held, talks] = await Promise.all([
     factsUnder(ctx, root.path, lastDayOf(period) < today ? lastDayOf(period) : today),
-    repo.complianceUnder(ctx.db, root.path, unitKeysWithin(period)),
+    repo.heldByOrgUnder(ctx.db, ctx.engine, root.path, unitKeysWithin(period)),
     period.kind === 'year'
       ? repo.talkCoverageUnder(ctx.db, root.path, period.from, period.to)
       : Promise.resolve(new Map<number, number>()),
   ]);
-  const heldMap = new Map<string, Map<string, number>>();
-  for (const r of held) {
-    const k = `${r.org_id}|${r.type}`;
-    let m = heldMap.get(k);
-    if (!m) heldMap.set(k, (m = new Map()));
-    m.set(r.period, Number(r.held));
-  }
   const plans = COMPLIANCE_TYPES.map((type) => compliancePlan(book, type, period));
   const none = new Map<string, number>();
   const rows: ComplianceRow[] = [];
   for (const o of orgs) {
     const f = facts.get(o.id)!;
+    const heldByType = held.get(o.id);
     for (const plan of plans) {
       const type = plan.type;
       if (!TYPE_SPECS[type].orgKinds.includes(o.kind)) continue;
       const byUnit =
         type === TALK_TYPE
           ? new Map([[period.key, talks.get(o.id) ?? 0]])
-          : (heldMap.get(`${o.id}|${type}`) ?? none);
+          : (heldByType?.get(type) ?? none);
       const r = evaluatePlanned(book, plan, f, byUnit, today);
       rows.push({
         orgId: o.id,

@@ -2,7 +2,7 @@
 // one range scan each (org_path >= p and org_path < upper(p)); no per-branch loops.
 import { CompiledQuery, sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { pathIds } from '../../../core/org/org.rules.ts';
-import { pathUpperBound, toCount } from '../../db/dialect.ts';
+import { pathUpperBound, toCount, type Engine } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LifeAttendanceTable, LifeMeetingTable } from '../../db/tables/org-life.tables.ts';
 import { memberCountsByOrgOn } from '../membership/membership.repository.ts';
@@ -562,6 +562,48 @@ export async function complianceUnder(db: Q, path: string, periods: readonly str
     .where('org_path', '<', pathUpperBound(path))
     .where('period', 'in', periods)
     .execute();
+}
+
+/**
+ * Held meetings under `path` for `periods`, as org → type → period → held. On PostgreSQL the
+ * rows come back packed in one text value: at city scale (~40,000 rows) the driver's per-row
+ * protocol parsing cost more than the query itself (measured 60–90 ms against 21 ms of SQL);
+ * splitting one string is native work. Types and period keys never contain ',' or ';'.
+ */
+export async function heldByOrgUnder(
+  db: Q,
+  engine: Engine,
+  path: string,
+  periods: readonly string[],
+): Promise<Map<number, Map<string, Map<string, number>>>> {
+  const out = new Map<number, Map<string, Map<string, number>>>();
+  const add = (orgId: number, type: string, period: string, held: number) => {
+    let byType = out.get(orgId);
+    if (!byType) out.set(orgId, (byType = new Map()));
+    let byPeriod = byType.get(type);
+    if (!byPeriod) byType.set(type, (byPeriod = new Map()));
+    byPeriod.set(period, held);
+  };
+  if (periods.length === 0) return out;
+  if (engine !== 'postgres') {
+    for (const r of await complianceUnder(db, path, periods)) add(r.org_id, r.type, r.period, Number(r.held));
+    return out;
+  }
+  const row = await db
+    .selectFrom('life_compliance')
+    .select(
+      sql<string | null>`string_agg(org_id::text || ',' || type || ',' || period || ',' || held::text, ';')`.as('packed'),
+    )
+    .where('org_path', '>=', path)
+    .where('org_path', '<', pathUpperBound(path))
+    .where('period', 'in', periods)
+    .executeTakeFirst();
+  if (!row?.packed) return out;
+  for (const item of row.packed.split(';')) {
+    const [orgId, type, period, held] = item.split(',') as [string, string, string, string];
+    add(Number(orgId), type, period, Number(held));
+  }
+  return out;
 }
 
 export async function countersOf(db: Q, ancestorIds: readonly number[], periods: readonly string[]) {
