@@ -1,7 +1,7 @@
 // Request schemas of the org-life API, with Chinese messages naming the field.
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.ts';
-import { MEETING_TYPES } from './meeting-types.ts';
+import { COMPLIANCE_TYPES, MEETING_TYPES } from './meeting-types.ts';
 
 const isoDate = (label: string) => z.string({ error: `${label}必填` }).refine(isIsoDate, `${label}必须是有效日期（YYYY-MM-DD）`);
 const text = (label: string, max: number) => z.string().max(max, `${label}不能超过${max}个字`);
@@ -63,11 +63,38 @@ export const talkBody = z.strictObject({
 });
 export type TalkInput = z.infer<typeof talkBody>;
 
-export const periodQuery = z.strictObject({
+const periodFields = {
   year: z.coerce.number({ error: '年份必填' }).int().min(2000, '年份不正确').max(2100, '年份不正确'),
   quarter: z.coerce.number().int().min(1, '季度为1至4').max(4, '季度为1至4').optional(),
   month: z.coerce.number().int().min(1, '月份为1至12').max(12, '月份为1至12').optional(),
-}).refine((q) => !(q.quarter && q.month), { message: '季度和月份不能同时指定', path: ['month'] });
+};
+const oneOfQuarterOrMonth = (q: { quarter?: number | undefined; month?: number | undefined }) => !(q.quarter && q.month);
+
+export const periodQuery = z
+  .strictObject(periodFields)
+  .refine(oneOfQuarterOrMonth, { message: '季度和月份不能同时指定', path: ['month'] });
+
+/**
+ * The compliance report's query: the period, and optionally one type, one status and a page, so
+ * "which branches missed their 党员大会 this quarter" over a province is a page, not a million rows.
+ * With `limit` the answer also carries `total` (rows matching before paging).
+ */
+export const complianceQuery = z
+  .strictObject({
+    ...periodFields,
+    type: z
+      .enum(COMPLIANCE_TYPES as [string, ...string[]], { error: `会议类型必须是：${COMPLIANCE_TYPES.join('、')}` })
+      .optional(),
+    status: z.enum(['达标', '未达标', '不适用'], { error: '达标情况必须是：达标、未达标、不适用' }).optional(),
+    limit: z.coerce.number().int().min(1, '每页条数为1至1000').max(1000, '每页条数为1至1000').optional(),
+    offset: z.coerce.number().int().min(0, '起始位置不能为负数').max(10_000_000, '起始位置过大').optional(),
+  })
+  .refine(oneOfQuarterOrMonth, { message: '季度和月份不能同时指定', path: ['month'] })
+  .refine((q) => q.offset === undefined || q.limit !== undefined, {
+    message: '指定起始位置时必须同时指定每页条数',
+    path: ['offset'],
+  });
+export type ComplianceQuery = z.infer<typeof complianceQuery>;
 
 export const attachmentBody = z.strictObject({
   fileName: z.string({ error: '文件名必填' }).trim().min(1, '文件名必填').max(200, '文件名不能超过200个字'),

@@ -296,6 +296,37 @@ describeEachEngine('org-life API', (use) => {
     expect(await complianceReport(t.ctx, 'NOPE', period, '2026-11-23')).toBeNull();
   });
 
+  it('compliance filtered by type and status, paged with a total; bad filters are refused in Chinese', async () => {
+    const url = `/api/org-life/orgs/${t.fixture.branchA.id}/compliance?year=2026&month=10`;
+    const all = (await worker.request('GET', url)).json().data;
+    expect(all).not.toHaveProperty('total');
+    const expected = all.rows.filter((r: { type: string; status: string }) => r.type === '主题党日' && r.status === '未达标');
+    expect(expected.length).toBeGreaterThan(0);
+    const filtered = (await worker.request('GET', `${url}&type=主题党日&status=未达标`)).json().data;
+    expect(filtered.rows).toEqual(expected);
+    expect(filtered.findings).toEqual(all.findings);
+    const met = (await worker.request('GET', `${url}&type=主题党日&status=达标`)).json().data;
+    expect(met.rows).toEqual(
+      all.rows.filter((r: { type: string; status: string }) => r.type === '主题党日' && r.status === '达标'),
+    );
+    const page = (await worker.request('GET', `${url}&type=主题党日&status=未达标&limit=1&offset=0`)).json().data;
+    expect(page).toMatchObject({ total: expected.length, offset: 0, limit: 1 });
+    expect(page.rows).toEqual(expected.slice(0, 1));
+    const beyond = (await worker.request('GET', `${url}&limit=5&offset=100000`)).json().data;
+    expect(beyond).toMatchObject({ rows: [], total: all.rows.length });
+    for (const [query, field] of [
+      ['&type=开会', 'type'],
+      ['&status=差', 'status'],
+      ['&limit=0', 'limit'],
+      ['&offset=5', 'offset'],
+    ] as const) {
+      const bad = await worker.request('GET', url + query);
+      expect(bad.statusCode, query).toBe(400);
+      const message = bad.json().error.fields[`查询参数 ${field}`];
+      expect(message, query).toMatch(/[\u4e00-\u9fa5]/);
+    }
+  });
+
   it('a copied record across periods is found with its similarity; a late record too', async () => {
     const res = await worker.request('POST', '/api/org-life/meetings', {
       orgId: t.fixture.branchA.id,

@@ -66,9 +66,10 @@ async function factsUnder(
   ctx: AppContext,
   path: string,
   today: string,
+  kinds: readonly string[] = OBLIGED_KINDS,
 ): Promise<{ orgs: ObligedOrg[]; facts: Map<number, OrgFacts> }> {
   const [orgs, counts] = await Promise.all([
-    repo.obligedOrgsUnder(ctx.db, path, OBLIGED_KINDS),
+    repo.obligedOrgsUnder(ctx.db, path, kinds),
     repo.memberCountsUnder(ctx.db, path, today),
   ]);
   const facts = new Map<number, OrgFacts>();
@@ -98,16 +99,21 @@ export async function complianceRows(
   root: { path: string },
   period: Period,
   today: string,
+  filter: { type?: ComplianceType; status?: string } = {},
 ): Promise<ComplianceRow[]> {
   const book = ctx.config.rulebook;
+  const types = filter.type ? [filter.type] : COMPLIANCE_TYPES;
+  const kinds = OBLIGED_KINDS.filter((k) => types.some((t) => TYPE_SPECS[t].orgKinds.includes(k)));
   const [{ orgs, facts }, held, talks] = await Promise.all([
-    factsUnder(ctx, root.path, lastDayOf(period) < today ? lastDayOf(period) : today),
-    repo.heldByOrgUnder(ctx.db, ctx.engine, root.path, unitKeysWithin(period)),
-    period.kind === 'year'
+    factsUnder(ctx, root.path, lastDayOf(period) < today ? lastDayOf(period) : today, kinds),
+    filter.type === TALK_TYPE
+      ? Promise.resolve(new Map<number, Map<string, Map<string, number>>>())
+      : repo.heldByOrgUnder(ctx.db, ctx.engine, root.path, unitKeysWithin(period), filter.type),
+    period.kind === 'year' && (!filter.type || filter.type === TALK_TYPE)
       ? repo.talkCoverageUnder(ctx.db, root.path, period.from, period.to)
       : Promise.resolve(new Map<number, number>()),
   ]);
-  const plans = COMPLIANCE_TYPES.map((type) => compliancePlan(book, type, period));
+  const plans = types.map((type) => compliancePlan(book, type, period));
   const none = new Map<string, number>();
   const rows: ComplianceRow[] = [];
   for (const o of orgs) {
@@ -121,6 +127,7 @@ export async function complianceRows(
           ? new Map([[period.key, talks.get(o.id) ?? 0]])
           : (heldByType?.get(type) ?? none);
       const r = evaluatePlanned(book, plan, f, byUnit, today);
+      if (filter.status && r.status !== filter.status) continue;
       rows.push({
         orgId: o.id,
         orgCode: o.code,

@@ -553,7 +553,7 @@ export async function bumpCompliance(
 }
 
 /** Held counts of the organisations under `path` for the given native period keys. */
-export async function complianceUnder(db: Q, path: string, periods: readonly string[]) {
+export async function complianceUnder(db: Q, path: string, periods: readonly string[], type?: string) {
   if (periods.length === 0) return [];
   return db
     .selectFrom('life_compliance')
@@ -561,6 +561,7 @@ export async function complianceUnder(db: Q, path: string, periods: readonly str
     .where('org_path', '>=', path)
     .where('org_path', '<', pathUpperBound(path))
     .where('period', 'in', periods)
+    .$if(type !== undefined, (q) => q.where('type', '=', type!))
     .execute();
 }
 
@@ -575,6 +576,7 @@ export async function heldByOrgUnder(
   engine: Engine,
   path: string,
   periods: readonly string[],
+  type?: string,
 ): Promise<Map<number, Map<string, Map<string, number>>>> {
   const out = new Map<number, Map<string, Map<string, number>>>();
   const add = (orgId: number, type: string, period: string, held: number) => {
@@ -586,7 +588,7 @@ export async function heldByOrgUnder(
   };
   if (periods.length === 0) return out;
   if (engine !== 'postgres') {
-    for (const r of await complianceUnder(db, path, periods)) add(r.org_id, r.type, r.period, Number(r.held));
+    for (const r of await complianceUnder(db, path, periods, type)) add(r.org_id, r.type, r.period, Number(r.held));
     return out;
   }
   const row = await db
@@ -597,6 +599,7 @@ export async function heldByOrgUnder(
     .where('org_path', '>=', path)
     .where('org_path', '<', pathUpperBound(path))
     .where('period', 'in', periods)
+    .$if(type !== undefined, (q) => q.where('type', '=', type!))
     .executeTakeFirst();
   if (!row?.packed) return out;
   for (const item of row.packed.split(';')) {

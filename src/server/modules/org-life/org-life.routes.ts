@@ -5,6 +5,7 @@ import { COMPLIANCE_TYPES } from '../../../core/org-life/meeting-types.ts';
 import {
   attachmentBody,
   attendanceBody,
+  complianceQuery,
   periodQuery,
   planBody,
   planYearParams,
@@ -143,10 +144,9 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
       tags,
       summary: '组织生活达标情况（子树、期间）与质量问题',
       params: idParams,
-      querystring: periodQuery,
+      querystring: complianceQuery,
     },
-    handler: (req) =>
-      service.compliance(ctx, req, req.params.id, req.query.year, req.query.quarter, req.query.month),
+    handler: (req) => service.compliance(ctx, req, req.params.id, req.query),
   });
 
   r.get('/api/org-life/orgs/:id/heatmap', {

@@ -18,6 +18,7 @@ import {
 import type {
   AttachmentInput,
   AttendanceInput,
+  ComplianceQuery,
   RecordMeetingInput,
   ScheduleMeetingInput,
   SeriesInput,
@@ -540,23 +541,25 @@ export function resolvePeriod(year: number, quarter?: number, month?: number) {
   return periodOf(year, quarter, month);
 }
 
-export async function compliance(
-  ctx: AppContext,
-  request: Req,
-  orgId: number,
-  year: number,
-  quarter?: number,
-  month?: number,
-) {
+export async function compliance(ctx: AppContext, request: Req, orgId: number, query: ComplianceQuery) {
   const actor = request.actor!;
   const org = await requireOrg(ctx, request, orgId, (p) => canReport(actor, p));
-  const period = resolvePeriod(year, quarter, month);
+  const period = resolvePeriod(query.year, query.quarter, query.month);
   const on = today(ctx);
-  const [rows, findings] = await Promise.all([
-    complianceRows(ctx, org, period, on),
+  const filter = {
+    ...(query.type ? { type: query.type as ComplianceType } : {}),
+    ...(query.status ? { status: query.status } : {}),
+  };
+  const [all, findings] = await Promise.all([
+    complianceRows(ctx, org, period, on, filter),
     complianceFindings(ctx, org, period),
   ]);
-  return { data: { org: org.code, orgName: org.name, period: period.key, rows, findings } };
+  const base = { org: org.code, orgName: org.name, period: period.key };
+  if (query.limit === undefined) return { data: { ...base, rows: all, findings } };
+  const offset = query.offset ?? 0;
+  return {
+    data: { ...base, rows: all.slice(offset, offset + query.limit), total: all.length, offset, limit: query.limit, findings },
+  };
 }
 
 export async function complianceHeatmap(
