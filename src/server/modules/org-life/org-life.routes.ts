@@ -6,7 +6,6 @@ import {
   attachmentBody,
   attendanceBody,
   complianceQuery,
-  periodQuery,
   planBody,
   planYearParams,
   recordMeetingBody,
