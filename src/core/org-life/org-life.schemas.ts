@@ -1,6 +1,7 @@
 // Request schemas of the org-life API, with Chinese messages naming the field.
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.ts';
+import { STATUS_FAIL, STATUS_NA, STATUS_OK } from './compliance.ts';
 import { COMPLIANCE_TYPES, MEETING_TYPES } from './meeting-types.ts';
 
 const isoDate = (label: string) => z.string({ error: `${label}必填` }).refine(isIsoDate, `${label}必须是有效日期（YYYY-MM-DD）`);
@@ -85,7 +86,9 @@ export const complianceQuery = z
     type: z
       .enum(COMPLIANCE_TYPES as [string, ...string[]], { error: `会议类型必须是：${COMPLIANCE_TYPES.join('、')}` })
       .optional(),
-    status: z.enum(['达标', '未达标', '不适用'], { error: '达标情况必须是：达标、未达标、不适用' }).optional(),
+    status: z
+      .enum([STATUS_OK, STATUS_FAIL, STATUS_NA], { error: `达标情况必须是：${[STATUS_OK, STATUS_FAIL, STATUS_NA].join('、')}` })
+      .optional(),
     limit: z.coerce.number().int().min(1, '每页条数为1至1000').max(1000, '每页条数为1至1000').optional(),
     offset: z.coerce.number().int().min(0, '起始位置不能为负数').max(10_000_000, '起始位置过大').optional(),
   })

@@ -7,6 +7,7 @@ import {
   evaluateCompliance,
   evaluatePlanned,
   typeUnit,
+  type ComplianceStatus,
   type OrgFacts,
 } from '../../../core/org-life/compliance.ts';
 import {
@@ -99,7 +100,7 @@ export async function complianceRows(
   root: { path: string },
   period: Period,
   today: string,
-  filter: { type?: ComplianceType; status?: string } = {},
+  filter: { type?: ComplianceType; status?: ComplianceStatus } = {},
 ): Promise<ComplianceRow[]> {
   const book = ctx.config.rulebook;
   const types = filter.type ? [filter.type] : COMPLIANCE_TYPES;
@@ -340,10 +341,8 @@ export async function heatmap(
   const yearPeriod = parsePeriod(String(year))!;
   const [{ orgs, facts }, held] = await Promise.all([
     factsUnder(ctx, root.path, today),
-    repo.complianceUnder(ctx.db, root.path, unitKeysWithin(yearPeriod)),
+    repo.heldByOrgUnder(ctx.db, ctx.engine, root.path, unitKeysWithin(yearPeriod), type),
   ]);
-  const heldMap = new Map<string, number>();
-  for (const r of held) if (r.type === type) heldMap.set(`${r.org_id}|${r.period}`, Number(r.held));
   const months = monthsOf(year);
   const rows = orgs
     .filter((o) => TYPE_SPECS[type].orgKinds.includes(o.kind))
@@ -354,7 +353,7 @@ export async function heatmap(
         const { unit } = typeUnit(book, type, monthStart);
         const uKey = unitKey(unit, monthStart);
         const unitPeriod = parsePeriod(uKey)!;
-        const h = type === TALK_TYPE ? 0 : (heldMap.get(`${o.id}|${uKey}`) ?? 0);
+        const h = type === TALK_TYPE ? 0 : (held.get(o.id)?.get(type)?.get(uKey) ?? 0);
         const r =
           type === TALK_TYPE
             ? { status: '不适用' }

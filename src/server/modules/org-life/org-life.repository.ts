@@ -553,7 +553,7 @@ export async function bumpCompliance(
 }
 
 /** Held counts of the organisations under `path` for the given native period keys. */
-export async function complianceUnder(db: Q, path: string, periods: readonly string[], type?: string) {
+async function complianceUnder(db: Q, path: string, periods: readonly string[], type?: string) {
   if (periods.length === 0) return [];
   return db
     .selectFrom('life_compliance')
