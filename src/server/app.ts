@@ -28,7 +28,9 @@ export interface BuildOptions {
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: options.logger
+      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.DANGJIAN_TRUST_PROXY === '1',
   });
@@ -42,16 +44,27 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: '党建工作平台 API', version: '0.1.0', description: '错误统一为 {"error":{"code","message","fields"}}，写操作需 X-CSRF-Token 或同源 Origin。' },
+      info: {
+        title: '党建工作平台 API',
+        version: '0.1.0',
+        description:
+          '错误统一为 {"error":{"code","message","fields"}}，写操作需 X-CSRF-Token 或同源 Origin。',
+      },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, () => app.swagger());
-  app.get('/api/health', { config: { policy: { access: 'public' } }, schema: { tags: ['系统'], summary: '健康检查' } }, () => ({
-    data: { ok: true, engine: ctx.engine },
-  }));
+  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+  app.get(
+    '/api/health',
+    { config: { policy: { access: 'public' } }, schema: { tags: ['系统'], summary: '健康检查' } },
+    () => ({
+      data: { ok: true, engine: ctx.engine },
+    }),
+  );
   authRoutes(app, ctx);
   orgRoutes(app, ctx);
   userRoutes(app, ctx);
@@ -60,16 +73,29 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const webDist = ctx.config.webDist;
   if (options.serveWeb && existsSync(join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
-    // Client-side routes: anything that is not /api and not a file gets the SPA shell.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return sendError(reply, request, new AppError('not_found', 'NOT_FOUND', '接口不存在'));
-      }
-      return reply.type('text/html').sendFile('index.html');
+    await app.register(async (web) => {
+      // The web app's files are public; only the routes registered here get this policy.
+      web.addHook('onRoute', (route) => {
+        route.config = { ...(route.config as object), policy: { access: 'public' } } as typeof route.config;
+      });
+      await web.register(fastifyStatic, {
+        root: webDist,
+        prefix: '/',
+        wildcard: false,
+        index: ['index.html'],
+      });
+      // Client-side routes: anything that is not /api and not a file gets the SPA shell (no data in it).
+      web.setNotFoundHandler((request, reply) => {
+        if (request.url.toLowerCase().startsWith('/api') || request.method !== 'GET') {
+          return sendError(reply, request, new AppError('not_found', 'NOT_FOUND', '接口不存在'));
+        }
+        return reply.type('text/html').sendFile('index.html');
+      });
     });
   } else {
-    app.setNotFoundHandler((request, reply) => sendError(reply, request, new AppError('not_found', 'NOT_FOUND', '接口不存在')));
+    app.setNotFoundHandler((request, reply) =>
+      sendError(reply, request, new AppError('not_found', 'NOT_FOUND', '接口不存在')),
+    );
   }
   return app;
 }

@@ -34,12 +34,24 @@ export async function denied(
 ): Promise<AppError> {
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, ctx.ring, {
-      at: ctx.now().toISOString(), action: 'authz_denied', result: 'denied', actorUserId: request.actor?.userId ?? null,
-      actorUsername: request.actor?.username ?? null, objectType, objectId, requestId: request.meta.requestId,
-      ip: request.meta.ip, detail: { method: request.method, url: request.url.slice(0, 300), reason },
+      at: ctx.now().toISOString(),
+      action: 'authz_denied',
+      result: 'denied',
+      actorUserId: request.actor?.userId ?? null,
+      actorUsername: request.actor?.username ?? null,
+      objectType,
+      objectId,
+      requestId: request.meta.requestId,
+      ip: request.meta.ip,
+      detail: { method: request.method, url: request.url.slice(0, 300), reason },
     }),
   );
   return forbidden();
+}
+
+/** The not-found handler's pseudo-route (Fastify gives it no url, but be explicit). */
+function isNotFoundRoute(request: FastifyRequest): boolean {
+  return request.is404 === true;
 }
 
 function sameOrigin(request: FastifyRequest): boolean {
@@ -63,11 +75,14 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
     }
   });
 
+  // The decision is taken from the route the router matched and the policy it declares, never
+  // from the spelling of the URL: the router decodes percent-escapes, so a prefix test on the raw
+  // text ('/%61pi/…') would skip authentication while the route still runs.
   app.addHook('onRequest', async (request) => {
     request.meta = { requestId: randomUUID(), ip: request.ip };
-    if (!request.url.startsWith('/api/')) return;
+    // No route matched: the not-found handler answers 404 and no handler runs.
+    if (!request.routeOptions.url || isNotFoundRoute(request)) return;
     const policy = request.routeOptions.config?.policy;
-    if (!request.routeOptions.url) return; // no such route: the 404 handler answers
     if (!policy) throw new AppError('forbidden', 'NO_POLICY', '该接口未声明访问策略，默认拒绝');
 
     const token = request.cookies[SESSION_COOKIE];
@@ -95,5 +110,15 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
     if (policy.roles && !hasAnyRole(actor, policy.roles)) {
       throw await denied(ctx, request, 'route', request.routeOptions.url, 'role');
     }
+  });
+
+  // Second line of defence: whatever happened above, no handler runs without an actor unless its
+  // route is PUBLIC.
+  app.addHook('preHandler', async (request) => {
+    if (!request.routeOptions.url || isNotFoundRoute(request)) return;
+    const policy = request.routeOptions.config?.policy;
+    if (policy?.access === 'public') return;
+    if (!policy) throw new AppError('forbidden', 'NO_POLICY', '该接口未声明访问策略，默认拒绝');
+    if (!request.actor) throw new AppError('unauthenticated', 'UNAUTHENTICATED', '请先登录');
   });
 });
