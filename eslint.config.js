@@ -9,7 +9,10 @@ export default tseslint.config(
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -24,9 +27,39 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // Services take an explicit RequestContext (decision 0006): only route files see Fastify.
+    files: ['src/core/**/*.ts', 'src/server/modules/**/*.ts'],
+    ignores: [
+      'src/server/modules/**/*.routes.ts',
+      'src/server/modules/module-routes.ts',
+      'src/server/modules/**/*-route.ts',
+      'src/server/modules/**/ballot-page.ts',
+      '**/*.test.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'fastify',
+              message:
+                'Services take a RequestContext (src/server/context.ts), never a Fastify type; only route files import fastify.',
+            },
+          ],
+          patterns: [{ group: ['fastify/*', '@fastify/*'], message: 'Only route files import Fastify.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: {
-      parserOptions: { project: ['./web/tsconfig.json'], projectService: false, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./web/tsconfig.json'],
+        projectService: false,
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.browser },
     },
   },

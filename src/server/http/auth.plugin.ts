@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { appendAudit } from '../audit/audit.repository.ts';
-import type { Actor, AppContext, RequestMeta } from '../context.ts';
+import { denied, requireActor as requireActorOf } from '../authz.ts';
+import type { Actor, AppContext, RequestContext, RequestMeta } from '../context.ts';
 import { authenticate, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
-import { AppError, forbidden } from './errors.ts';
+import { AppError } from './errors.ts';
 import { hasAnyRole } from './policy.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     meta: RequestMeta;
+    /** The service context of this request (built once here; services take it, never the request). */
+    rc: RequestContext;
   }
 }
 
@@ -19,34 +21,9 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes added by plugins (OpenAPI docs) are public by design. */
 const PUBLIC_PREFIXES = ['/api/docs', '/api/openapi.json'];
 
+/** The acting user of an HTTP request (route files only; services take a RequestContext). */
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('unauthenticated', 'UNAUTHENTICATED', '请先登录');
-  return request.actor;
-}
-
-/** Audits an authorisation failure and returns the 403 to throw. */
-export async function denied(
-  ctx: AppContext,
-  request: FastifyRequest,
-  objectType: string,
-  objectId: string | number | null,
-  reason: string,
-): Promise<AppError> {
-  await ctx.db.transaction().execute((trx) =>
-    appendAudit(trx, ctx.ring, {
-      at: ctx.now().toISOString(),
-      action: 'authz_denied',
-      result: 'denied',
-      actorUserId: request.actor?.userId ?? null,
-      actorUsername: request.actor?.username ?? null,
-      objectType,
-      objectId,
-      requestId: request.meta.requestId,
-      ip: request.meta.ip,
-      detail: { method: request.method, url: request.url.slice(0, 300), reason },
-    }),
-  );
-  return forbidden();
+  return requireActorOf(request.rc);
 }
 
 /** The not-found handler's pseudo-route (Fastify gives it no url, but be explicit). */
@@ -68,6 +45,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
   const { ctx } = opts;
   app.decorateRequest('actor', null);
   app.decorateRequest('meta', null as unknown as RequestMeta);
+  app.decorateRequest('rc', null as unknown as RequestContext);
 
   app.addHook('onRoute', (route) => {
     if (PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) {
@@ -79,7 +57,20 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
   // from the spelling of the URL: the router decodes percent-escapes, so a prefix test on the raw
   // text ('/%61pi/…') would skip authentication while the route still runs.
   app.addHook('onRequest', async (request) => {
-    request.meta = { requestId: randomUUID(), ip: request.ip };
+    const ua = request.headers['user-agent'];
+    request.meta = {
+      requestId: randomUUID(),
+      ip: request.ip,
+      ...(ua ? { userAgent: ua.slice(0, 300) } : {}),
+    };
+    request.rc = {
+      via: 'http',
+      actor: null,
+      meta: request.meta,
+      method: request.method,
+      url: request.url,
+      log: request.log,
+    };
     // No route matched: the not-found handler answers 404 and no handler runs.
     if (!request.routeOptions.url || isNotFoundRoute(request)) return;
     const policy = request.routeOptions.config?.policy;
@@ -93,7 +84,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
       if (policy.access === 'public') {
         if (origin && !sameOrigin(request)) throw new AppError('forbidden', 'CSRF', '请求来源不被允许');
       } else if (token) {
-        request.actor = await authenticate(ctx, token);
+        request.actor = request.rc.actor = await authenticate(ctx, token);
         const header = request.headers['x-csrf-token'];
         if (request.actor && header !== request.actor.csrfToken && !sameOrigin(request)) {
           throw new AppError('forbidden', 'CSRF', '缺少或错误的CSRF令牌，请刷新页面后重试');
@@ -102,13 +93,13 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
     }
     if (policy.access === 'public') return;
     request.actor ??= await authenticate(ctx, token);
-    const actor = request.actor;
+    const actor = (request.rc.actor = request.actor);
     if (!actor) throw new AppError('unauthenticated', 'UNAUTHENTICATED', '请先登录');
     if (actor.mustChangePassword && !policy.allowDuringPasswordChange) {
       throw new AppError('forbidden', 'PASSWORD_CHANGE_REQUIRED', '请先修改初始口令或已过期的口令');
     }
     if (policy.roles && !hasAnyRole(actor, policy.roles)) {
-      throw await denied(ctx, request, 'route', request.routeOptions.url, 'role');
+      throw await denied(ctx, request.rc, 'route', request.routeOptions.url, 'role');
     }
   });
 

@@ -30,13 +30,13 @@ export function registerCommendationsRoutes(app: FastifyInstance, ctx: AppContex
       summary: '本组织发起或可参加的两优一先评选',
       querystring: z.strictObject({ orgId: orgQuery, year: yearQuery.optional() }),
     },
-    handler: (req) => service.listRounds(ctx, req, req.query.orgId, req.query.year),
+    handler: (req) => service.listRounds(ctx, req.rc, req.query.orgId, req.query.year),
   });
 
   r.post('/api/commendations/rounds', {
     config: { policy: write },
     schema: { tags, summary: '党委发起评选（设定提名期）', body: openRoundBody },
-    handler: async (req, reply) => reply.status(201).send(await service.openRound(ctx, req, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await service.openRound(ctx, req.rc, req.body)),
   });
 
   r.get('/api/commendations/archive', {
@@ -46,32 +46,32 @@ export function registerCommendationsRoutes(app: FastifyInstance, ctx: AppContex
       summary: '两优一先表彰档案（按年度）',
       querystring: z.strictObject({ orgId: orgQuery, year: yearQuery }),
     },
-    handler: (req) => service.archiveList(ctx, req, req.query.orgId, req.query.year),
+    handler: (req) => service.archiveList(ctx, req.rc, req.query.orgId, req.query.year),
   });
 
   r.get('/api/commendations/rounds/:id', {
     config: { policy: read },
     schema: { tags, summary: '评选详情与提名', params: roundParams },
-    handler: (req) => service.getRound(ctx, req, req.params.id),
+    handler: (req) => service.getRound(ctx, req.rc, req.params.id),
   });
 
   r.post('/api/commendations/rounds/:id/nominations', {
     config: { policy: write },
     schema: { tags, summary: '下级组织提名（附推荐理由与佐证）', params: roundParams, body: nominateBody },
     handler: async (req, reply) =>
-      reply.status(201).send(await service.nominate(ctx, req, req.params.id, req.body)),
+      reply.status(201).send(await service.nominate(ctx, req.rc, req.params.id, req.body)),
   });
 
   r.post('/api/commendations/rounds/:id/publicity', {
     config: { policy: write },
     schema: { tags, summary: '提名期满后开始公示（按工作日计）', params: roundParams },
-    handler: (req) => service.startPublicity(ctx, req, req.params.id),
+    handler: (req) => service.startPublicity(ctx, req.rc, req.params.id),
   });
 
   r.post('/api/commendations/rounds/:id/archive', {
     config: { policy: write },
     schema: { tags, summary: '全部审批后归档', params: roundParams },
-    handler: (req) => service.archiveRound(ctx, req, req.params.id),
+    handler: (req) => service.archiveRound(ctx, req.rc, req.params.id),
   });
 
   r.post('/api/commendations/nominations/:id/decision', {
@@ -82,7 +82,7 @@ export function registerCommendationsRoutes(app: FastifyInstance, ctx: AppContex
       params: nominationParams,
       body: decideNominationBody,
     },
-    handler: (req) => service.decideNomination(ctx, req, req.params.id, req.body),
+    handler: (req) => service.decideNomination(ctx, req.rc, req.params.id, req.body),
   });
 
   r.get('/api/public/commendations', {

@@ -1,5 +1,4 @@
 // 两优一先: load → decide (core rule) → persist → audit, in one transaction per change.
-import type { FastifyRequest } from 'fastify';
 import {
   decideArchive,
   decideEvidence,
@@ -20,8 +19,8 @@ import type { NominateInput, OpenRoundInput } from '../../../core/commitments/co
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { Actor, AppContext } from '../../context.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import type { Actor, AppContext, RequestContext } from '../../context.ts';
+import { denied } from '../../authz.ts';
 import { badRequest, fromDecision, notFound } from '../../http/errors.ts';
 import { hasAnyRole, inScope } from '../../http/policy.ts';
 import { loadCalendar } from '../development/development.service.ts';
@@ -91,27 +90,27 @@ function presentNomination(n: repo.NominationRow) {
   };
 }
 
-function auditBase(ctx: AppContext, request: FastifyRequest) {
-  const a = request.actor!;
+function auditBase(ctx: AppContext, rc: RequestContext) {
+  const a = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: a.userId,
     actorUsername: a.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
   };
 }
 
 async function requireRound(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   allowed: (a: Actor, r: repo.RoundRow) => boolean,
 ) {
   const r = await repo.findRound(ctx.db, id);
   if (!r) throw notFound('评选');
-  if (!allowed(request.actor!, r)) throw await denied(ctx, request, 'commendation_round', id, 'scope');
+  if (!allowed(rc.actor!, r)) throw await denied(ctx, rc, 'commendation_round', id, 'scope');
   return r;
 }
 
@@ -129,12 +128,12 @@ function policies(a: Actor, r: repo.RoundRow, day: string) {
   };
 }
 
-export async function openRound(ctx: AppContext, request: FastifyRequest, input: OpenRoundInput) {
-  const actor = request.actor!;
+export async function openRound(ctx: AppContext, rc: RequestContext, input: OpenRoundInput) {
+  const actor = rc.actor!;
   const org = await findOrgById(ctx.db, input.orgId);
   if (!org) throw notFound('组织');
   if (!hasAnyRole(actor, CM_WRITERS) || !inScope(actor, org.path))
-    throw await denied(ctx, request, 'org', org.id, 'scope');
+    throw await denied(ctx, rc, 'org', org.id, 'scope');
   const day = today(ctx);
   const d = decideOpenRound({
     orgKind: org.kind,
@@ -163,7 +162,7 @@ export async function openRound(ctx: AppContext, request: FastifyRequest, input:
       updated_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'commendation.round.open',
       objectType: 'commendation_round',
       objectId: r.id,
@@ -176,16 +175,16 @@ export async function openRound(ctx: AppContext, request: FastifyRequest, input:
 
 export async function listRounds(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   orgId: number | undefined,
   year?: number,
 ) {
-  const actor = request.actor!;
+  const actor = rc.actor!;
   let path = actor.scopePath;
   if (orgId !== undefined) {
     const org = await findOrgById(ctx.db, orgId);
     if (!org) throw notFound('组织');
-    if (!inScope(actor, org.path)) throw await denied(ctx, request, 'org', orgId, 'scope');
+    if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', orgId, 'scope');
     path = org.path;
   }
   const day = today(ctx);
@@ -193,9 +192,9 @@ export async function listRounds(
   return { data: rows.map((r) => ({ ...presentRound(r, day), policies: policies(actor, r, day) })) };
 }
 
-export async function getRound(ctx: AppContext, request: FastifyRequest, id: number) {
-  const actor = request.actor!;
-  const r = await requireRound(ctx, request, id, takesPart);
+export async function getRound(ctx: AppContext, rc: RequestContext, id: number) {
+  const actor = rc.actor!;
+  const r = await requireRound(ctx, rc, id, takesPart);
   const day = today(ctx);
   // The managing committee sees every nomination; a nominating organisation sees its own subtree's.
   const scope = inScope(actor, r.org_path) ? r.org_path : actor.scopePath;
@@ -206,18 +205,13 @@ export async function getRound(ctx: AppContext, request: FastifyRequest, id: num
   };
 }
 
-export async function nominate(
-  ctx: AppContext,
-  request: FastifyRequest,
-  roundId: number,
-  input: NominateInput,
-) {
-  const actor = request.actor!;
-  const round = await requireRound(ctx, request, roundId, takesPart);
+export async function nominate(ctx: AppContext, rc: RequestContext, roundId: number, input: NominateInput) {
+  const actor = rc.actor!;
+  const round = await requireRound(ctx, rc, roundId, takesPart);
   const nominator = await findOrgById(ctx.db, input.orgId ?? actor.scopeOrgId);
   if (!nominator) throw notFound('提名组织');
   if (!hasAnyRole(actor, CM_WRITERS) || !inScope(actor, nominator.path))
-    throw await denied(ctx, request, 'org', nominator.id, 'scope');
+    throw await denied(ctx, rc, 'org', nominator.id, 'scope');
   const day = today(ctx);
   const kind = nomineeKindOf(input.category);
   let nominee: { name: string; orgName: string; path: string | null; orgKind: string | null };
@@ -285,7 +279,7 @@ export async function nominate(
       updated_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'commendation.nominate',
       objectType: 'commendation_nomination',
       objectId: n.id,
@@ -296,8 +290,8 @@ export async function nominate(
   });
 }
 
-export async function startPublicity(ctx: AppContext, request: FastifyRequest, id: number) {
-  const r = await requireRound(ctx, request, id, canManage);
+export async function startPublicity(ctx: AppContext, rc: RequestContext, id: number) {
+  const r = await requireRound(ctx, rc, id, canManage);
   const day = today(ctx);
   const pending = await repo.countByStatus(ctx.db, id, 'nominated');
   const d = decideStartPublicity(roundState(r), day, pending);
@@ -313,7 +307,7 @@ export async function startPublicity(ctx: AppContext, request: FastifyRequest, i
       updated_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'commendation.round.publicity',
       objectType: 'commendation_round',
       objectId: id,
@@ -323,21 +317,20 @@ export async function startPublicity(ctx: AppContext, request: FastifyRequest, i
         after: { status: d.value, publicityFrom: day, publicityEndsOn: endsOn, workingDays: days },
       },
     });
-    return { data: presentRound(u, day), policies: policies(request.actor!, u, day) };
+    return { data: presentRound(u, day), policies: policies(rc.actor!, u, day) };
   });
 }
 
 export async function decideNomination(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   nominationId: number,
   input: { action: 'approve' | 'reject'; reason?: string | undefined },
 ) {
   const n = await repo.findNomination(ctx.db, nominationId);
   if (!n) throw notFound('提名');
   const r = (await repo.findRound(ctx.db, n.round_id))!;
-  if (!canManage(request.actor!, r))
-    throw await denied(ctx, request, 'commendation_nomination', nominationId, 'scope');
+  if (!canManage(rc.actor!, r)) throw await denied(ctx, rc, 'commendation_nomination', nominationId, 'scope');
   const day = today(ctx);
   const d = decideNominationDecision(
     input.action,
@@ -351,11 +344,11 @@ export async function decideNomination(
       status: d.value,
       decision_reason: input.reason ?? null,
       decided_on: day,
-      decided_by: request.actor!.userId,
+      decided_by: rc.actor!.userId,
       updated_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: `commendation.${input.action}`,
       objectType: 'commendation_nomination',
       objectId: nominationId,
@@ -366,8 +359,8 @@ export async function decideNomination(
   });
 }
 
-export async function archiveRound(ctx: AppContext, request: FastifyRequest, id: number) {
-  const r = await requireRound(ctx, request, id, canManage);
+export async function archiveRound(ctx: AppContext, rc: RequestContext, id: number) {
+  const r = await requireRound(ctx, rc, id, canManage);
   const day = today(ctx);
   const d = decideArchive(roundState(r), day, await repo.countByStatus(ctx.db, id, 'nominated'));
   if (!d.ok) throw fromDecision(d, 'conflict');
@@ -378,30 +371,30 @@ export async function archiveRound(ctx: AppContext, request: FastifyRequest, id:
       updated_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'commendation.round.archive',
       objectType: 'commendation_round',
       objectId: id,
       scopePath: r.org_path,
       detail: { before: { status: r.status }, after: { status: d.value, archivedOn: day } },
     });
-    return { data: presentRound(u, day), policies: policies(request.actor!, u, day) };
+    return { data: presentRound(u, day), policies: policies(rc.actor!, u, day) };
   });
 }
 
 /** The year's honour roll (approved nominations of archived rounds) for a subtree. */
 export async function archiveList(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   orgId: number | undefined,
   year: number,
 ) {
-  const actor = request.actor!;
+  const actor = rc.actor!;
   let path = actor.scopePath;
   if (orgId !== undefined) {
     const org = await findOrgById(ctx.db, orgId);
     if (!org) throw notFound('组织');
-    if (!inScope(actor, org.path)) throw await denied(ctx, request, 'org', orgId, 'scope');
+    if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', orgId, 'scope');
     path = org.path;
   }
   const rows = await repo.archive(ctx.db, path, year);

@@ -65,7 +65,7 @@ export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext)
         status: z.enum(COMMITMENT_STATUSES, '状态不正确').optional(),
       }),
     },
-    handler: (req) => service.listCommitments(ctx, req, req.query),
+    handler: (req) => service.listCommitments(ctx, req.rc, req.query),
   });
 
   r.get('/api/commitments/overdue-reviews', {
@@ -75,7 +75,7 @@ export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext)
       summary: '到期未点评的承诺（任一下级范围）',
       querystring: z.strictObject({ orgId: orgQuery }),
     },
-    handler: (req) => service.listOverdue(ctx, req, req.query.orgId),
+    handler: (req) => service.listOverdue(ctx, req.rc, req.query.orgId),
   });
 
   r.get('/api/commitments/review-calendar', {
@@ -85,7 +85,7 @@ export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext)
       summary: '领导点评日历：各点评人到期、逾期的点评（按月）',
       querystring: z.strictObject({ orgId: orgQuery }),
     },
-    handler: (req) => calendarFor(ctx, req, req.query.orgId),
+    handler: (req) => calendarFor(ctx, req.rc, req.query.orgId),
   });
 
   r.get('/api/commitments/report', {
@@ -98,37 +98,39 @@ export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext)
         year: z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
       }),
     },
-    handler: (req) => service.report(ctx, req, req.query.orgId, req.query.year),
+    handler: (req) => service.report(ctx, req.rc, req.query.orgId, req.query.year),
   });
 
   r.post('/api/commitments', {
     config: { policy: write },
     schema: { tags, summary: '草拟承诺', body: createCommitmentBody },
-    handler: async (req, reply) => reply.status(201).send(await service.createCommitment(ctx, req, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.createCommitment(ctx, req.rc, req.body)),
   });
 
   r.get('/api/commitments/:id', {
     config: { policy: read },
     schema: { tags, summary: '承诺详情（意见、践诺、点评）', params: idParams },
-    handler: (req) => service.getCommitment(ctx, req, req.params.id),
+    handler: (req) => service.getCommitment(ctx, req.rc, req.params.id),
   });
 
   r.post('/api/commitments/:id/open-opinion', {
     config: { policy: write },
     schema: { tags, summary: '开始征求群众意见', params: idParams, body: openOpinionBody },
-    handler: (req) => service.openOpinion(ctx, req, req.params.id, req.body.endsOn),
+    handler: (req) => service.openOpinion(ctx, req.rc, req.params.id, req.body.endsOn),
   });
 
   r.post('/api/commitments/:id/opinions/:opinionId/handle', {
     config: { policy: write },
     schema: { tags, summary: '登记意见处理情况', params: opinionParams, body: handleOpinionBody },
-    handler: (req) => service.handleOpinion(ctx, req, req.params.id, req.params.opinionId, req.body.handling),
+    handler: (req) =>
+      service.handleOpinion(ctx, req.rc, req.params.id, req.params.opinionId, req.body.handling),
   });
 
   r.post('/api/commitments/:id/publish', {
     config: { policy: write },
     schema: { tags, summary: '公开承诺（征求意见期满后）', params: idParams },
-    handler: (req) => service.publish(ctx, req, req.params.id),
+    handler: (req) => service.publish(ctx, req.rc, req.params.id),
   });
 
   r.post('/api/commitments/:id/progress', {
@@ -137,7 +139,7 @@ export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext)
     handler: async (req, reply) =>
       reply
         .status(201)
-        .send(await service.addProgress(ctx, req, req.params.id, req.body.note, req.body.evidence)),
+        .send(await service.addProgress(ctx, req.rc, req.params.id, req.body.note, req.body.evidence)),
   });
 
   r.post('/api/commitments/:id/progress/:progressId/photos', {
@@ -155,7 +157,7 @@ export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext)
     handler: async (req, reply) =>
       reply
         .status(201)
-        .send(await photos.uploadPhoto(ctx, req, req.params.id, req.params.progressId, req.body)),
+        .send(await photos.uploadPhoto(ctx, req.rc, req.params.id, req.params.progressId, req.body)),
   });
 
   r.get('/api/commitments/photos/:id', {
@@ -166,7 +168,7 @@ export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext)
       params: z.object({ id: z.coerce.number().int().positive('照片ID不正确') }),
     },
     handler: async (req, reply) => {
-      const file = await photos.downloadPhoto(ctx, req, req.params.id);
+      const file = await photos.downloadPhoto(ctx, req.rc, req.params.id);
       return reply
         .header('Content-Type', file.mime)
         .header(
@@ -181,7 +183,7 @@ export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext)
   r.post('/api/commitments/:id/grade', {
     config: { policy: write },
     schema: { tags, summary: '评诺：自评、满意度、领导评定（只能一次）', params: idParams, body: gradeBody },
-    handler: (req) => service.grade(ctx, req, req.params.id, req.body),
+    handler: (req) => service.grade(ctx, req.rc, req.params.id, req.body),
   });
 
   r.post('/api/commitments/:id/satisfaction', {
@@ -193,14 +195,16 @@ export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext)
       body: openSatisfactionBody,
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await satisfaction.openSatisfaction(ctx, req, req.params.id, req.body.ballots)),
+      reply
+        .status(201)
+        .send(await satisfaction.openSatisfaction(ctx, req.rc, req.params.id, req.body.ballots)),
   });
 
   r.post('/api/commitments/:id/reviews', {
     config: { policy: signedIn(CM_REVIEWERS) },
     schema: { tags, summary: '领导点评（可提出整改事项）', params: idParams, body: reviewBody },
     handler: async (req, reply) =>
-      reply.status(201).send(await service.review(ctx, req, req.params.id, req.body)),
+      reply.status(201).send(await service.review(ctx, req.rc, req.params.id, req.body)),
   });
 
   r.get('/api/public/commitments', {
@@ -228,7 +232,9 @@ export function registerCommitmentsRoutes(app: FastifyInstance, ctx: AppContext)
       if (!allow(req.ip)) throw new AppError('too_many', 'TOO_MANY_OPINIONS', '提交过于频繁，请稍后再试');
       return reply
         .status(201)
-        .send(await service.submitPublicOpinion(ctx, req, req.params.id, req.body.content, req.body.contact));
+        .send(
+          await service.submitPublicOpinion(ctx, req.rc, req.params.id, req.body.content, req.body.contact),
+        );
     },
   });
 }

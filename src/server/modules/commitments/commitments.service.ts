@@ -1,5 +1,4 @@
 // load → decide (core rule) → persist → audit, in one transaction per change.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import {
   COMMITMENT_STATUSES,
@@ -19,9 +18,9 @@ import type { CreateCommitmentInput } from '../../../core/commitments/commitment
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { Actor, AppContext } from '../../context.ts';
+import type { Actor, AppContext, RequestContext } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import { denied } from '../../authz.ts';
 import { badRequest, fromDecision, notFound } from '../../http/errors.ts';
 import { hasAnyRole, inScope } from '../../http/policy.ts';
 import { actorOf, createRectification } from '../evaluation/rectification/rectification.service.ts';
@@ -45,54 +44,50 @@ function state(r: repo.CommitmentRow): CommitmentState {
   };
 }
 
-function auditBase(ctx: AppContext, request: FastifyRequest) {
-  const a = request.actor!;
+function auditBase(ctx: AppContext, rc: RequestContext) {
+  const a = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: a.userId,
     actorUsername: a.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
     objectType: 'commitment',
   };
 }
 
 async function requireCommitment(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   allowed: (a: Actor, c: repo.CommitmentRow) => boolean,
 ): Promise<repo.CommitmentRow> {
   const row = await repo.findCommitment(ctx.db, id);
   if (!row) throw notFound('承诺');
-  if (!allowed(request.actor!, row)) throw await denied(ctx, request, 'commitment', id, 'scope');
+  if (!allowed(rc.actor!, row)) throw await denied(ctx, rc, 'commitment', id, 'scope');
   return row;
 }
 
-async function requireScopeOrg(ctx: AppContext, request: FastifyRequest, orgId: number | undefined) {
-  const actor = request.actor!;
+async function requireScopeOrg(ctx: AppContext, rc: RequestContext, orgId: number | undefined) {
+  const actor = rc.actor!;
   if (orgId === undefined) return { id: actor.scopeOrgId, path: actor.scopePath };
   const org = await findOrgById(ctx.db, orgId);
   if (!org) throw notFound('组织');
-  if (!inScope(actor, org.path)) throw await denied(ctx, request, 'org', orgId, 'scope');
+  if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', orgId, 'scope');
   return org;
 }
 
-function respond(request: FastifyRequest, row: repo.CommitmentRow) {
-  return { data: presentCommitment(row), policies: commitmentPolicies(request.actor!, row) };
+function respond(rc: RequestContext, row: repo.CommitmentRow) {
+  return { data: presentCommitment(row), policies: commitmentPolicies(rc.actor!, row) };
 }
 
-export async function createCommitment(
-  ctx: AppContext,
-  request: FastifyRequest,
-  input: CreateCommitmentInput,
-) {
-  const actor = request.actor!;
+export async function createCommitment(ctx: AppContext, rc: RequestContext, input: CreateCommitmentInput) {
+  const actor = rc.actor!;
   const org = await findOrgById(ctx.db, input.orgId);
   if (!org) throw notFound('组织');
   if (!hasAnyRole(actor, CM_WRITERS) || !inScope(actor, org.path))
-    throw await denied(ctx, request, 'org', org.id, 'scope');
+    throw await denied(ctx, rc, 'org', org.id, 'scope');
   if (org.status !== 'active') throw badRequest('ORG_DISSOLVED', '已撤销的组织不能作出承诺', 'orgId');
   const day = today(ctx);
   let committerName = org.name;
@@ -135,28 +130,28 @@ export async function createCommitment(
       updated_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'commitment.create',
       objectId: row.id,
       scopePath: row.org_path,
       detail: { after: presentCommitment(row) },
     });
-    return respond(request, row);
+    return respond(rc, row);
   });
 }
 
 export async function listCommitments(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   f: { orgId?: number | undefined; year?: number | undefined; status?: string | undefined },
 ) {
-  const scope = await requireScopeOrg(ctx, request, f.orgId);
+  const scope = await requireScopeOrg(ctx, rc, f.orgId);
   const rows = await repo.listCommitments(ctx.db, scope.path, { year: f.year, status: f.status });
   return { data: rows.map(presentCommitment) };
 }
 
-export async function getCommitment(ctx: AppContext, request: FastifyRequest, id: number) {
-  const row = await requireCommitment(ctx, request, id, canRead);
+export async function getCommitment(ctx: AppContext, rc: RequestContext, id: number) {
+  const row = await requireCommitment(ctx, rc, id, canRead);
   const [opinions, progress, reviews, satisfactionVote] = await Promise.all([
     repo.listOpinions(ctx.db, id),
     repo.listProgress(ctx.db, [id]),
@@ -206,12 +201,12 @@ export async function getCommitment(ctx: AppContext, request: FastifyRequest, id
         rectificationIds: JSON.parse(r.rectification_ids) as number[],
       })),
     },
-    policies: commitmentPolicies(request.actor!, row),
+    policies: commitmentPolicies(rc.actor!, row),
   };
 }
 
-export async function openOpinion(ctx: AppContext, request: FastifyRequest, id: number, endsOn: string) {
-  const row = await requireCommitment(ctx, request, id, canWrite);
+export async function openOpinion(ctx: AppContext, rc: RequestContext, id: number, endsOn: string) {
+  const row = await requireCommitment(ctx, rc, id, canWrite);
   const d = decideOpenOpinion(state(row), endsOn, today(ctx));
   if (!d.ok) throw fromDecision(d, row.status === 'draft' ? 'bad_request' : 'conflict');
   return ctx.db.transaction().execute(async (trx) => {
@@ -221,24 +216,24 @@ export async function openOpinion(ctx: AppContext, request: FastifyRequest, id: 
       updated_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'commitment.open_opinion',
       objectId: id,
       scopePath: row.org_path,
       detail: { before: { status: row.status }, after: { status: d.value, opinionEndsOn: endsOn } },
     });
-    return respond(request, updated);
+    return respond(rc, updated);
   });
 }
 
 export async function handleOpinion(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   opinionId: number,
   handling: string,
 ) {
-  const row = await requireCommitment(ctx, request, id, canWrite);
+  const row = await requireCommitment(ctx, rc, id, canWrite);
   const opinion = await repo.findOpinion(ctx.db, opinionId);
   if (!opinion || opinion.commitment_id !== id) throw notFound('意见');
   return ctx.db.transaction().execute(async (trx) => {
@@ -246,11 +241,11 @@ export async function handleOpinion(
       trx,
       opinionId,
       handling,
-      request.actor!.userId,
+      rc.actor!.userId,
       ctx.now().toISOString(),
     );
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'commitment.handle_opinion',
       objectType: 'commitment_opinion',
       objectId: opinionId,
@@ -268,8 +263,8 @@ export async function handleOpinion(
   });
 }
 
-export async function publish(ctx: AppContext, request: FastifyRequest, id: number) {
-  const row = await requireCommitment(ctx, request, id, canWrite);
+export async function publish(ctx: AppContext, rc: RequestContext, id: number) {
+  const row = await requireCommitment(ctx, rc, id, canWrite);
   const day = today(ctx);
   const d = decidePublish(state(row), day);
   if (!d.ok) throw fromDecision(d, 'conflict');
@@ -280,24 +275,24 @@ export async function publish(ctx: AppContext, request: FastifyRequest, id: numb
       updated_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'commitment.publish',
       objectId: id,
       scopePath: row.org_path,
       detail: { before: { status: row.status }, after: { status: d.value, publishedOn: day } },
     });
-    return respond(request, updated);
+    return respond(rc, updated);
   });
 }
 
 export async function addProgress(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   note: string,
   evidence: string[],
 ) {
-  const row = await requireCommitment(ctx, request, id, canWrite);
+  const row = await requireCommitment(ctx, rc, id, canWrite);
   const d = decideProgress(state(row));
   if (!d.ok) throw fromDecision(d, 'conflict');
   const now = ctx.now().toISOString();
@@ -308,8 +303,8 @@ export async function addProgress(
       note,
       evidence: JSON.stringify(evidence),
       on_date: today(ctx),
-      actor_user_id: request.actor!.userId,
-      actor_name: request.actor!.displayName,
+      actor_user_id: rc.actor!.userId,
+      actor_name: rc.actor!.displayName,
       created_at: now,
     });
     const updated =
@@ -317,7 +312,7 @@ export async function addProgress(
         ? row
         : await repo.updateCommitment(trx, id, { status: d.value, updated_at: now });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'commitment.progress',
       objectId: id,
       scopePath: row.org_path,
@@ -331,11 +326,11 @@ export async function addProgress(
 
 export async function grade(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: { selfAssessment: string; leaderGrade: string; satisfaction?: number | undefined },
 ) {
-  const row = await requireCommitment(ctx, request, id, canGrade);
+  const row = await requireCommitment(ctx, rc, id, canGrade);
   const d = decideGrade(state(row));
   if (!d.ok) throw fromDecision(d, 'conflict');
   const boxId = row.satisfaction_box_id;
@@ -358,7 +353,7 @@ export async function grade(
       updated_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'commitment.grade',
       objectId: id,
       scopePath: row.org_path,
@@ -372,13 +367,13 @@ export async function grade(
         },
       },
     });
-    return respond(request, updated);
+    return respond(rc, updated);
   });
 }
 
 export async function review(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: {
     reviewerPersonId?: number | undefined;
@@ -387,14 +382,14 @@ export async function review(
     rectifications: Array<{ title: string; detail?: string | undefined; deadline: string }>;
   },
 ) {
-  const actor = request.actor!;
-  const row = await requireCommitment(ctx, request, id, (a, c) => inScope(a, c.org_path));
+  const actor = rc.actor!;
+  const row = await requireCommitment(ctx, rc, id, (a, c) => inScope(a, c.org_path));
   const ownPerson = await repo.userPersonId(ctx.db, actor.userId);
   const reviewerId = input.reviewerPersonId ?? ownPerson;
   if (!reviewerId)
     throw badRequest('REVIEWER_REQUIRED', '请指明点评人（本账号未关联党员）', 'reviewerPersonId');
   if (reviewerId !== ownPerson && !hasAnyRole(actor, CM_WRITERS))
-    throw await denied(ctx, request, 'commitment', id, 'review on behalf');
+    throw await denied(ctx, rc, 'commitment', id, 'review on behalf');
   if (!(repo.ACTIVE_STATUSES as readonly string[]).includes(row.status))
     throw badRequest('NOT_PUBLISHED', '只有已公开、正在践诺的承诺才能点评', 'status');
   const day = today(ctx);
@@ -428,7 +423,7 @@ export async function review(
           detail: r.detail ?? '',
           deadline: r.deadline,
         },
-        actorOf(actor, request.meta),
+        actorOf(actor, rc.meta),
       );
       rectIds.push(item.id);
     }
@@ -446,7 +441,7 @@ export async function review(
     });
     await repo.updateCommitment(trx, row.id, { last_review_on: day, updated_at: now });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'commitment.review',
       objectId: row.id,
       scopePath: row.org_path,
@@ -500,8 +495,8 @@ export async function overdueReviews(
     }));
 }
 
-export async function listOverdue(ctx: AppContext, request: FastifyRequest, orgId: number | undefined) {
-  const scope = await requireScopeOrg(ctx, request, orgId);
+export async function listOverdue(ctx: AppContext, rc: RequestContext, orgId: number | undefined) {
+  const scope = await requireScopeOrg(ctx, rc, orgId);
   return { data: await overdueReviews(ctx.db, ctx.config.rulebook, scope.path, today(ctx)) };
 }
 
@@ -517,13 +512,8 @@ export async function commitmentsReport(ctx: AppContext, scopePath: string, year
   return { byType, byStatus, overdueReviews: overdue.length };
 }
 
-export async function report(
-  ctx: AppContext,
-  request: FastifyRequest,
-  orgId: number | undefined,
-  year: number,
-) {
-  const scope = await requireScopeOrg(ctx, request, orgId);
+export async function report(ctx: AppContext, rc: RequestContext, orgId: number | undefined, year: number) {
+  const scope = await requireScopeOrg(ctx, rc, orgId);
   return { data: await commitmentsReport(ctx, scope.path, year) };
 }
 
@@ -555,7 +545,7 @@ export async function publicCommitment(ctx: AppContext, id: number) {
 
 export async function submitPublicOpinion(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   content: string,
   contact: string | undefined,
@@ -583,8 +573,8 @@ export async function submitPublicOpinion(
       objectType: 'commitment_opinion',
       objectId: o.id,
       scopePath: row.org_path,
-      requestId: request.meta.requestId,
-      ip: request.meta.ip,
+      requestId: rc.meta.requestId,
+      ip: rc.meta.ip,
       detail: { commitmentId: id },
     });
     return { data: { id: o.id, submittedAt: o.submitted_at } };

@@ -19,12 +19,12 @@ export function registerLiaisonRoutes(app: FastifyInstance, ctx: AppContext): vo
       summary: '联系点：党委领导班子成员联系的下级组织',
       querystring: z.strictObject({ orgId: z.coerce.number().int().positive('组织ID不正确').optional() }),
     },
-    handler: (req) => service.listLiaisons(ctx, req, req.query.orgId),
+    handler: (req) => service.listLiaisons(ctx, req.rc, req.query.orgId),
   });
   r.post('/api/commitments/liaisons', {
     config: { policy: signedIn(CM_WRITERS) },
     schema: { tags, summary: '设立联系点', body: createLiaisonBody },
-    handler: async (req, reply) => reply.status(201).send(await service.createLiaison(ctx, req, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await service.createLiaison(ctx, req.rc, req.body)),
   });
   r.post('/api/commitments/liaisons/:id/end', {
     config: { policy: signedIn(CM_WRITERS) },
@@ -34,6 +34,6 @@ export function registerLiaisonRoutes(app: FastifyInstance, ctx: AppContext): vo
       params: z.object({ id: z.coerce.number().int().positive('联系点ID不正确') }),
       body: endLiaisonBody,
     },
-    handler: (req) => service.endLiaison(ctx, req, req.params.id, req.body.validTo),
+    handler: (req) => service.endLiaison(ctx, req.rc, req.params.id, req.body.validTo),
   });
 }

@@ -1,11 +1,10 @@
 // 联系点: which 党委 leadership-team member is linked to which organisations below. Decides who
 // may review an organisation's commitments (see decideReviewer).
-import type { FastifyRequest } from 'fastify';
 import { decideLiaison } from '../../../core/commitments/commitments.rules.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { AppContext } from '../../context.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
+import { denied } from '../../authz.ts';
 import { badRequest, fromDecision, notFound } from '../../http/errors.ts';
 import { hasAnyRole, inScope } from '../../http/policy.ts';
 import { findOrgById } from '../orgs/orgs.repository.ts';
@@ -30,26 +29,26 @@ function present(r: Awaited<ReturnType<typeof repo.listLiaisons>>[number], day: 
   };
 }
 
-function auditBase(ctx: AppContext, request: FastifyRequest) {
-  const a = request.actor!;
+function auditBase(ctx: AppContext, rc: RequestContext) {
+  const a = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: a.userId,
     actorUsername: a.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
     objectType: 'commitment_liaison',
   };
 }
 
-export async function listLiaisons(ctx: AppContext, request: FastifyRequest, orgId: number | undefined) {
-  const actor = request.actor!;
+export async function listLiaisons(ctx: AppContext, rc: RequestContext, orgId: number | undefined) {
+  const actor = rc.actor!;
   let path = actor.scopePath;
   if (orgId !== undefined) {
     const org = await findOrgById(ctx.db, orgId);
     if (!org) throw notFound('组织');
-    if (!inScope(actor, org.path)) throw await denied(ctx, request, 'org', orgId, 'scope');
+    if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', orgId, 'scope');
     path = org.path;
   }
   const day = today(ctx);
@@ -58,14 +57,14 @@ export async function listLiaisons(ctx: AppContext, request: FastifyRequest, org
 
 export async function createLiaison(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   input: { committeeOrgId: number; personId: number; orgId: number; validFrom?: string | undefined },
 ) {
-  const actor = request.actor!;
+  const actor = rc.actor!;
   const committee = await findOrgById(ctx.db, input.committeeOrgId);
   if (!committee) throw notFound('党委');
   if (!hasAnyRole(actor, CM_WRITERS) || !inScope(actor, committee.path))
-    throw await denied(ctx, request, 'org', committee.id, 'scope');
+    throw await denied(ctx, rc, 'org', committee.id, 'scope');
   const org = await findOrgById(ctx.db, input.orgId);
   if (!org) throw notFound('联系组织');
   const person = await findPerson(ctx.db, input.personId);
@@ -95,7 +94,7 @@ export async function createLiaison(
       created_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'commitment.liaison.create',
       objectId: row.id,
       scopePath: committee.path,
@@ -107,19 +106,19 @@ export async function createLiaison(
   });
 }
 
-export async function endLiaison(ctx: AppContext, request: FastifyRequest, id: number, validTo: string) {
-  const actor = request.actor!;
+export async function endLiaison(ctx: AppContext, rc: RequestContext, id: number, validTo: string) {
+  const actor = rc.actor!;
   const row = await repo.findLiaison(ctx.db, id);
   if (!row) throw notFound('联系点');
   if (!hasAnyRole(actor, CM_WRITERS) || !inScope(actor, row.committee_path))
-    throw await denied(ctx, request, 'commitment_liaison', id, 'scope');
+    throw await denied(ctx, rc, 'commitment_liaison', id, 'scope');
   if (row.valid_to !== null) throw badRequest('LIAISON_ENDED', '该联系点已结束', 'validTo');
   if (validTo <= row.valid_from)
     throw badRequest('LIAISON_END_BEFORE_START', '结束日期须晚于开始日期', 'validTo');
   return ctx.db.transaction().execute(async (trx) => {
     const u = await repo.endLiaison(trx, id, validTo);
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'commitment.liaison.end',
       objectId: id,
       scopePath: row.committee_path,

@@ -1,14 +1,13 @@
 // 践诺 photo evidence: bytes in the platform's attachment storage (org-life's interface, content
 // addressed), the row and its audit in one transaction. Limits come from the rulebook.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { PhotoInput } from '../../../core/commitments/commitments.schemas.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { AppContext } from '../../context.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import { denied } from '../../authz.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import { sniffMatches, storageFor } from '../org-life/org-life.adapters.ts';
 import { canRead, canWrite } from './commitments.policy.ts';
@@ -32,14 +31,14 @@ export async function photosOf(db: Q, progressIds: readonly number[]) {
 
 export async function uploadPhoto(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   progressId: number,
   input: PhotoInput,
 ) {
   const row = await repo.findCommitment(ctx.db, id);
   if (!row) throw notFound('承诺');
-  if (!canWrite(request.actor!, row)) throw await denied(ctx, request, 'commitment', id, 'scope');
+  if (!canWrite(rc.actor!, row)) throw await denied(ctx, rc, 'commitment', id, 'scope');
   const progress = (await repo.listProgress(ctx.db, [id])).find((p) => p.id === progressId);
   if (!progress) throw notFound('践诺记录');
   const day = chinaDate(ctx.now());
@@ -67,7 +66,7 @@ export async function uploadPhoto(
         mime: input.mimeType,
         size: content.length,
         storage_key: stored.key,
-        created_by: request.actor!.userId,
+        created_by: rc.actor!.userId,
         created_at: ctx.now().toISOString(),
       })
       .returning(['id', 'file_name', 'size'])
@@ -75,10 +74,10 @@ export async function uploadPhoto(
     await appendAudit(trx, ctx.ring, {
       at: ctx.now().toISOString(),
       result: 'ok',
-      actorUserId: request.actor!.userId,
-      actorUsername: request.actor!.username,
-      requestId: request.meta.requestId,
-      ip: request.meta.ip,
+      actorUserId: rc.actor!.userId,
+      actorUsername: rc.actor!.username,
+      requestId: rc.meta.requestId,
+      ip: rc.meta.ip,
       action: 'commitment.photo.upload',
       objectType: 'commitment_photo',
       objectId: photo.id,
@@ -97,10 +96,10 @@ export async function uploadPhoto(
   });
 }
 
-export async function downloadPhoto(ctx: AppContext, request: FastifyRequest, photoId: number) {
+export async function downloadPhoto(ctx: AppContext, rc: RequestContext, photoId: number) {
   const photo = await ctx.db.selectFrom('cm_photos').selectAll().where('id', '=', photoId).executeTakeFirst();
   if (!photo) throw notFound('照片');
-  if (!canRead(request.actor!, photo)) throw await denied(ctx, request, 'commitment_photo', photoId, 'scope');
+  if (!canRead(rc.actor!, photo)) throw await denied(ctx, rc, 'commitment_photo', photoId, 'scope');
   const content = storageFor(ctx).get(photo.storage_key);
   if (!content) throw notFound('照片文件');
   return { content, mime: photo.mime, fileName: photo.file_name };

@@ -1,10 +1,9 @@
 // 领导点评 calendar for a subtree: due and overdue reviews per reviewer, by month.
-import type { FastifyRequest } from 'fastify';
 import { reviewCalendar } from '../../../core/commitments/review-calendar.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
-import type { AppContext } from '../../context.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
+import { denied } from '../../authz.ts';
 import { notFound } from '../../http/errors.ts';
 import { inScope } from '../../http/policy.ts';
 import { findOrgById } from '../orgs/orgs.repository.ts';
@@ -12,13 +11,13 @@ import { pathAndAncestors } from './commendations.service.ts';
 import * as repo from './commitments.repository.ts';
 import { activeLinksCovering } from './liaisons.repository.ts';
 
-export async function calendarFor(ctx: AppContext, request: FastifyRequest, orgId: number | undefined) {
-  const actor = request.actor!;
+export async function calendarFor(ctx: AppContext, rc: RequestContext, orgId: number | undefined) {
+  const actor = rc.actor!;
   let path = actor.scopePath;
   if (orgId !== undefined) {
     const org = await findOrgById(ctx.db, orgId);
     if (!org) throw notFound('组织');
-    if (!inScope(actor, org.path)) throw await denied(ctx, request, 'org', orgId, 'scope');
+    if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', orgId, 'scope');
     path = org.path;
   }
   const day = chinaDate(ctx.now());

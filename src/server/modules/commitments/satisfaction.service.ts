@@ -1,6 +1,5 @@
 // 评诺 满意度测评 through the voting engine: an anonymous box with single-use tokens (links / QR
 // slips for members or the public), tallied into the 评诺 result when the commitment is graded.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import {
   decideOpenSatisfaction,
@@ -10,9 +9,9 @@ import {
 } from '../../../core/commitments/commitments.rules.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { AppContext } from '../../context.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import { denied } from '../../authz.ts';
 import { fromDecision, notFound } from '../../http/errors.ts';
 import { closeBox, openBox, tallyBoxes } from '../evaluation/voting/voting.service.ts';
 import { canWrite } from './commitments.policy.ts';
@@ -54,15 +53,10 @@ export async function closeAndRate(trx: Transaction<DB>, ctx: AppContext, boxId:
   return before;
 }
 
-export async function openSatisfaction(
-  ctx: AppContext,
-  request: FastifyRequest,
-  id: number,
-  ballots: number,
-) {
+export async function openSatisfaction(ctx: AppContext, rc: RequestContext, id: number, ballots: number) {
   const row = await repo.findCommitment(ctx.db, id);
   if (!row) throw notFound('承诺');
-  if (!canWrite(request.actor!, row)) throw await denied(ctx, request, 'commitment', id, 'scope');
+  if (!canWrite(rc.actor!, row)) throw await denied(ctx, rc, 'commitment', id, 'scope');
   const d = decideOpenSatisfaction(
     {
       status: row.status as CommitmentStatus,
@@ -96,10 +90,10 @@ export async function openSatisfaction(
     await appendAudit(trx, ctx.ring, {
       at: ctx.now().toISOString(),
       result: 'ok',
-      actorUserId: request.actor!.userId,
-      actorUsername: request.actor!.username,
-      requestId: request.meta.requestId,
-      ip: request.meta.ip,
+      actorUserId: rc.actor!.userId,
+      actorUsername: rc.actor!.username,
+      requestId: rc.meta.requestId,
+      ip: rc.meta.ip,
       action: 'commitment.satisfaction.open',
       objectType: 'commitment',
       objectId: id,

@@ -1,14 +1,13 @@
 // The import as an API call: the caller's scope, the report, and the error workbook inline
 // (base64, never stored: it holds ID numbers), so nothing is left on the server.
-import type { FastifyRequest } from 'fastify';
-import type { AppContext } from '../../context.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
 import { badRequest } from '../../http/errors.ts';
 import { runDevelopmentImport } from './development.import.ts';
 import { ImportFileError } from './development.import-xlsx.ts';
 
 export async function importDevelopment(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   body: unknown,
   q: { dryRun: boolean; allowPartial: boolean; fileName: string | null },
 ) {
@@ -16,7 +15,7 @@ export async function importDevelopment(
     throw badRequest('FILE_REQUIRED', '请上传.xlsx格式的Excel文件', 'file');
   if (q.fileName && !/\.xlsx$/i.test(q.fileName))
     throw badRequest('NOT_XLSX', '只支持.xlsx格式的Excel工作簿', 'file');
-  const actor = request.actor!;
+  const actor = rc.actor!;
   try {
     const outcome = await runDevelopmentImport(ctx, {
       buffer: body,
@@ -25,8 +24,8 @@ export async function importDevelopment(
       dryRun: q.dryRun,
       allowPartial: q.allowPartial,
       fileName: q.fileName,
-      requestId: request.meta.requestId,
-      ip: request.meta.ip,
+      requestId: rc.meta.requestId,
+      ip: rc.meta.ip,
     });
     return {
       data: {

@@ -71,13 +71,13 @@ export function registerDevelopmentRoutes(app: FastifyInstance, ctx: AppContext)
   r.put('/api/development/calendar', {
     config: { policy: signedIn(CALENDAR_EDITORS) },
     schema: { tags, summary: '补录或更正节假日安排（系统管理员）', body: calendarBody },
-    handler: (req) => service.putCalendar(ctx, req, req.body),
+    handler: (req) => service.putCalendar(ctx, req.rc, req.body),
   });
 
   r.get('/api/orgs/:id/development/candidates', {
     config: { policy: read },
     schema: { tags, summary: '本组织及下级的发展党员流程看板', params: orgParams },
-    handler: (req) => service.board(ctx, req, req.params.id),
+    handler: (req) => service.board(ctx, req.rc, req.params.id),
   });
 
   r.post('/api/orgs/:id/development/candidates', {
@@ -89,20 +89,20 @@ export function registerDevelopmentRoutes(app: FastifyInstance, ctx: AppContext)
       body: createCandidateBody,
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await service.createCandidate(ctx, req, req.params.id, req.body)),
+      reply.status(201).send(await service.createCandidate(ctx, req.rc, req.params.id, req.body)),
   });
 
   r.get('/api/orgs/:id/development/audit', {
     config: { policy: read },
     schema: { tags, summary: '发展党员自查自纠：违规问题与即将到期事项', params: orgParams },
-    handler: (req) => service.auditReport(ctx, req, req.params.id),
+    handler: (req) => service.auditReport(ctx, req.rc, req.params.id),
   });
 
   r.get('/api/orgs/:id/development/audit.xlsx', {
     config: { policy: read },
     schema: { tags, summary: '导出自查自纠报告（Excel）', params: orgParams },
     handler: async (req, reply) =>
-      sendFile(reply, await service.auditWorkbook(ctx, req, req.params.id), XLSX),
+      sendFile(reply, await service.auditWorkbook(ctx, req.rc, req.params.id), XLSX),
   });
 
   r.get('/api/orgs/:id/development/quotas', {
@@ -116,19 +116,19 @@ export function registerDevelopmentRoutes(app: FastifyInstance, ctx: AppContext)
         all: z.enum(['0', '1'], 'all应为0或1').optional(),
       }),
     },
-    handler: (req) => service.quotas(ctx, req, req.params.id, req.query.year, req.query.all === '1'),
+    handler: (req) => service.quotas(ctx, req.rc, req.params.id, req.query.year, req.query.all === '1'),
   });
 
   r.put('/api/orgs/:id/development/quotas', {
     config: { policy: signedIn(QUOTA_EDITORS) },
     schema: { tags, summary: '下达党委年度发展名额', params: orgParams, body: quotaBody },
-    handler: (req) => service.setQuota(ctx, req, req.params.id, req.body),
+    handler: (req) => service.setQuota(ctx, req.rc, req.params.id, req.body),
   });
 
   r.get('/api/development/candidates/:id', {
     config: { policy: read },
     schema: { tags, summary: '发展对象详情：步骤时间轴、材料、违规提示', params: candParams },
-    handler: (req) => service.getCandidate(ctx, req, req.params.id),
+    handler: (req) => service.getCandidate(ctx, req.rc, req.params.id),
   });
 
   r.post('/api/development/candidates/:id/steps', {
@@ -140,7 +140,7 @@ export function registerDevelopmentRoutes(app: FastifyInstance, ctx: AppContext)
       body: recordStepBody,
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await service.recordStep(ctx, req, req.params.id, req.body)),
+      reply.status(201).send(await service.recordStep(ctx, req.rc, req.params.id, req.body)),
   });
 
   r.get('/api/development/candidates/:id/documents/:kind', {
@@ -159,7 +159,7 @@ export function registerDevelopmentRoutes(app: FastifyInstance, ctx: AppContext)
         reply,
         await service.document(
           ctx,
-          req,
+          req.rc,
           req.params.id,
           req.params.kind === 'publicity.docx' ? 'publicity' : 'resolution',
           req.query.step,
@@ -176,7 +176,7 @@ export function registerDevelopmentRoutes(app: FastifyInstance, ctx: AppContext)
       params: candParams,
       body: terminateBody,
     },
-    handler: (req) => service.terminateCandidate(ctx, req, req.params.id, req.body),
+    handler: (req) => service.terminateCandidate(ctx, req.rc, req.params.id, req.body),
   });
 
   r.get('/api/development/import-template.xlsx', {
@@ -196,7 +196,7 @@ export function registerDevelopmentRoutes(app: FastifyInstance, ctx: AppContext)
       querystring: devImportQuery,
     },
     handler: (req) =>
-      importDevelopment(ctx, req, req.body, {
+      importDevelopment(ctx, req.rc, req.body, {
         dryRun: req.query.dryRun === '1',
         allowPartial: req.query.allowPartial === '1',
         fileName: req.query.fileName ?? null,

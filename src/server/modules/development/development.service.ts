@@ -1,5 +1,4 @@
 // load → decide (core rule) → persist → audit, in one transaction per change.
-import type { FastifyRequest } from 'fastify';
 import { pathIds } from '../../../core/org/org.rules.ts';
 import { isBranchKind } from '../../../core/org/org.types.ts';
 import { maskIdNumber, parseIdNumber } from '../../../core/person/id-number.ts';
@@ -34,11 +33,11 @@ import type {
 import { stepDef, stepsOn, STAGES } from '../../../core/development/steps.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { Actor, AppContext } from '../../context.ts';
+import type { Actor, AppContext, RequestContext } from '../../context.ts';
 import { blindIndex, decryptField, encryptField } from '../../crypto/field-crypto.ts';
 import type { DB, OrgRow } from '../../db/schema.ts';
 import type { Transaction } from 'kysely';
-import { denied } from '../../http/auth.plugin.ts';
+import { denied } from '../../authz.ts';
 import { badRequest, conflict, fromDecision, notFound } from '../../http/errors.ts';
 import { membersOn } from '../membership/membership.repository.ts';
 import { findOrgById, findOrgsByIds } from '../orgs/orgs.repository.ts';
@@ -87,39 +86,39 @@ export function toRecord(row: repo.CandidateRow, steps: readonly repo.StepRow[])
   };
 }
 
-function auditBase(ctx: AppContext, request: FastifyRequest) {
-  const actor = request.actor!;
+function auditBase(ctx: AppContext, rc: RequestContext) {
+  const actor = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: actor.userId,
     actorUsername: actor.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
   };
 }
 
 async function requireOrg(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   allowed: (a: Actor, path: string) => boolean,
 ): Promise<OrgRow> {
   const org = await findOrgById(ctx.db, id);
   if (!org) throw notFound('组织');
-  if (!allowed(request.actor!, org.path)) throw await denied(ctx, request, 'org', id, 'scope');
+  if (!allowed(rc.actor!, org.path)) throw await denied(ctx, rc, 'org', id, 'scope');
   return org;
 }
 
 async function requireCandidate(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   allowed: (a: Actor, path: string) => boolean,
 ): Promise<repo.CandidateRow> {
   const row = await repo.findCandidate(ctx.db, id);
   if (!row) throw notFound('发展对象记录');
-  if (!allowed(request.actor!, row.org_path)) throw await denied(ctx, request, 'dev_candidate', id, 'scope');
+  if (!allowed(rc.actor!, row.org_path)) throw await denied(ctx, rc, 'dev_candidate', id, 'scope');
   return row;
 }
 
@@ -140,8 +139,8 @@ export function stepDefinitions(ctx: AppContext, on: string | undefined) {
   return { data: { effectiveOn: date, stages: STAGES, steps: stepsOn(ctx.config.rulebook, date) } };
 }
 
-export async function board(ctx: AppContext, request: FastifyRequest, orgId: number) {
-  const org = await requireOrg(ctx, request, orgId, canReadDev);
+export async function board(ctx: AppContext, rc: RequestContext, orgId: number) {
+  const org = await requireOrg(ctx, rc, orgId, canReadDev);
   const [rows, stepRows, calendar] = await Promise.all([
     repo.listCandidates(ctx.db, org.path),
     repo.stepsUnder(ctx.db, org.path),
@@ -163,14 +162,14 @@ export async function board(ctx: AppContext, request: FastifyRequest, orgId: num
   return {
     data: { org: { id: org.id, name: org.name, code: org.code, kind: org.kind }, stages: STAGES, candidates },
     policies: {
-      create: canWriteDev(request.actor!, org.path) && isBranchKind(org.kind),
-      import: canWriteDev(request.actor!, org.path),
+      create: canWriteDev(rc.actor!, org.path) && isBranchKind(org.kind),
+      import: canWriteDev(rc.actor!, org.path),
     },
   };
 }
 
-export async function getCandidate(ctx: AppContext, request: FastifyRequest, id: number) {
-  const row = await requireCandidate(ctx, request, id, canReadDev);
+export async function getCandidate(ctx: AppContext, rc: RequestContext, id: number) {
+  const row = await requireCandidate(ctx, rc, id, canReadDev);
   const [steps, calendar, org, members] = await Promise.all([
     repo.stepsOf(ctx.db, id),
     loadCalendar(ctx.db),
@@ -195,7 +194,7 @@ export async function getCandidate(ctx: AppContext, request: FastifyRequest, id:
       upcoming: audit.upcoming,
       branchMembers: members.map((m) => ({ personId: m.personId, name: m.name, category: m.category })),
     },
-    policies: candidatePolicies(request.actor!, row.org_path),
+    policies: candidatePolicies(rc.actor!, row.org_path),
   };
 }
 
@@ -252,8 +251,8 @@ export async function auditSubtree(ctx: AppContext, path: string, on: string): P
   return report;
 }
 
-export async function auditReport(ctx: AppContext, request: FastifyRequest, orgId: number) {
-  const org = await requireOrg(ctx, request, orgId, canReadDev);
+export async function auditReport(ctx: AppContext, rc: RequestContext, orgId: number) {
+  const org = await requireOrg(ctx, rc, orgId, canReadDev);
   const t = today(ctx);
   const report = await auditSubtree(ctx, org.path, t);
   const book = ctx.config.rulebook;
@@ -275,11 +274,11 @@ export async function auditReport(ctx: AppContext, request: FastifyRequest, orgI
 
 export async function createCandidate(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   orgId: number,
   input: CreateCandidateInput,
 ) {
-  const org = await requireOrg(ctx, request, orgId, canWriteDev);
+  const org = await requireOrg(ctx, rc, orgId, canWriteDev);
   if (!isBranchKind(org.kind) || org.status !== 'active')
     throw badRequest('NOT_A_BRANCH', `入党申请人应编入党支部，${org.name}是${org.kind}`, 'orgId');
   const id = parseIdNumber(input.idNumber);
@@ -344,11 +343,11 @@ export async function createCandidate(
       materials: JSON.stringify(rec.materials),
       as_history: input.asHistory ? 1 : 0,
       findings: JSON.stringify(decision.value),
-      recorded_by: request.actor!.userId,
+      recorded_by: rc.actor!.userId,
       created_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'development.candidate.create',
       objectType: 'dev_candidate',
       objectId: row.id,
@@ -471,19 +470,14 @@ async function quotaFindings(
   return out;
 }
 
-export async function recordStep(
-  ctx: AppContext,
-  request: FastifyRequest,
-  id: number,
-  input: RecordStepInput,
-) {
-  const cand = await requireCandidate(ctx, request, id, canWriteDev);
+export async function recordStep(ctx: AppContext, rc: RequestContext, id: number, input: RecordStepInput) {
+  const cand = await requireCandidate(ctx, rc, id, canWriteDev);
   const book = ctx.config.rulebook;
   const defs = stepsOn(book, cand.applied_on);
   const def = stepDef(defs, input.step);
   if (!def) throw badRequest('STEP_UNKNOWN', `第${input.step}步不存在`, 'step');
-  if (def.level === 'committee' && !canRecordCommitteeStep(request.actor!, cand.org_path))
-    throw await denied(ctx, request, 'dev_candidate', id, `第${def.no}步“${def.name}”由上级党委记录`);
+  if (def.level === 'committee' && !canRecordCommitteeStep(rc.actor!, cand.org_path))
+    throw await denied(ctx, rc, 'dev_candidate', id, `第${def.no}步“${def.name}”由上级党委记录`);
   if (input.step === 1) throw badRequest('STEP_DONE', '第1步在登记申请人时记录', 'step');
   const missing = missingRequiredField(def, input as Record<string, unknown>);
   if (missing) throw badRequest('FIELD_REQUIRED', `${def.name}：${missing.label}不能为空`, missing.key);
@@ -523,7 +517,7 @@ export async function recordStep(
       materials: JSON.stringify(input.materials),
       as_history: input.asHistory ? 1 : 0,
       findings: JSON.stringify(findings),
-      recorded_by: request.actor!.userId,
+      recorded_by: rc.actor!.userId,
       created_at: now,
     });
     const roster = await applyRoster(ctx, trx, cand, { ...record, steps: [...record.steps, rec] }, rec, now);
@@ -537,7 +531,7 @@ export async function recordStep(
           })
         : cand;
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'development.step.record',
       objectType: 'dev_candidate',
       objectId: id,
@@ -649,11 +643,11 @@ async function applyRoster(
 /** 终止发展: the pipeline ends with a date and a reason; the record and its steps stay (history is never deleted). */
 export async function terminateCandidate(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: TerminateInput,
 ) {
-  const cand = await requireCandidate(ctx, request, id, canWriteDev);
+  const cand = await requireCandidate(ctx, rc, id, canWriteDev);
   const now = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const steps = await repo.stepsOf(trx, id);
@@ -667,7 +661,7 @@ export async function terminateCandidate(
     });
     if (!updated) throw conflict('CANDIDATE_CHANGED', `${cand.name}的记录已被他人修改，请刷新后重试`, 'on');
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'development.candidate.terminate',
       objectType: 'dev_candidate',
       objectId: id,
@@ -697,7 +691,7 @@ export async function calendar(ctx: AppContext, year: number | undefined) {
 
 export async function putCalendar(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   input: { days: { date: string; kind: string; name: string }[]; source: string },
 ) {
   const now = ctx.now().toISOString();
@@ -713,7 +707,7 @@ export async function putCalendar(
       })),
     );
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'development.calendar.update',
       objectType: 'dev_calendar',
       detail: { source: input.source, days: input.days },
@@ -722,15 +716,9 @@ export async function putCalendar(
   });
 }
 
-export async function quotas(
-  ctx: AppContext,
-  request: FastifyRequest,
-  orgId: number,
-  year: number,
-  all = false,
-) {
-  const org = await requireOrg(ctx, request, orgId, canReadDev);
-  const actor = request.actor!;
+export async function quotas(ctx: AppContext, rc: RequestContext, orgId: number, year: number, all = false) {
+  const org = await requireOrg(ctx, rc, orgId, canReadDev);
+  const actor = rc.actor!;
   if (all) {
     // Every 党委 (党工委) of the subtree, with or without a plan, and its 接收预备党员 approvals of the year.
     const [committees, rows, approved] = await Promise.all([
@@ -779,11 +767,11 @@ export async function quotas(
 
 export async function setQuota(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   orgId: number,
   input: { year: number; quota: number },
 ) {
-  const org = await requireOrg(ctx, request, orgId, canSetQuota);
+  const org = await requireOrg(ctx, rc, orgId, canSetQuota);
   if (org.kind !== '党委' && org.kind !== '党工委')
     throw badRequest('NOT_A_COMMITTEE', `发展名额下达到党委（党工委），${org.name}是${org.kind}`, 'orgId');
   const now = ctx.now().toISOString();
@@ -796,7 +784,7 @@ export async function setQuota(
       updated_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'development.quota.set',
       objectType: 'org',
       objectId: org.id,
@@ -811,12 +799,12 @@ export async function setQuota(
 
 export async function document(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   kind: 'publicity' | 'resolution',
   stepNo: number | undefined,
 ) {
-  const cand = await requireCandidate(ctx, request, id, canReadDev);
+  const cand = await requireCandidate(ctx, rc, id, canReadDev);
   const steps = (await repo.stepsOf(ctx.db, id)).map(toStepRecord);
   const chain = await repo.orgChain(ctx.db, pathIds(cand.org_path));
   const branch = chain[chain.length - 1]!;
@@ -871,10 +859,10 @@ export async function document(
 
 export async function auditWorkbook(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   orgId: number,
 ): Promise<{ fileName: string; body: Buffer }> {
-  const { data } = await auditReport(ctx, request, orgId);
+  const { data } = await auditReport(ctx, rc, orgId);
   const wb = new ExcelJS.Workbook();
   const v = wb.addWorksheet('违规问题');
   v.columns = [

@@ -1,5 +1,4 @@
 // 书记抓基层党建述职评议考核: load → decide (core rule) → persist → audit, one transaction per change.
-import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { pathIds } from '../../../core/org/org.rules.ts';
@@ -22,8 +21,8 @@ import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { addDays, chinaDate } from '../../../core/shared/dates.ts';
 import { SECRETARY_SCHEME, type Tally } from '../../../core/voting/voting.rules.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { Actor, AppContext } from '../../context.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import type { Actor, AppContext, RequestContext } from '../../context.ts';
+import { denied } from '../../authz.ts';
 import { badRequest, conflict, fromDecision, notFound } from '../../http/errors.ts';
 import { findOrgById } from '../orgs/orgs.repository.ts';
 import { canLeadIn, canManageIn, canReadCampaign } from './evaluation.policy.ts';
@@ -39,15 +38,15 @@ import { openBox, tallyBoxes } from './voting/voting.service.ts';
 
 export const SUBJECT_SOURCE = 'evaluation.subject';
 
-function audit(ctx: AppContext, request: FastifyRequest) {
-  const a = request.actor!;
+function audit(ctx: AppContext, rc: RequestContext) {
+  const a = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: a.userId,
     actorUsername: a.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
   };
 }
 
@@ -125,13 +124,13 @@ function presentSubject(s: SubjectRow, tally?: Tally['subjects'][number]) {
 
 async function loadCampaign(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   allowed: (a: Actor, c: CampaignRow) => boolean,
 ) {
   const c = await repo.findCampaign(ctx.db, id);
   if (!c) throw notFound('述职评议活动');
-  if (!allowed(request.actor!, c)) throw await denied(ctx, request, 'eval_campaign', id, 'scope');
+  if (!allowed(rc.actor!, c)) throw await denied(ctx, rc, 'eval_campaign', id, 'scope');
   return c;
 }
 
@@ -148,8 +147,8 @@ export async function listCampaigns(ctx: AppContext, actor: Actor, year: number 
   };
 }
 
-export async function getCampaign(ctx: AppContext, request: FastifyRequest, id: number) {
-  const c = await loadCampaign(ctx, request, id, canReadCampaign);
+export async function getCampaign(ctx: AppContext, rc: RequestContext, id: number) {
+  const c = await loadCampaign(ctx, rc, id, canReadCampaign);
   const today = chinaDate(ctx.now());
   const [subjects, boxes, interviews] = await Promise.all([
     repo.subjectsOf(ctx.db, [c.id]),
@@ -161,7 +160,7 @@ export async function getCampaign(ctx: AppContext, request: FastifyRequest, id: 
     type: SUBJECT_SOURCE,
     ids: subjects.map((s) => s.id),
   });
-  const actor = request.actor!;
+  const actor = rc.actor!;
   const stage = stageOf(c, t?.box.status);
   const lead = canLeadIn(actor, c.org_path);
   return {
@@ -207,11 +206,11 @@ export async function getCampaign(ctx: AppContext, request: FastifyRequest, id: 
   };
 }
 
-export async function createCampaign(ctx: AppContext, request: FastifyRequest, input: CreateCampaignInput) {
-  const actor = request.actor!;
+export async function createCampaign(ctx: AppContext, rc: RequestContext, input: CreateCampaignInput) {
+  const actor = rc.actor!;
   const org = await findOrgById(ctx.db, input.orgId);
   if (!org) throw notFound('组织');
-  if (!canLeadIn(actor, org.path)) throw await denied(ctx, request, 'org', org.id, 'scope');
+  if (!canLeadIn(actor, org.path)) throw await denied(ctx, rc, 'org', org.id, 'scope');
   const today = chinaDate(ctx.now());
   const weights = input.weights ?? rules(ctx, today).weights;
   const w = validateWeights(weights);
@@ -283,7 +282,7 @@ export async function createCampaign(ctx: AppContext, request: FastifyRequest, i
       .filter((c) => c.person_id === null)
       .map((c) => ({ orgId: c.org_id, orgCode: c.code, orgName: c.org_name }));
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.campaign.create',
       objectType: 'eval_campaign',
       objectId: id,
@@ -303,7 +302,7 @@ export async function createCampaign(ctx: AppContext, request: FastifyRequest, i
   });
 }
 
-async function loadSubject(ctx: AppContext, request: FastifyRequest, id: number) {
+async function loadSubject(ctx: AppContext, rc: RequestContext, id: number) {
   const s = await repo.findSubject(ctx.db, id);
   if (!s) throw notFound('述职对象');
   const c = (await repo.findCampaign(ctx.db, s.campaign_id))!;
@@ -311,11 +310,11 @@ async function loadSubject(ctx: AppContext, request: FastifyRequest, id: number)
 }
 
 /** 述职报告 and the self-listed problem list: by the secretary (own account) or an administrator of the subject's organisation. */
-export async function submitReport(ctx: AppContext, request: FastifyRequest, id: number, input: ReportInput) {
-  const actor = request.actor!;
-  const { s, c } = await loadSubject(ctx, request, id);
+export async function submitReport(ctx: AppContext, rc: RequestContext, id: number, input: ReportInput) {
+  const actor = rc.actor!;
+  const { s, c } = await loadSubject(ctx, rc, id);
   const own = (await repo.personOfUser(ctx.db, actor.userId)) === s.person_id;
-  if (!own && !canManageIn(actor, s.org_path)) throw await denied(ctx, request, 'eval_subject', id, 'scope');
+  if (!own && !canManageIn(actor, s.org_path)) throw await denied(ctx, rc, 'eval_subject', id, 'scope');
   if (c.status !== 'reporting')
     throw conflict('CAMPAIGN_NOT_REPORTING', '民主测评已经开始，述职报告不能再修改', 'reportText');
   return ctx.db.transaction().execute(async (trx) => {
@@ -329,7 +328,7 @@ export async function submitReport(ctx: AppContext, request: FastifyRequest, id:
       submitted_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.report.submit',
       objectType: 'eval_subject',
       objectId: id,
@@ -347,8 +346,8 @@ export async function submitReport(ctx: AppContext, request: FastifyRequest, id:
   });
 }
 
-export async function setOrder(ctx: AppContext, request: FastifyRequest, id: number, subjectIds: number[]) {
-  const c = await loadCampaign(ctx, request, id, (a, x) => canLeadIn(a, x.org_path));
+export async function setOrder(ctx: AppContext, rc: RequestContext, id: number, subjectIds: number[]) {
+  const c = await loadCampaign(ctx, rc, id, (a, x) => canLeadIn(a, x.org_path));
   const subjects = await repo.subjectsOf(ctx.db, [c.id]);
   const known = new Set(subjects.map((s) => s.id));
   if (
@@ -361,7 +360,7 @@ export async function setOrder(ctx: AppContext, request: FastifyRequest, id: num
   return ctx.db.transaction().execute(async (trx) => {
     for (const [i, sid] of subjectIds.entries()) await repo.updateSubject(trx, sid, { report_order: i + 1 });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.campaign.order',
       objectType: 'eval_campaign',
       objectId: id,
@@ -373,13 +372,8 @@ export async function setOrder(ctx: AppContext, request: FastifyRequest, id: num
 }
 
 /** Opens the 民主测评: one anonymous box rating every secretary, with one token per expected participant. */
-export async function openVoting(
-  ctx: AppContext,
-  request: FastifyRequest,
-  id: number,
-  expectedVoters: number,
-) {
-  const c = await loadCampaign(ctx, request, id, (a, x) => canLeadIn(a, x.org_path));
+export async function openVoting(ctx: AppContext, rc: RequestContext, id: number, expectedVoters: number) {
+  const c = await loadCampaign(ctx, rc, id, (a, x) => canLeadIn(a, x.org_path));
   if (c.status !== 'reporting') throw conflict('VOTING_ALREADY_OPENED', '民主测评已经开始', 'status');
   const subjects = await repo.subjectsOf(ctx.db, [c.id]);
   const missing = subjects.filter((s) => !s.submitted_at).map((s) => s.name);
@@ -407,7 +401,7 @@ export async function openVoting(
       updated_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.voting.open',
       objectType: 'eval_campaign',
       objectId: id,
@@ -421,12 +415,12 @@ export async function openVoting(
 /** 点评 by the leader: text and grade per secretary. */
 export async function comment(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: { text: string; grade: SecretaryGrade },
 ) {
-  const { s, c } = await loadSubject(ctx, request, id);
-  if (!canLeadIn(request.actor!, c.org_path)) throw await denied(ctx, request, 'eval_subject', id, 'scope');
+  const { s, c } = await loadSubject(ctx, rc, id);
+  if (!canLeadIn(rc.actor!, c.org_path)) throw await denied(ctx, rc, 'eval_subject', id, 'scope');
   if (c.status === 'published') throw conflict('CAMPAIGN_PUBLISHED', '结果已经公布，点评不能再修改', 'grade');
   return ctx.db.transaction().execute(async (trx) => {
     const updated = await repo.updateSubject(trx, id, {
@@ -434,7 +428,7 @@ export async function comment(
       comment_grade: input.grade,
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.comment',
       objectType: 'eval_subject',
       objectId: id,
@@ -465,18 +459,18 @@ async function indicatorsFor(
 }
 
 /** 综合评价 and publication; 一般 / 差 → 约谈 and rectification items from the problem list. */
-export async function publish(ctx: AppContext, request: FastifyRequest, id: number, scopeOrgId: number) {
-  const actor = request.actor!;
-  const c = await loadCampaign(ctx, request, id, (a, x) => canLeadIn(a, x.org_path));
+export async function publish(ctx: AppContext, rc: RequestContext, id: number, scopeOrgId: number) {
+  const actor = rc.actor!;
+  const c = await loadCampaign(ctx, rc, id, (a, x) => canLeadIn(a, x.org_path));
   const scopeOrg = await findOrgById(ctx.db, scopeOrgId);
   if (!scopeOrg) throw notFound('公布范围组织');
   if (!actor.scopePath.startsWith(scopeOrg.path) && !scopeOrg.path.startsWith(actor.scopePath))
-    throw await denied(ctx, request, 'org', scopeOrgId, 'scope');
+    throw await denied(ctx, rc, 'org', scopeOrgId, 'scope');
   const prepared = await preparePublication(ctx, c);
   return ctx.db.transaction().execute(async (trx) => {
-    const out = await writePublication(trx, ctx, c, prepared, scopeOrg.path, actorOf(actor, request.meta));
+    const out = await writePublication(trx, ctx, c, prepared, scopeOrg.path, actorOf(actor, rc.meta));
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.campaign.publish',
       objectType: 'eval_campaign',
       objectId: id,
@@ -579,8 +573,8 @@ export async function writePublication(
 }
 
 /** 三级联述联评联考: every campaign of the year in the subtree, with grades and rectification progress. */
-export async function linkedView(ctx: AppContext, request: FastifyRequest, id: number) {
-  const c = await loadCampaign(ctx, request, id, (a, x) => canManageIn(a, x.org_path));
+export async function linkedView(ctx: AppContext, rc: RequestContext, id: number) {
+  const c = await loadCampaign(ctx, rc, id, (a, x) => canManageIn(a, x.org_path));
   const today = chinaDate(ctx.now());
   const campaigns = await repo.campaignsInSubtree(ctx.db, c.org_path, c.year);
   const subjects = await repo.subjectsOf(
@@ -665,20 +659,19 @@ export async function campaignReport(ctx: AppContext, ref: number | 'latest') {
 /** Records a 约谈 as held: by the committee that ran the campaign (the talk is theirs to hold). */
 export async function recordInterview(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: { heldOn: string; notes: string },
 ) {
   const i = await repo.findInterview(ctx.db, id);
   if (!i) throw notFound('约谈记录');
-  if (!canLeadIn(request.actor!, i.campaign_path))
-    throw await denied(ctx, request, 'eval_interview', id, 'scope');
+  if (!canLeadIn(rc.actor!, i.campaign_path)) throw await denied(ctx, rc, 'eval_interview', id, 'scope');
   if (input.heldOn > chinaDate(ctx.now()))
     throw badRequest('HELD_IN_FUTURE', '约谈日期不能晚于今天', 'heldOn');
   return ctx.db.transaction().execute(async (trx) => {
     const row = await repo.recordInterview(trx, id, input.heldOn, input.notes);
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.interview.record',
       objectType: 'eval_interview',
       objectId: id,

@@ -64,27 +64,28 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
   r.post('/api/evaluation/campaigns', {
     config: { policy: lead },
     schema: { tags, summary: '开展述职评议（下级组织书记述职）', body: createCampaignBody },
-    handler: async (req, reply) => reply.status(201).send(await campaigns.createCampaign(ctx, req, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await campaigns.createCampaign(ctx, req.rc, req.body)),
   });
   r.get('/api/evaluation/campaigns/:id', {
     config: { policy: read },
     schema: { tags, summary: '述职评议详情、测评结果和整改进度', params: idParams },
-    handler: (req) => campaigns.getCampaign(ctx, req, req.params.id),
+    handler: (req) => campaigns.getCampaign(ctx, req.rc, req.params.id),
   });
   r.get('/api/evaluation/campaigns/:id/linked', {
     config: { policy: manage },
     schema: { tags, summary: '三级联述联评联考：本级及下级各层级评议结果和整改进度', params: idParams },
-    handler: (req) => campaigns.linkedView(ctx, req, req.params.id),
+    handler: (req) => campaigns.linkedView(ctx, req.rc, req.params.id),
   });
   r.post('/api/evaluation/campaigns/:id/order', {
     config: { policy: lead },
     schema: { tags, summary: '调整述职顺序', params: idParams, body: orderBody },
-    handler: (req) => campaigns.setOrder(ctx, req, req.params.id, req.body.subjectIds),
+    handler: (req) => campaigns.setOrder(ctx, req.rc, req.params.id, req.body.subjectIds),
   });
   r.post('/api/evaluation/campaigns/:id/voting', {
     config: { policy: lead },
     schema: { tags, summary: '开始民主测评（生成一次性选票凭证）', params: idParams, body: openVotingBody },
-    handler: (req) => campaigns.openVoting(ctx, req, req.params.id, req.body.expectedVoters),
+    handler: (req) => campaigns.openVoting(ctx, req.rc, req.params.id, req.body.expectedVoters),
   });
   r.post('/api/evaluation/campaigns/:id/publish', {
     config: { policy: lead },
@@ -94,12 +95,12 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
       params: idParams,
       body: publishBody,
     },
-    handler: (req) => campaigns.publish(ctx, req, req.params.id, req.body.scopeOrgId),
+    handler: (req) => campaigns.publish(ctx, req.rc, req.params.id, req.body.scopeOrgId),
   });
   r.put('/api/evaluation/subjects/:id/report', {
     config: { policy: read },
     schema: { tags, summary: '提交述职报告和问题清单', params: idParams, body: reportBody },
-    handler: (req) => campaigns.submitReport(ctx, req, req.params.id, req.body),
+    handler: (req) => campaigns.submitReport(ctx, req.rc, req.params.id, req.body),
   });
   r.post('/api/evaluation/subjects/:id/attachments', {
     config: { policy: read },
@@ -111,13 +112,13 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
       body: reportAttachmentBody,
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await files.uploadReportAttachment(ctx, req, req.params.id, req.body)),
+      reply.status(201).send(await files.uploadReportAttachment(ctx, req.rc, req.params.id, req.body)),
   });
   r.get('/api/evaluation/subjects/:id/attachments/:key', {
     config: { policy: read },
     schema: { tags, summary: '下载述职报告附件', params: attachmentKeyParams },
     handler: async (req, reply) => {
-      const file = await files.downloadReportAttachment(ctx, req, req.params.id, req.params.key);
+      const file = await files.downloadReportAttachment(ctx, req.rc, req.params.id, req.params.key);
       return reply
         .header('Content-Type', file.mimeType)
         .header(
@@ -131,34 +132,34 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
   r.delete('/api/evaluation/subjects/:id/attachments/:key', {
     config: { policy: read },
     schema: { tags, summary: '删除述职报告附件', params: attachmentKeyParams },
-    handler: (req) => files.removeReportAttachment(ctx, req, req.params.id, req.params.key),
+    handler: (req) => files.removeReportAttachment(ctx, req.rc, req.params.id, req.params.key),
   });
   r.put('/api/evaluation/interviews/:id', {
     config: { policy: lead },
     schema: { tags, summary: '记录约谈（一般、差等次）', params: idParams, body: interviewBody },
-    handler: (req) => campaigns.recordInterview(ctx, req, req.params.id, req.body),
+    handler: (req) => campaigns.recordInterview(ctx, req.rc, req.params.id, req.body),
   });
   r.put('/api/evaluation/subjects/:id/comment', {
     config: { policy: lead },
     schema: { tags, summary: '点评（意见和等次）', params: idParams, body: commentBody },
-    handler: (req) => campaigns.comment(ctx, req, req.params.id, req.body),
+    handler: (req) => campaigns.comment(ctx, req.rc, req.params.id, req.body),
   });
 
   const vtags = ['投票'];
   r.get('/api/voting/boxes/:id', {
     config: { policy: manage },
     schema: { tags: vtags, summary: '投票统计：参加率、有效人数、各等次票数和比例', params: idParams },
-    handler: (req) => voting.getBox(ctx, req, req.params.id),
+    handler: (req) => voting.getBox(ctx, req.rc, req.params.id),
   });
   r.post('/api/voting/boxes/:id/close', {
     config: { policy: lead },
     schema: { tags: vtags, summary: '结束投票', params: idParams },
-    handler: (req) => voting.closeBoxRequest(ctx, req, req.params.id),
+    handler: (req) => voting.closeBoxRequest(ctx, req.rc, req.params.id),
   });
   r.post('/api/voting/boxes/:id/paper', {
     config: { policy: manage },
     schema: { tags: vtags, summary: '计票人录入纸质选票', params: idParams, body: paperBallotBody },
-    handler: (req) => voting.paperBallot(ctx, req, req.params.id, req.body.marks),
+    handler: (req) => voting.paperBallot(ctx, req.rc, req.params.id, req.body.marks),
   });
   r.get('/api/voting/ballot', {
     config: { policy: PUBLIC },
@@ -172,7 +173,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
   r.post('/api/voting/ballots', {
     config: { policy: PUBLIC },
     schema: { tags: vtags, summary: '凭一次性凭证投票（匿名）', body: ballotBody },
-    handler: (req) => voting.cast(ctx, req, req.body.token, req.body.marks),
+    handler: (req) => voting.cast(ctx, req.rc, req.body.token, req.body.marks),
   });
 
   const rtags = ['整改'];
@@ -188,7 +189,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
       }),
     },
     handler: (req) =>
-      rect.list(ctx, req, {
+      rect.list(ctx, req.rc, {
         orgId: req.query.orgId,
         status: req.query.status,
         overdue: req.query.overdue === '1',
@@ -197,29 +198,30 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
   r.post('/api/rectifications', {
     config: { policy: manage },
     schema: { tags: rtags, summary: '新建整改事项', body: createRectificationBody },
-    handler: async (req, reply) => reply.status(201).send(await rect.create(ctx, req, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await rect.create(ctx, req.rc, req.body)),
   });
   r.get('/api/rectifications/:id', {
     config: { policy: read },
     schema: { tags: rtags, summary: '整改事项详情和进展', params: idParams },
-    handler: (req) => rect.get(ctx, req, req.params.id),
+    handler: (req) => rect.get(ctx, req.rc, req.params.id),
   });
   r.post('/api/rectifications/:id/progress', {
     config: { policy: read },
     schema: { tags: rtags, summary: '报告整改进展', params: idParams, body: progressBody },
     handler: (req) =>
-      rect.move(ctx, req, req.params.id, 'progress', req.body.note, req.body.evidence ?? null),
+      rect.move(ctx, req.rc, req.params.id, 'progress', req.body.note, req.body.evidence ?? null),
   });
   r.post('/api/rectifications/:id/request-closure', {
     config: { policy: read },
     schema: { tags: rtags, summary: '申请销号', params: idParams, body: closureBody },
-    handler: (req) => rect.move(ctx, req, req.params.id, 'request_closure', req.body.note, req.body.evidence),
+    handler: (req) =>
+      rect.move(ctx, req.rc, req.params.id, 'request_closure', req.body.note, req.body.evidence),
   });
   r.post('/api/rectifications/:id/review', {
     config: { policy: lead },
     schema: { tags: rtags, summary: '审核销号（通过或退回重新整改）', params: idParams, body: reviewBody },
     handler: (req) =>
-      rect.move(ctx, req, req.params.id, req.body.approve ? 'approve' : 'reject', req.body.note, null),
+      rect.move(ctx, req.rc, req.params.id, req.body.approve ? 'approve' : 'reject', req.body.note, null),
   });
 
   const mtags = ['民主评议党员'];
@@ -233,48 +235,48 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
         year: z.coerce.number().int().min(2000).max(2100).optional(),
       }),
     },
-    handler: (req) => reviews.listReviews(ctx, req, req.query.orgId, req.query.year),
+    handler: (req) => reviews.listReviews(ctx, req.rc, req.query.orgId, req.query.year),
   });
   r.post('/api/evaluation/member-reviews', {
     config: { policy: manage },
     schema: { tags: mtags, summary: '开展年度民主评议党员', body: createMemberReviewBody },
-    handler: async (req, reply) => reply.status(201).send(await reviews.createReview(ctx, req, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await reviews.createReview(ctx, req.rc, req.body)),
   });
   r.get('/api/evaluation/member-reviews/:id', {
     config: { policy: read },
     schema: { tags: mtags, summary: '民主评议详情', params: idParams },
-    handler: (req) => reviews.getReview(ctx, req, req.params.id),
+    handler: (req) => reviews.getReview(ctx, req.rc, req.params.id),
   });
   r.post('/api/evaluation/member-reviews/:id/stage', {
     config: { policy: manage },
     schema: { tags: mtags, summary: '进入下一环节', params: idParams, body: advanceStageBody },
-    handler: (req) => reviews.advanceStage(ctx, req, req.params.id, req.body),
+    handler: (req) => reviews.advanceStage(ctx, req.rc, req.params.id, req.body),
   });
   r.put('/api/evaluation/member-reviews/:id/self', {
     config: { policy: read },
     schema: { tags: mtags, summary: '党员本人提交个人自评', params: idParams, body: selfReviewBody },
-    handler: (req) => reviews.submitSelfReview(ctx, req, req.params.id, req.body.text),
+    handler: (req) => reviews.submitSelfReview(ctx, req.rc, req.params.id, req.body.text),
   });
   r.post('/api/evaluation/member-reviews/:id/ballot', {
     config: { policy: read },
     schema: { tags: mtags, summary: '党员领取匿名测评选票', params: idParams },
-    handler: (req) => reviews.takeReviewBallot(ctx, req, req.params.id),
+    handler: (req) => reviews.takeReviewBallot(ctx, req.rc, req.params.id),
   });
   r.put('/api/evaluation/member-reviews/:id/assessment', {
     config: { policy: manage },
     schema: { tags: mtags, summary: '组织评定（优秀比例受限）', params: idParams, body: assessmentBody },
-    handler: (req) => reviews.assess(ctx, req, req.params.id, req.body),
+    handler: (req) => reviews.assess(ctx, req.rc, req.params.id, req.body),
   });
   r.post('/api/evaluation/dispositions', {
     config: { policy: manage },
     schema: { tags: mtags, summary: '不合格党员组织处置', body: dispositionBody },
     handler: async (req, reply) =>
-      reply.status(201).send(await reviews.createDisposition(ctx, req, req.body)),
+      reply.status(201).send(await reviews.createDisposition(ctx, req.rc, req.body)),
   });
   r.post('/api/evaluation/dispositions/:id/approve', {
     config: { policy: lead },
     schema: { tags: mtags, summary: '上级党委批准除名', params: idParams },
-    handler: (req) => reviews.approveDisposition(ctx, req, req.params.id),
+    handler: (req) => reviews.approveDisposition(ctx, req.rc, req.params.id),
   });
   r.get('/api/evaluation/my', {
     config: { policy: read },
@@ -286,17 +288,17 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
   r.get('/api/evaluation/targets', {
     config: { policy: manage },
     schema: { tags: ttags, summary: '支部党员目标责任书和半年考评总览', querystring: targetListQuery },
-    handler: (req) => targets.listTargets(ctx, req, req.query.orgId, req.query.year),
+    handler: (req) => targets.listTargets(ctx, req.rc, req.query.orgId, req.query.year),
   });
   r.post('/api/evaluation/targets', {
     config: { policy: manage },
     schema: { tags: ttags, summary: '向党员下达年度目标责任书（已有的跳过）', body: createTargetLettersBody },
-    handler: async (req, reply) => reply.status(201).send(await targets.createLetters(ctx, req, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await targets.createLetters(ctx, req.rc, req.body)),
   });
   r.get('/api/evaluation/targets/:id', {
     config: { policy: read },
     schema: { tags: ttags, summary: '目标责任书和半年考评（支部或党员本人）', params: idParams },
-    handler: (req) => targets.getLetter(ctx, req, req.params.id),
+    handler: (req) => targets.getLetter(ctx, req.rc, req.params.id),
   });
   r.put('/api/evaluation/targets/:id/items', {
     config: { policy: manage },
@@ -306,17 +308,17 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
       params: idParams,
       body: reviseTargetItemsBody,
     },
-    handler: (req) => targets.reviseItems(ctx, req, req.params.id, req.body.items),
+    handler: (req) => targets.reviseItems(ctx, req.rc, req.params.id, req.body.items),
   });
   r.post('/api/evaluation/targets/:id/acknowledge', {
     config: { policy: read },
     schema: { tags: ttags, summary: '党员本人确认目标责任书', params: idParams },
-    handler: (req) => targets.acknowledge(ctx, req, req.params.id),
+    handler: (req) => targets.acknowledge(ctx, req.rc, req.params.id),
   });
   r.put('/api/evaluation/targets/:id/self', {
     config: { policy: read },
     schema: { tags: ttags, summary: '党员本人半年自评', params: idParams, body: targetSelfBody },
-    handler: (req) => targets.submitSelf(ctx, req, req.params.id, req.body),
+    handler: (req) => targets.submitSelf(ctx, req.rc, req.params.id, req.body),
   });
   r.put('/api/evaluation/targets/:id/assessment', {
     config: { policy: manage },
@@ -326,7 +328,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
       params: idParams,
       body: targetAssessBody,
     },
-    handler: (req) => targets.assess(ctx, req, req.params.id, req.body),
+    handler: (req) => targets.assess(ctx, req.rc, req.params.id, req.body),
   });
 
   r.get('/api/evaluation/proposals', {
@@ -336,22 +338,23 @@ export function registerEvaluationRoutes(app: FastifyInstance, ctx: AppContext):
       summary: '处置建议（失联满6个月、连续6个月未参加组织生活），供人工研究',
       querystring: z.strictObject({ orgId: z.coerce.number().int().positive('组织ID不正确') }),
     },
-    handler: (req) => proposals.listProposals(ctx, req, req.query.orgId),
+    handler: (req) => proposals.listProposals(ctx, req.rc, req.query.orgId),
   });
   r.post('/api/evaluation/proposals/decisions', {
     config: { policy: manage },
     schema: { tags: mtags, summary: '对处置建议作出处理（提交研究或不予处理）', body: proposalDecisionBody },
-    handler: async (req, reply) => reply.status(201).send(await proposals.decideProposal(ctx, req, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await proposals.decideProposal(ctx, req.rc, req.body)),
   });
   r.post('/api/evaluation/lost-contacts', {
     config: { policy: manage },
     schema: { tags: mtags, summary: '失联党员登记', body: lostContactBody },
     handler: async (req, reply) =>
-      reply.status(201).send(await proposals.registerLostContact(ctx, req, req.body)),
+      reply.status(201).send(await proposals.registerLostContact(ctx, req.rc, req.body)),
   });
   r.post('/api/evaluation/lost-contacts/:id/found', {
     config: { policy: manage },
     schema: { tags: mtags, summary: '恢复联系，解除失联登记', params: idParams, body: lostContactFoundBody },
-    handler: (req) => proposals.markFound(ctx, req, req.params.id, req.body.foundOn),
+    handler: (req) => proposals.markFound(ctx, req.rc, req.params.id, req.body.foundOn),
   });
 }

@@ -1,5 +1,4 @@
 // 民主评议党员 and 不合格党员处置: load → decide → persist → audit, one transaction per change.
-import type { FastifyRequest } from 'fastify';
 import {
   checkExcellentCap,
   decideAdvance,
@@ -13,8 +12,8 @@ import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { MEMBER_SCHEME } from '../../../core/voting/voting.rules.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { Actor, AppContext } from '../../context.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import type { Actor, AppContext, RequestContext } from '../../context.ts';
+import { denied } from '../../authz.ts';
 import { badRequest, conflict, fromDecision, notFound } from '../../http/errors.ts';
 import { hasAnyRole, inScope } from '../../http/policy.ts';
 import { membersOn } from '../membership/membership.repository.ts';
@@ -26,15 +25,15 @@ import { ownedRectifications } from './rectification/rectification.service.ts';
 import { myTargets } from './targets.service.ts';
 import { closeBox, hasTakenToken, issueTokenTo, openBox, tallyBoxes } from './voting/voting.service.ts';
 
-function audit(ctx: AppContext, request: FastifyRequest) {
-  const a = request.actor!;
+function audit(ctx: AppContext, rc: RequestContext) {
+  const a = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: a.userId,
     actorUsername: a.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
   };
 }
 
@@ -58,13 +57,13 @@ function presentReview(r: ReviewRow) {
 
 async function loadReview(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   allowed: (a: Actor, r: ReviewRow) => boolean,
 ) {
   const r = await repo.findReview(ctx.db, id);
   if (!r) throw notFound('民主评议');
-  if (!allowed(request.actor!, r)) throw await denied(ctx, request, 'member_review', id, 'scope');
+  if (!allowed(rc.actor!, r)) throw await denied(ctx, rc, 'member_review', id, 'scope');
   return r;
 }
 
@@ -74,12 +73,12 @@ function excellentRatio(ctx: AppContext, on: string): number {
 
 export async function createReview(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   input: { orgId: number; year: number; reportToUpper: boolean },
 ) {
   const org = await findOrgById(ctx.db, input.orgId);
   if (!org) throw notFound('党支部');
-  if (!canManageIn(request.actor!, org.path)) throw await denied(ctx, request, 'org', org.id, 'scope');
+  if (!canManageIn(rc.actor!, org.path)) throw await denied(ctx, rc, 'org', org.id, 'scope');
   const today = chinaDate(ctx.now());
   const members = await membersOn(ctx.db, org.id, today);
   if (members.length === 0)
@@ -99,7 +98,7 @@ export async function createReview(
       members.map((m) => ({ review_id: id, org_path: org.path, person_id: m.personId, name: m.name })),
     );
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.review.create',
       objectType: 'member_review',
       objectId: id,
@@ -112,16 +111,16 @@ export async function createReview(
 
 export async function listReviews(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   orgId: number | undefined,
   year: number | undefined,
 ) {
-  const actor = request.actor!;
+  const actor = rc.actor!;
   let path = actor.scopePath;
   if (orgId !== undefined) {
     const org = await findOrgById(ctx.db, orgId);
     if (!org) throw notFound('组织');
-    if (!inScope(actor, org.path)) throw await denied(ctx, request, 'org', orgId, 'scope');
+    if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', orgId, 'scope');
     path = org.path;
   }
   const rows = await repo.listReviews(ctx.db, path, year);
@@ -145,14 +144,9 @@ export async function listReviews(
   };
 }
 
-export async function getReview(ctx: AppContext, request: FastifyRequest, id: number) {
-  const actor = request.actor!;
-  const r = await loadReview(
-    ctx,
-    request,
-    id,
-    (a, x) => hasAnyRole(a, EVAL_READERS) && inScope(a, x.org_path),
-  );
+export async function getReview(ctx: AppContext, rc: RequestContext, id: number) {
+  const actor = rc.actor!;
+  const r = await loadReview(ctx, rc, id, (a, x) => hasAnyRole(a, EVAL_READERS) && inScope(a, x.org_path));
   const today = chinaDate(ctx.now());
   const entries = await repo.entriesOf(ctx.db, r.id);
   const dispositions = await repo.dispositionsOfEntries(
@@ -201,11 +195,11 @@ export async function getReview(ctx: AppContext, request: FastifyRequest, id: nu
 
 export async function advanceStage(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: { stage: MemberReviewStage; studyNote?: string | undefined },
 ) {
-  const r = await loadReview(ctx, request, id, (a, x) => canManageIn(a, x.org_path));
+  const r = await loadReview(ctx, rc, id, (a, x) => canManageIn(a, x.org_path));
   const d = decideAdvance(r.stage as MemberReviewStage, input.stage);
   if (!d.ok) throw fromDecision(d, 'conflict');
   const entries = await repo.entriesOf(ctx.db, r.id);
@@ -249,7 +243,7 @@ export async function advanceStage(
       ...(input.stage === 'published' ? { published_at: now } : {}),
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.review.stage',
       objectType: 'member_review',
       objectId: r.id,
@@ -261,14 +255,14 @@ export async function advanceStage(
 }
 
 /** 个人自评, written by the member on a phone. */
-export async function submitSelfReview(ctx: AppContext, request: FastifyRequest, id: number, text: string) {
-  const actor = request.actor!;
+export async function submitSelfReview(ctx: AppContext, rc: RequestContext, id: number, text: string) {
+  const actor = rc.actor!;
   const r = await repo.findReview(ctx.db, id);
   if (!r) throw notFound('民主评议');
   const personId = await repo.personOfUser(ctx.db, actor.userId);
   const entries = await repo.entriesOf(ctx.db, r.id);
   const mine = personId === null ? undefined : entries.find((e) => e.person_id === personId);
-  if (!mine) throw await denied(ctx, request, 'member_review', id, 'not a participant');
+  if (!mine) throw await denied(ctx, rc, 'member_review', id, 'not a participant');
   if (r.stage !== 'self')
     throw conflict(
       'STAGE_NOT_SELF',
@@ -278,7 +272,7 @@ export async function submitSelfReview(ctx: AppContext, request: FastifyRequest,
   return ctx.db.transaction().execute(async (trx) => {
     await repo.updateEntry(trx, mine.id, { self_text: text, self_at: ctx.now().toISOString() });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.review.self',
       objectType: 'member_review_entry',
       objectId: mine.id,
@@ -290,19 +284,19 @@ export async function submitSelfReview(ctx: AppContext, request: FastifyRequest,
 }
 
 /** A member of the branch takes a single-use token for the anonymous 民主测评. */
-export async function takeReviewBallot(ctx: AppContext, request: FastifyRequest, id: number) {
-  const actor = request.actor!;
+export async function takeReviewBallot(ctx: AppContext, rc: RequestContext, id: number) {
+  const actor = rc.actor!;
   const r = await repo.findReview(ctx.db, id);
   if (!r) throw notFound('民主评议');
   const personId = await repo.personOfUser(ctx.db, actor.userId);
   const entries = await repo.entriesOf(ctx.db, r.id);
   if (personId === null || !entries.some((e) => e.person_id === personId))
-    throw await denied(ctx, request, 'member_review', id, 'not a voter');
+    throw await denied(ctx, rc, 'member_review', id, 'not a voter');
   if (r.stage !== 'vote' || !r.box_id) throw conflict('STAGE_NOT_VOTE', '当前不在民主测评环节', 'stage');
   return ctx.db.transaction().execute(async (trx) => {
     const token = await issueTokenTo(trx, r.box_id!, personId);
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'vote.token.issue',
       objectType: 'vote_box',
       objectId: r.box_id,
@@ -316,11 +310,11 @@ export async function takeReviewBallot(ctx: AppContext, request: FastifyRequest,
 /** 组织评定 by the 支委会 / 党员大会, with reasons; 优秀 capped by the rulebook. */
 export async function assess(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: { grades: Array<{ personId: number; grade: string; reason: string }>; decidedBy: string },
 ) {
-  const r = await loadReview(ctx, request, id, (a, x) => canManageIn(a, x.org_path));
+  const r = await loadReview(ctx, rc, id, (a, x) => canManageIn(a, x.org_path));
   if (r.stage !== 'assess')
     throw conflict(
       'STAGE_NOT_ASSESS',
@@ -345,7 +339,7 @@ export async function assess(
       await repo.updateEntry(trx, byPerson.get(g.personId)!.id, { grade: g.grade, reason: g.reason });
     await repo.updateReview(trx, r.id, { decided_by: input.decidedBy, updated_at: ctx.now().toISOString() });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.review.assess',
       objectType: 'member_review',
       objectId: r.id,
@@ -378,7 +372,7 @@ function presentDisposition(d: DispositionRow) {
 /** 不合格党员处置: only for a published 不合格 result; 除名 waits for the 党委's approval. */
 export async function createDisposition(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   input: {
     entryId: number;
     kind: string;
@@ -390,8 +384,7 @@ export async function createDisposition(
 ) {
   const e = await repo.findEntry(ctx.db, input.entryId);
   if (!e) throw notFound('评议记录');
-  if (!canManageIn(request.actor!, e.org_path))
-    throw await denied(ctx, request, 'member_review_entry', e.id, 'scope');
+  if (!canManageIn(rc.actor!, e.org_path)) throw await denied(ctx, rc, 'member_review_entry', e.id, 'scope');
   const r = (await repo.findReview(ctx.db, e.review_id))!;
   if (r.stage !== 'published' || e.grade !== '不合格')
     throw conflict('NOT_UNQUALIFIED', '只有公示后评定为不合格的党员才能进行组织处置', 'entryId');
@@ -426,7 +419,7 @@ export async function createDisposition(
       created_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.disposition.create',
       objectType: 'member_disposition',
       objectId: row.id,
@@ -438,17 +431,16 @@ export async function createDisposition(
 }
 
 /** The 党委 approves a 除名 (an upper organisation, never the branch itself). */
-export async function approveDisposition(ctx: AppContext, request: FastifyRequest, id: number) {
+export async function approveDisposition(ctx: AppContext, rc: RequestContext, id: number) {
   const d = await repo.findDisposition(ctx.db, id);
   if (!d) throw notFound('处置记录');
-  if (!canReviewIn(request.actor!, d.org_path))
-    throw await denied(ctx, request, 'member_disposition', id, 'scope');
+  if (!canReviewIn(rc.actor!, d.org_path)) throw await denied(ctx, rc, 'member_disposition', id, 'scope');
   if (d.status !== 'pending_approval')
     throw conflict('NOT_PENDING', '该处置无需或已经完成上级审批', 'status');
   return ctx.db.transaction().execute(async (trx) => {
     const row = await repo.setDispositionStatus(trx, id, 'in_effect');
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.disposition.approve',
       objectType: 'member_disposition',
       objectId: id,

@@ -3,13 +3,12 @@
 // - no organisational life for 6 months (org-life attendance ledger, read-only) → 自行脱党 case.
 // The platform keeps no dues (党费) record yet, so dues are not judged (said in the response).
 // Nothing here changes a member's status: a decision only records what the branch chose to do.
-import type { FastifyRequest } from 'fastify';
 import { proposeFromFacts, type MemberFacts } from '../../../core/evaluation/evaluation.rules.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { addMonths, chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { AppContext } from '../../context.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
+import { denied } from '../../authz.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { findOrgById } from '../orgs/orgs.repository.ts';
 import { canManageIn } from './evaluation.policy.ts';
@@ -18,22 +17,22 @@ import * as repo from './targets.repository.ts';
 const DUES_NOTE = '平台暂无党费交纳记录，未据党费交纳情况提出建议';
 const DECISION_NAMES = { submitted: '提交党组织研究', dismissed: '不予处理' } as const;
 
-function audit(ctx: AppContext, request: FastifyRequest) {
-  const a = request.actor!;
+function audit(ctx: AppContext, rc: RequestContext) {
+  const a = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: a.userId,
     actorUsername: a.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
   };
 }
 
-async function scopedOrg(ctx: AppContext, request: FastifyRequest, orgId: number) {
+async function scopedOrg(ctx: AppContext, rc: RequestContext, orgId: number) {
   const org = await findOrgById(ctx.db, orgId);
   if (!org) throw notFound('组织');
-  if (!canManageIn(request.actor!, org.path)) throw await denied(ctx, request, 'org', orgId, 'scope');
+  if (!canManageIn(rc.actor!, org.path)) throw await denied(ctx, rc, 'org', orgId, 'scope');
   return org;
 }
 
@@ -98,8 +97,8 @@ async function computeProposals(ctx: AppContext, path: string) {
   };
 }
 
-export async function listProposals(ctx: AppContext, request: FastifyRequest, orgId: number) {
-  const org = await scopedOrg(ctx, request, orgId);
+export async function listProposals(ctx: AppContext, rc: RequestContext, orgId: number) {
+  const org = await scopedOrg(ctx, rc, orgId);
   const p = await computeProposals(ctx, org.path);
   return {
     data: {
@@ -125,10 +124,10 @@ export async function listProposals(ctx: AppContext, request: FastifyRequest, or
 /** 失联登记: the branch records that a member cannot be reached since a day, with the searches made. */
 export async function registerLostContact(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   input: { orgId: number; personId: number; since: string; searches: string },
 ) {
-  const org = await scopedOrg(ctx, request, input.orgId);
+  const org = await scopedOrg(ctx, rc, input.orgId);
   const today = chinaDate(ctx.now());
   if (input.since > today) throw badRequest('DATE_IN_FUTURE', '失去联系日期不能晚于今天', 'since');
   const members = await repo.membersUnderWithSince(ctx.db, org.path, today);
@@ -146,11 +145,11 @@ export async function registerLostContact(
       searches: input.searches,
       status: 'lost',
       found_on: null,
-      created_by: request.actor!.userId,
+      created_by: rc.actor!.userId,
       created_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.lost_contact.create',
       objectType: 'member_lost_contact',
       objectId: row.id,
@@ -164,11 +163,10 @@ export async function registerLostContact(
 }
 
 /** Contact restored: the registration is closed (the 停止党籍 proposal disappears). */
-export async function markFound(ctx: AppContext, request: FastifyRequest, id: number, foundOn: string) {
+export async function markFound(ctx: AppContext, rc: RequestContext, id: number, foundOn: string) {
   const row = await repo.findLostContact(ctx.db, id);
   if (!row) throw notFound('失联登记');
-  if (!canManageIn(request.actor!, row.org_path))
-    throw await denied(ctx, request, 'member_lost_contact', id, 'scope');
+  if (!canManageIn(rc.actor!, row.org_path)) throw await denied(ctx, rc, 'member_lost_contact', id, 'scope');
   if (row.status !== 'lost') throw conflict('NOT_LOST', '该失联登记已经解除', 'status');
   if (foundOn < row.since)
     throw badRequest('DATE_BEFORE_LOST', `恢复联系日期不能早于失去联系日期${row.since}`, 'foundOn');
@@ -177,7 +175,7 @@ export async function markFound(ctx: AppContext, request: FastifyRequest, id: nu
   return ctx.db.transaction().execute(async (trx) => {
     const after = await repo.markFound(trx, id, foundOn);
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.lost_contact.found',
       objectType: 'member_lost_contact',
       objectId: id,
@@ -191,7 +189,7 @@ export async function markFound(ctx: AppContext, request: FastifyRequest, id: nu
 /** A human's decision on a current proposal: submitted to the 党组织 for study, or dismissed with reasons. */
 export async function decideProposal(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   input: {
     orgId: number;
     personId: number;
@@ -200,7 +198,7 @@ export async function decideProposal(
     note: string;
   },
 ) {
-  const org = await scopedOrg(ctx, request, input.orgId);
+  const org = await scopedOrg(ctx, rc, input.orgId);
   const p = await computeProposals(ctx, org.path);
   const item = p.items.find((x) => x.personId === input.personId && x.proposal === input.proposal);
   if (!item)
@@ -219,11 +217,11 @@ export async function decideProposal(
       decision: input.decision,
       note: input.note,
       decided_on: p.today,
-      created_by: request.actor!.userId,
+      created_by: rc.actor!.userId,
       created_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.proposal.decide',
       objectType: 'member_proposal_decision',
       objectId: row.id,

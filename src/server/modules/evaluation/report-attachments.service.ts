@@ -2,13 +2,12 @@
 // org-life module (content-addressed on disk, imported, not changed) in their own directory;
 // their metadata lives in eval_subjects.attachments next to the linked attachments.
 import { dirname, join } from 'node:path';
-import type { FastifyRequest } from 'fastify';
 import { checkReportAttachment, type ReportAttachment } from '../../../core/evaluation/attachments.rules.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { AppContext } from '../../context.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
+import { denied } from '../../authz.ts';
 import { AppError, badRequest, conflict, fromDecision, notFound } from '../../http/errors.ts';
 import { diskStorage, sniffMatches, type AttachmentStorage } from '../org-life/org-life.adapters.ts';
 import { canManageIn, canReadCampaign } from './evaluation.policy.ts';
@@ -20,26 +19,26 @@ export function evaluationStorage(ctx: AppContext): AttachmentStorage {
   );
 }
 
-function audit(ctx: AppContext, request: FastifyRequest) {
-  const a = request.actor!;
+function audit(ctx: AppContext, rc: RequestContext) {
+  const a = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: a.userId,
     actorUsername: a.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
   };
 }
 
 /** The subject, for its secretary (own account) or an administrator of its organisation, while reporting. */
-async function writableSubject(ctx: AppContext, request: FastifyRequest, id: number) {
+async function writableSubject(ctx: AppContext, rc: RequestContext, id: number) {
   const s = await repo.findSubject(ctx.db, id);
   if (!s) throw notFound('述职对象');
   const c = (await repo.findCampaign(ctx.db, s.campaign_id))!;
-  const actor = request.actor!;
+  const actor = rc.actor!;
   const own = (await repo.personOfUser(ctx.db, actor.userId)) === s.person_id;
-  if (!own && !canManageIn(actor, s.org_path)) throw await denied(ctx, request, 'eval_subject', id, 'scope');
+  if (!own && !canManageIn(actor, s.org_path)) throw await denied(ctx, rc, 'eval_subject', id, 'scope');
   if (c.status !== 'reporting')
     throw conflict('CAMPAIGN_NOT_REPORTING', '民主测评已经开始，述职报告附件不能再修改', 'fileName');
   return { s, own };
@@ -47,11 +46,11 @@ async function writableSubject(ctx: AppContext, request: FastifyRequest, id: num
 
 export async function uploadReportAttachment(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: { fileName: string; mimeType: string; contentBase64: string },
 ) {
-  const { s, own } = await writableSubject(ctx, request, id);
+  const { s, own } = await writableSubject(ctx, rc, id);
   const content = Buffer.from(input.contentBase64, 'base64');
   const today = chinaDate(ctx.now());
   const limits = {
@@ -88,7 +87,7 @@ export async function uploadReportAttachment(
     const next = [...list.filter((a) => a.key !== stored.key), entry];
     await repo.updateSubject(trx, id, { attachments: JSON.stringify(next) });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.report.attachment.upload',
       objectType: 'eval_subject',
       objectId: id,
@@ -102,20 +101,15 @@ export async function uploadReportAttachment(
   });
 }
 
-export async function removeReportAttachment(
-  ctx: AppContext,
-  request: FastifyRequest,
-  id: number,
-  key: string,
-) {
-  const { s } = await writableSubject(ctx, request, id);
+export async function removeReportAttachment(ctx: AppContext, rc: RequestContext, id: number, key: string) {
+  const { s } = await writableSubject(ctx, rc, id);
   return ctx.db.transaction().execute(async (trx) => {
     const list = JSON.parse((await repo.findSubject(trx, id))!.attachments) as ReportAttachment[];
     const gone = list.find((a) => a.key === key);
     if (!gone) throw notFound('附件');
     await repo.updateSubject(trx, id, { attachments: JSON.stringify(list.filter((a) => a.key !== key)) });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.report.attachment.remove',
       objectType: 'eval_subject',
       objectId: id,
@@ -127,16 +121,11 @@ export async function removeReportAttachment(
 }
 
 /** Download: whoever may read the campaign; only a file listed on this subject. */
-export async function downloadReportAttachment(
-  ctx: AppContext,
-  request: FastifyRequest,
-  id: number,
-  key: string,
-) {
+export async function downloadReportAttachment(ctx: AppContext, rc: RequestContext, id: number, key: string) {
   const s = await repo.findSubject(ctx.db, id);
   if (!s) throw notFound('述职对象');
   const c = (await repo.findCampaign(ctx.db, s.campaign_id))!;
-  if (!canReadCampaign(request.actor!, c)) throw await denied(ctx, request, 'eval_subject', id, 'scope');
+  if (!canReadCampaign(rc.actor!, c)) throw await denied(ctx, rc, 'eval_subject', id, 'scope');
   const a = (JSON.parse(s.attachments) as ReportAttachment[]).find((x) => x.key === key);
   if (!a) throw notFound('附件');
   const content = evaluationStorage(ctx).get(key);

@@ -1,7 +1,6 @@
 // 党员目标管理: the branch issues a 目标责任书 per member, the member acknowledges it on the phone,
 // and each half-year combines 自评 (member), 互评 and 组织评价 (branch) into a score and 等次.
 // load → decide (core/evaluation/targets.rules.ts) → persist → audit, one transaction per change.
-import type { FastifyRequest } from 'fastify';
 import {
   decideAssessmentOpen,
   TARGET_HALF_NAMES,
@@ -19,9 +18,9 @@ import {
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { AppContext } from '../../context.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import { denied } from '../../authz.ts';
 import { badRequest, conflict, fromDecision, notFound } from '../../http/errors.ts';
 import { membersOn } from '../membership/membership.repository.ts';
 import { findOrgById } from '../orgs/orgs.repository.ts';
@@ -31,15 +30,15 @@ import * as repo from './targets.repository.ts';
 import type { AssessmentRow, LetterRow } from './targets.repository.ts';
 import type { Kysely, Transaction } from 'kysely';
 
-function audit(ctx: AppContext, request: FastifyRequest) {
-  const a = request.actor!;
+function audit(ctx: AppContext, rc: RequestContext) {
+  const a = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: a.userId,
     actorUsername: a.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
   };
 }
 
@@ -96,33 +95,27 @@ function presentLetter(l: Omit<LetterRow, 'org_name'> & { org_name?: string }, a
   };
 }
 
-async function loadLetter(
-  ctx: AppContext,
-  request: FastifyRequest,
-  id: number,
-  who: 'manage' | 'own' | 'either',
-) {
+async function loadLetter(ctx: AppContext, rc: RequestContext, id: number, who: 'manage' | 'own' | 'either') {
   const l = await repo.findLetter(ctx.db, id);
   if (!l) throw notFound('目标责任书');
-  const actor = request.actor!;
+  const actor = rc.actor!;
   const manage = canManageIn(actor, l.org_path);
   const own = (await personOfUser(ctx.db, actor.userId)) === l.person_id;
   const allowed = who === 'manage' ? manage : who === 'own' ? own : manage || own;
-  if (!allowed)
-    throw await denied(ctx, request, 'target_letter', id, who === 'own' ? 'not the member' : 'scope');
+  if (!allowed) throw await denied(ctx, rc, 'target_letter', id, who === 'own' ? 'not the member' : 'scope');
   return { letter: l, manage, own };
 }
 
 /** Branch overview: every member, whether they have a letter, acknowledged it, were assessed. */
 export async function listTargets(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   orgId: number,
   year: number | undefined,
 ) {
   const org = await findOrgById(ctx.db, orgId);
   if (!org) throw notFound('党支部');
-  if (!canManageIn(request.actor!, org.path)) throw await denied(ctx, request, 'org', orgId, 'scope');
+  if (!canManageIn(rc.actor!, org.path)) throw await denied(ctx, rc, 'org', orgId, 'scope');
   const today = chinaDate(ctx.now());
   const y = year ?? Number(today.slice(0, 4));
   const members = await membersOn(ctx.db, org.id, today);
@@ -174,12 +167,12 @@ export async function listTargets(
 /** The branch issues the same 目标责任书 to the chosen members; those who already have one are skipped. */
 export async function createLetters(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   input: { orgId: number; year: number; personIds: number[]; items: TargetItem[] },
 ) {
   const org = await findOrgById(ctx.db, input.orgId);
   if (!org) throw notFound('党支部');
-  if (!canManageIn(request.actor!, org.path)) throw await denied(ctx, request, 'org', org.id, 'scope');
+  if (!canManageIn(rc.actor!, org.path)) throw await denied(ctx, rc, 'org', org.id, 'scope');
   const today = chinaDate(ctx.now());
   const r = rules(ctx, today);
   const items = validateTargetItems(input.items, r.maxItems);
@@ -209,13 +202,13 @@ export async function createLetters(
         items: JSON.stringify(items.value),
         status: 'issued',
         acknowledged_at: null,
-        created_by: request.actor!.userId,
+        created_by: rc.actor!.userId,
         created_at: now,
         updated_at: now,
       })),
     );
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.targets.issue',
       objectType: 'org',
       objectId: org.id,
@@ -232,8 +225,8 @@ export async function createLetters(
   });
 }
 
-export async function getLetter(ctx: AppContext, request: FastifyRequest, id: number) {
-  const { letter, manage, own } = await loadLetter(ctx, request, id, 'either');
+export async function getLetter(ctx: AppContext, rc: RequestContext, id: number) {
+  const { letter, manage, own } = await loadLetter(ctx, rc, id, 'either');
   const assessments = await repo.assessmentsOf(ctx.db, [letter.id]);
   const r = rules(ctx, chinaDate(ctx.now()));
   return {
@@ -243,8 +236,8 @@ export async function getLetter(ctx: AppContext, request: FastifyRequest, id: nu
 }
 
 /** Revising the items: only before any half is assessed; the member must acknowledge again. */
-export async function reviseItems(ctx: AppContext, request: FastifyRequest, id: number, input: TargetItem[]) {
-  const { letter } = await loadLetter(ctx, request, id, 'manage');
+export async function reviseItems(ctx: AppContext, rc: RequestContext, id: number, input: TargetItem[]) {
+  const { letter } = await loadLetter(ctx, rc, id, 'manage');
   const items = validateTargetItems(input, rules(ctx, chinaDate(ctx.now())).maxItems);
   if (!items.ok) throw fromDecision(items);
   const assessments = await repo.assessmentsOf(ctx.db, [letter.id]);
@@ -258,7 +251,7 @@ export async function reviseItems(ctx: AppContext, request: FastifyRequest, id: 
       updated_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.targets.revise',
       objectType: 'target_letter',
       objectId: letter.id,
@@ -270,8 +263,8 @@ export async function reviseItems(ctx: AppContext, request: FastifyRequest, id: 
 }
 
 /** The member confirms the letter on the phone. */
-export async function acknowledge(ctx: AppContext, request: FastifyRequest, id: number) {
-  const { letter } = await loadLetter(ctx, request, id, 'own');
+export async function acknowledge(ctx: AppContext, rc: RequestContext, id: number) {
+  const { letter } = await loadLetter(ctx, rc, id, 'own');
   if (letter.status === 'acknowledged')
     throw conflict('ALREADY_ACKNOWLEDGED', '目标责任书已经确认过了', 'status');
   return ctx.db.transaction().execute(async (trx) => {
@@ -282,7 +275,7 @@ export async function acknowledge(ctx: AppContext, request: FastifyRequest, id: 
       updated_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.targets.acknowledge',
       objectType: 'target_letter',
       objectId: letter.id,
@@ -304,11 +297,11 @@ async function openHalf(ctx: AppContext, letter: LetterRow, half: TargetHalf, r:
 /** 个人自评 of one half, by the member; closed once the organisation has assessed that half. */
 export async function submitSelf(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: { half: TargetHalf; score: number; note: string },
 ) {
-  const { letter } = await loadLetter(ctx, request, id, 'own');
+  const { letter } = await loadLetter(ctx, rc, id, 'own');
   const r = rules(ctx, chinaDate(ctx.now()));
   const existing = await openHalf(ctx, letter, input.half, r);
   if (existing?.grade)
@@ -335,7 +328,7 @@ export async function submitSelf(
       assessed_by: null,
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.targets.self',
       objectType: 'target_assessment',
       objectId: aid,
@@ -352,11 +345,11 @@ export async function submitSelf(
 /** 互评 and 组织评价 entered by the branch; combined with the member's 自评 into a score and 等次. */
 export async function assess(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: { half: TargetHalf; peerScore: number | null; orgScore: number; note: string },
 ) {
-  const { letter } = await loadLetter(ctx, request, id, 'manage');
+  const { letter } = await loadLetter(ctx, rc, id, 'manage');
   const r = rules(ctx, chinaDate(ctx.now()));
   const existing = await openHalf(ctx, letter, input.half, r);
   const selfScore = existing?.self_score ?? null;
@@ -377,10 +370,10 @@ export async function assess(
       score_x10: Math.round(score * 10),
       grade,
       assessed_at: now,
-      assessed_by: request.actor!.userId,
+      assessed_by: rc.actor!.userId,
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'evaluation.targets.assess',
       objectType: 'target_assessment',
       objectId: aid,

@@ -1,7 +1,6 @@
 // Annual plans (年度计划, issue 5 item 2): draft → submit (must cover every required frequency)
 // → acknowledged by the parent 党委; plan against actual; which branches of a subtree have a
 // plan; and near-identical plans across branches (照抄计划). One audited transaction per change.
-import type { FastifyRequest } from 'fastify';
 import { applies } from '../../../core/org-life/compliance.ts';
 import { MEETING_TYPES, type MeetingType } from '../../../core/org-life/meeting-types.ts';
 import type { PlanInput } from '../../../core/org-life/org-life.schemas.ts';
@@ -17,16 +16,14 @@ import { BRANCH_KINDS, isBranchKind } from '../../../core/org/org.types.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { AppContext } from '../../context.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
 import type { OrgRow } from '../../db/schema.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import { denied } from '../../authz.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { findOrgById } from '../orgs/orgs.repository.ts';
 import { canReport, canWriteLife } from './org-life.policy.ts';
 import * as repo from './org-life.repository.ts';
 import { audit, requireOrg } from './org-life.service.ts';
-
-type Req = FastifyRequest;
 
 export const PLAN_STATUS_LABEL: Record<string, string> = {
   draft: '草稿',
@@ -66,8 +63,8 @@ function checkItems(items: readonly PlanItem[], year: number): void {
   });
 }
 
-async function planView(ctx: AppContext, request: Req, org: OrgRow, year: number) {
-  const actor = request.actor!;
+async function planView(ctx: AppContext, rc: RequestContext, org: OrgRow, year: number) {
+  const actor = rc.actor!;
   const plan = await repo.findPlan(ctx.db, org.id, year);
   const items: PlanItem[] = plan
     ? (await repo.planItemsOf(ctx.db, plan.id)).map((i) => ({
@@ -106,16 +103,22 @@ async function planView(ctx: AppContext, request: Req, org: OrgRow, year: number
   };
 }
 
-export async function getPlan(ctx: AppContext, request: Req, orgId: number, year: number) {
-  const actor = request.actor!;
-  const org = await requireOrg(ctx, request, orgId, (p) => canReport(actor, p));
-  return planView(ctx, request, org, year);
+export async function getPlan(ctx: AppContext, rc: RequestContext, orgId: number, year: number) {
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, orgId, (p) => canReport(actor, p));
+  return planView(ctx, rc, org, year);
 }
 
 /** Saves the draft: the items replace the draft's items. A submitted plan is not edited. */
-export async function savePlan(ctx: AppContext, request: Req, orgId: number, year: number, input: PlanInput) {
-  const actor = request.actor!;
-  const org = await requireOrg(ctx, request, orgId, (p) => canWriteLife(actor, p));
+export async function savePlan(
+  ctx: AppContext,
+  rc: RequestContext,
+  orgId: number,
+  year: number,
+  input: PlanInput,
+) {
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, orgId, (p) => canWriteLife(actor, p));
   requireBranch(org);
   checkItems(input.items as PlanItem[], year);
   await ctx.db.transaction().execute(async (trx) => {
@@ -140,20 +143,20 @@ export async function savePlan(ctx: AppContext, request: Req, orgId: number, yea
         });
     await repo.replacePlanItems(trx, plan.id, input.items);
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request, 'life_plan'),
+      ...audit(ctx, rc, 'life_plan'),
       action: 'life.plan.save',
       objectId: plan.id,
       scopePath: org.path,
       detail: { before: { items: before }, after: { year, items: input.items.length } },
     });
   });
-  return planView(ctx, request, org, year);
+  return planView(ctx, rc, org, year);
 }
 
 /** Submits the draft to the parent: refused while any required frequency is not covered. */
-export async function submitPlan(ctx: AppContext, request: Req, orgId: number, year: number) {
-  const actor = request.actor!;
-  const org = await requireOrg(ctx, request, orgId, (p) => canWriteLife(actor, p));
+export async function submitPlan(ctx: AppContext, rc: RequestContext, orgId: number, year: number) {
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, orgId, (p) => canWriteLife(actor, p));
   requireBranch(org);
   const types = await requiredTypes(ctx, org, year);
   await ctx.db.transaction().execute(async (trx) => {
@@ -181,23 +184,23 @@ export async function submitPlan(ctx: AppContext, request: Req, orgId: number, y
       updated_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request, 'life_plan'),
+      ...audit(ctx, rc, 'life_plan'),
       action: 'life.plan.submit',
       objectId: plan.id,
       scopePath: org.path,
       detail: { before: { status: 'draft' }, after: { status: 'submitted', items: items.length } },
     });
   });
-  return planView(ctx, request, org, year);
+  return planView(ctx, rc, org, year);
 }
 
 /** The parent 党委 acknowledges a submitted plan (the branch's own staff cannot). */
-export async function acknowledgePlan(ctx: AppContext, request: Req, orgId: number, year: number) {
-  const actor = request.actor!;
+export async function acknowledgePlan(ctx: AppContext, rc: RequestContext, orgId: number, year: number) {
+  const actor = rc.actor!;
   const org = await findOrgById(ctx.db, orgId);
   if (!org) throw notFound('组织');
   const parent = org.parent_id ? await findOrgById(ctx.db, org.parent_id) : undefined;
-  if (!parent || !canWriteLife(actor, parent.path)) throw await denied(ctx, request, 'org', orgId, 'scope');
+  if (!parent || !canWriteLife(actor, parent.path)) throw await denied(ctx, rc, 'org', orgId, 'scope');
   await ctx.db.transaction().execute(async (trx) => {
     const plan = await repo.findPlan(trx, org.id, year);
     if (!plan) throw notFound(`${year}年度计划`);
@@ -215,20 +218,20 @@ export async function acknowledgePlan(ctx: AppContext, request: Req, orgId: numb
       updated_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request, 'life_plan'),
+      ...audit(ctx, rc, 'life_plan'),
       action: 'life.plan.acknowledge',
       objectId: plan.id,
       scopePath: org.path,
       detail: { before: { status: 'submitted' }, after: { status: 'acknowledged', by: parent.name } },
     });
   });
-  return planView(ctx, request, org, year);
+  return planView(ctx, rc, org, year);
 }
 
 /** Which branches under an organisation have a plan for the year, and which plans are near-identical. */
-export async function planOverview(ctx: AppContext, request: Req, orgId: number, year: number) {
-  const actor = request.actor!;
-  const org = await requireOrg(ctx, request, orgId, (p) => canReport(actor, p));
+export async function planOverview(ctx: AppContext, rc: RequestContext, orgId: number, year: number) {
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, orgId, (p) => canReport(actor, p));
   const [branches, { plans, items }] = await Promise.all([
     repo.obligedOrgsUnder(ctx.db, org.path, BRANCH_KINDS),
     repo.plansUnder(ctx.db, org.path, year),
@@ -293,9 +296,9 @@ export async function planOverview(ctx: AppContext, request: Req, orgId: number,
 }
 
 /** Series issued from above by the organisation and those below it in a year, with progress; and the branches it may issue to. */
-export async function listSeries(ctx: AppContext, request: Req, orgId: number, year: number) {
-  const actor = request.actor!;
-  const org = await requireOrg(ctx, request, orgId, (p) => canReport(actor, p));
+export async function listSeries(ctx: AppContext, rc: RequestContext, orgId: number, year: number) {
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, orgId, (p) => canReport(actor, p));
   const today = chinaDate(ctx.now());
   const [rows, branches] = await Promise.all([
     repo.seriesUnder(ctx.db, org.path, `${year}-01-01`, `${year + 1}-01-01`),

@@ -40,7 +40,8 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
   r.post('/api/org-life/meetings', {
     config: { policy: write },
     schema: { tags, summary: '安排会议（可按月重复），快照应到人员并通知', body: scheduleMeetingBody },
-    handler: async (req, reply) => reply.status(201).send(await service.scheduleMeeting(ctx, req, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.scheduleMeeting(ctx, req.rc, req.body)),
   });
 
   r.get('/api/org-life/orgs/:id/meetings', {
@@ -51,13 +52,13 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
       params: idParams,
       querystring: z.strictObject({ from: date('开始日期'), to: date('结束日期') }),
     },
-    handler: (req) => service.listMeetings(ctx, req, req.params.id, req.query.from, req.query.to),
+    handler: (req) => service.listMeetings(ctx, req.rc, req.params.id, req.query.from, req.query.to),
   });
 
   r.get('/api/org-life/meetings/:id', {
     config: { policy: read },
     schema: { tags, summary: '会议详情：议程、出勤、记录、附件', params: idParams },
-    handler: (req) => service.getMeeting(ctx, req, req.params.id),
+    handler: (req) => service.getMeeting(ctx, req.rc, req.params.id),
   });
 
   r.put('/api/org-life/meetings/:id/record', {
@@ -68,7 +69,7 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
       params: idParams,
       body: recordMeetingBody,
     },
-    handler: (req) => service.recordMeeting(ctx, req, req.params.id, req.body),
+    handler: (req) => service.recordMeeting(ctx, req.rc, req.params.id, req.body),
   });
 
   r.post('/api/org-life/meetings/:id/cancel', {
@@ -81,7 +82,7 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
         reason: z.string({ error: '取消理由必填' }).trim().min(2, '取消理由至少2个字').max(500),
       }),
     },
-    handler: (req) => service.cancelMeeting(ctx, req, req.params.id, req.body.reason),
+    handler: (req) => service.cancelMeeting(ctx, req.rc, req.params.id, req.body.reason),
   });
 
   r.post('/api/org-life/meetings/:id/attendance', {
@@ -92,25 +93,25 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
       params: idParams,
       body: attendanceBody,
     },
-    handler: (req) => service.markAttendance(ctx, req, req.params.id, req.body),
+    handler: (req) => service.markAttendance(ctx, req.rc, req.params.id, req.body),
   });
 
   r.post('/api/org-life/meetings/:id/sign-in-code', {
     config: { policy: write },
     schema: { tags, summary: '生成签到二维码（签名、短时有效）', params: idParams },
-    handler: (req) => service.issueSignInCode(ctx, req, req.params.id),
+    handler: (req) => service.issueSignInCode(ctx, req.rc, req.params.id),
   });
 
   r.get('/api/org-life/meetings/:id/sign-in', {
     config: { policy: sign },
     schema: { tags, summary: '签到页：会议信息和本人出勤状态', params: idParams },
-    handler: (req) => service.signInInfo(ctx, req, req.params.id),
+    handler: (req) => service.signInInfo(ctx, req.rc, req.params.id),
   });
 
   r.post('/api/org-life/meetings/:id/sign-in', {
     config: { policy: sign },
     schema: { tags, summary: '扫码签到', params: idParams, body: signInBody },
-    handler: (req) => service.signIn(ctx, req, req.params.id, req.body.token),
+    handler: (req) => service.signIn(ctx, req.rc, req.params.id, req.body.token),
   });
 
   r.post('/api/org-life/meetings/:id/attachments', {
@@ -118,14 +119,14 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
     bodyLimit: 15 * 1024 * 1024,
     schema: { tags, summary: '上传会议附件（JPEG、PNG、PDF）', params: idParams, body: attachmentBody },
     handler: async (req, reply) =>
-      reply.status(201).send(await service.uploadAttachment(ctx, req, req.params.id, req.body)),
+      reply.status(201).send(await service.uploadAttachment(ctx, req.rc, req.params.id, req.body)),
   });
 
   r.get('/api/org-life/attachments/:id', {
     config: { policy: read },
     schema: { tags, summary: '下载会议附件', params: idParams },
     handler: async (req, reply) => {
-      const file = await service.downloadAttachment(ctx, req, req.params.id);
+      const file = await service.downloadAttachment(ctx, req.rc, req.params.id);
       return reply
         .header('Content-Type', file.mimeType)
         .header(
@@ -145,7 +146,7 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
       params: idParams,
       querystring: complianceQuery,
     },
-    handler: (req) => service.compliance(ctx, req, req.params.id, req.query),
+    handler: (req) => service.compliance(ctx, req.rc, req.params.id, req.query),
   });
 
   r.get('/api/org-life/orgs/:id/heatmap', {
@@ -157,7 +158,7 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
       querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), type: typeQuery }),
     },
     handler: (req) =>
-      service.complianceHeatmap(ctx, req, req.params.id, req.query.year, req.query.type as never),
+      service.complianceHeatmap(ctx, req.rc, req.params.id, req.query.year, req.query.type as never),
   });
 
   r.get('/api/org-life/orgs/:id/summary', {
@@ -169,13 +170,13 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
       querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), type: typeQuery }),
     },
     handler: (req) =>
-      service.complianceSummary(ctx, req, req.params.id, req.query.year, req.query.type as never),
+      service.complianceSummary(ctx, req.rc, req.params.id, req.query.year, req.query.type as never),
   });
 
   r.post('/api/org-life/series', {
     config: { policy: write },
     schema: { tags, summary: '上级党组织下发会议通知，所选党支部各自召开', body: seriesBody },
-    handler: async (req, reply) => reply.status(201).send(await service.issueSeries(ctx, req, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await service.issueSeries(ctx, req.rc, req.body)),
   });
 
   r.get('/api/org-life/orgs/:id/series', {
@@ -192,37 +193,37 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
           .max(2100, '年度不能晚于2100年'),
       }),
     },
-    handler: (req) => plans.listSeries(ctx, req, req.params.id, req.query.year),
+    handler: (req) => plans.listSeries(ctx, req.rc, req.params.id, req.query.year),
   });
 
   r.get('/api/org-life/series/:id', {
     config: { policy: report },
     schema: { tags, summary: '下发会议的完成情况', params: idParams },
-    handler: (req) => service.getSeries(ctx, req, req.params.id),
+    handler: (req) => service.getSeries(ctx, req.rc, req.params.id),
   });
 
   r.get('/api/org-life/orgs/:id/plans/:year', {
     config: { policy: report },
     schema: { tags, summary: '党支部年度计划：计划事项、规定频次缺口、计划执行情况', params: planYearParams },
-    handler: (req) => plans.getPlan(ctx, req, req.params.id, req.params.year),
+    handler: (req) => plans.getPlan(ctx, req.rc, req.params.id, req.params.year),
   });
 
   r.put('/api/org-life/orgs/:id/plans/:year', {
     config: { policy: write },
     schema: { tags, summary: '保存年度计划草稿（整体替换计划事项）', params: planYearParams, body: planBody },
-    handler: (req) => plans.savePlan(ctx, req, req.params.id, req.params.year, req.body),
+    handler: (req) => plans.savePlan(ctx, req.rc, req.params.id, req.params.year, req.body),
   });
 
   r.post('/api/org-life/orgs/:id/plans/:year/submit', {
     config: { policy: write },
     schema: { tags, summary: '向上级党组织提交年度计划（须覆盖规定频次）', params: planYearParams },
-    handler: (req) => plans.submitPlan(ctx, req, req.params.id, req.params.year),
+    handler: (req) => plans.submitPlan(ctx, req.rc, req.params.id, req.params.year),
   });
 
   r.post('/api/org-life/orgs/:id/plans/:year/acknowledge', {
     config: { policy: write },
     schema: { tags, summary: '上级党委确认已提交的年度计划', params: planYearParams },
-    handler: (req) => plans.acknowledgePlan(ctx, req, req.params.id, req.params.year),
+    handler: (req) => plans.acknowledgePlan(ctx, req.rc, req.params.id, req.params.year),
   });
 
   r.get('/api/org-life/orgs/:id/plan-overview', {
@@ -239,13 +240,13 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
           .max(2100, '年度不能晚于2100年'),
       }),
     },
-    handler: (req) => plans.planOverview(ctx, req, req.params.id, req.query.year),
+    handler: (req) => plans.planOverview(ctx, req.rc, req.params.id, req.query.year),
   });
 
   r.post('/api/org-life/talks', {
     config: { policy: write },
     schema: { tags, summary: '登记谈心谈话', body: talkBody },
-    handler: async (req, reply) => reply.status(201).send(await service.createTalk(ctx, req, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await service.createTalk(ctx, req.rc, req.body)),
   });
 
   r.get('/api/org-life/orgs/:id/talks', {
@@ -256,7 +257,7 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
       params: idParams,
       querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
     },
-    handler: (req) => service.listTalks(ctx, req, req.params.id, req.query.year),
+    handler: (req) => service.listTalks(ctx, req.rc, req.params.id, req.query.year),
   });
 
   r.get('/api/org-life/orgs/:id/talk-coverage', {
@@ -273,7 +274,7 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
           .max(2100, '年度不能晚于2100年'),
       }),
     },
-    handler: (req) => service.talkCoverage(ctx, req, req.params.id, req.query.year),
+    handler: (req) => service.talkCoverage(ctx, req.rc, req.params.id, req.query.year),
   });
 
   r.get('/api/org-life/notifications', {
@@ -281,13 +282,13 @@ export function registerOrgLifeRoutes(app: FastifyInstance, ctx: AppContext): vo
     schema: { tags, summary: '本人的会议通知' },
     handler: (req) => {
       requireActor(req);
-      return service.myNotifications(ctx, req);
+      return service.myNotifications(ctx, req.rc);
     },
   });
 
   r.post('/api/org-life/notifications/:id/read', {
     config: { policy: sign },
     schema: { tags, summary: '标记通知已读', params: idParams },
-    handler: (req) => service.readNotification(ctx, req, req.params.id),
+    handler: (req) => service.readNotification(ctx, req.rc, req.params.id),
   });
 }

@@ -1,5 +1,4 @@
 // load → decide (core rule) → persist → audit, in one transaction per change.
-import type { FastifyRequest } from 'fastify';
 import {
   TYPE_SPECS,
   type AttendanceStatus,
@@ -38,9 +37,9 @@ import { talkPairCoverage, type TalkPairRule } from '../../../core/org-life/talk
 import { talkPairsUnder } from './org-life.compliance.ts';
 import { ORG_LIFE_EXCLUSIONS } from '../../../core/rulebook/org-life.rules-data.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { AppContext } from '../../context.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
 import type { DB, OrgRow } from '../../db/schema.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import { denied } from '../../authz.ts';
 import { AppError, badRequest, conflict, fromDecision, notFound } from '../../http/errors.ts';
 import { membersOn } from '../membership/membership.repository.ts';
 import { findOrgById, findOrgsByIds } from '../orgs/orgs.repository.ts';
@@ -59,37 +58,40 @@ import { canReadLife, canReport, canWriteLife, meetingPolicies } from './org-lif
 import { presentAttendance, presentMeeting } from './org-life.presenter.ts';
 import * as repo from './org-life.repository.ts';
 
-type Req = FastifyRequest;
-
-export function audit(ctx: AppContext, request: Req, objectType = 'life_meeting') {
-  const actor = request.actor!;
+export function audit(ctx: AppContext, rc: RequestContext, objectType = 'life_meeting') {
+  const actor = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: actor.userId,
     actorUsername: actor.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
     objectType,
   };
 }
 
 export async function requireOrg(
   ctx: AppContext,
-  request: Req,
+  rc: RequestContext,
   id: number,
   allowed: (path: string) => boolean,
 ): Promise<OrgRow> {
   const org = await findOrgById(ctx.db, id);
   if (!org) throw notFound('组织');
-  if (!allowed(org.path)) throw await denied(ctx, request, 'org', id, 'scope');
+  if (!allowed(org.path)) throw await denied(ctx, rc, 'org', id, 'scope');
   return org;
 }
 
-async function requireMeeting(ctx: AppContext, request: Req, id: number, allowed: (path: string) => boolean) {
+async function requireMeeting(
+  ctx: AppContext,
+  rc: RequestContext,
+  id: number,
+  allowed: (path: string) => boolean,
+) {
   const m = await repo.findMeeting(ctx.db, id);
   if (!m) throw notFound('会议');
-  if (!allowed(m.org_path)) throw await denied(ctx, request, 'life_meeting', id, 'scope');
+  if (!allowed(m.org_path)) throw await denied(ctx, rc, 'life_meeting', id, 'scope');
   return m;
 }
 
@@ -218,9 +220,9 @@ async function createMeeting(
   return meeting;
 }
 
-export async function scheduleMeeting(ctx: AppContext, request: Req, input: ScheduleMeetingInput) {
-  const actor = request.actor!;
-  const org = await requireOrg(ctx, request, input.orgId, (p) => canWriteLife(actor, p));
+export async function scheduleMeeting(ctx: AppContext, rc: RequestContext, input: ScheduleMeetingInput) {
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, input.orgId, (p) => canWriteLife(actor, p));
   if (org.status !== 'active') throw badRequest('ORG_DISSOLVED', '已撤销的组织不能安排会议', 'orgId');
   checkTypeForOrg(org, input.type);
   const dates = [input.heldOn];
@@ -240,7 +242,7 @@ export async function scheduleMeeting(ctx: AppContext, request: Req, input: Sche
     for (const heldOn of dates)
       created.push(await createMeeting(ctx, trx, actor.userId, org, { ...input, heldOn }));
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'life.meeting.schedule',
       objectId: created[0]!.id,
       scopePath: org.path,
@@ -258,9 +260,9 @@ export async function scheduleMeeting(ctx: AppContext, request: Req, input: Sche
   });
 }
 
-export async function getMeeting(ctx: AppContext, request: Req, id: number) {
-  const actor = request.actor!;
-  const m = await requireMeeting(ctx, request, id, (p) => canReadLife(actor, p));
+export async function getMeeting(ctx: AppContext, rc: RequestContext, id: number) {
+  const actor = rc.actor!;
+  const m = await requireMeeting(ctx, rc, id, (p) => canReadLife(actor, p));
   const [org, attendance, attachments] = await Promise.all([
     findOrgById(ctx.db, m.org_id),
     repo.listAttendance(ctx.db, id),
@@ -284,9 +286,15 @@ export async function getMeeting(ctx: AppContext, request: Req, id: number) {
   };
 }
 
-export async function listMeetings(ctx: AppContext, request: Req, orgId: number, from: string, to: string) {
-  const actor = request.actor!;
-  const org = await requireOrg(ctx, request, orgId, (p) => canReadLife(actor, p));
+export async function listMeetings(
+  ctx: AppContext,
+  rc: RequestContext,
+  orgId: number,
+  from: string,
+  to: string,
+) {
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, orgId, (p) => canReadLife(actor, p));
   const rows = await repo.listMeetingsOfOrg(ctx.db, org.id, from, to);
   return {
     data: rows.map((m) => ({
@@ -306,9 +314,14 @@ export async function listMeetings(ctx: AppContext, request: Req, orgId: number,
   };
 }
 
-export async function recordMeeting(ctx: AppContext, request: Req, id: number, input: RecordMeetingInput) {
-  const actor = request.actor!;
-  const m = await requireMeeting(ctx, request, id, (p) => canWriteLife(actor, p));
+export async function recordMeeting(
+  ctx: AppContext,
+  rc: RequestContext,
+  id: number,
+  input: RecordMeetingInput,
+) {
+  const actor = rc.actor!;
+  const m = await requireMeeting(ctx, rc, id, (p) => canWriteLife(actor, p));
   const on = today(ctx);
   const d = decideRecordEdit(ctx.config.rulebook, { heldOn: m.held_on, status: m.status }, on, input.reason);
   if (!d.ok) throw fromDecision(d, d.code === 'RECORD_LOCKED' ? 'locked' : 'bad_request');
@@ -337,7 +350,7 @@ export async function recordMeeting(ctx: AppContext, request: Req, id: number, i
     await repo.replaceBands(trx, m, normalise(text).length >= 20 ? lshBuckets(minhash(shingles(text))) : []);
     await refreshSimilarPairs(ctx, trx, m, normalise(text).length >= 20 ? text : '');
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: d.value.locked ? 'life.meeting.record.locked_edit' : 'life.meeting.record',
       objectId: id,
       scopePath: m.org_path,
@@ -368,9 +381,9 @@ export async function recordMeeting(ctx: AppContext, request: Req, id: number, i
   });
 }
 
-export async function cancelMeeting(ctx: AppContext, request: Req, id: number, reason: string) {
-  const actor = request.actor!;
-  const m = await requireMeeting(ctx, request, id, (p) => canWriteLife(actor, p));
+export async function cancelMeeting(ctx: AppContext, rc: RequestContext, id: number, reason: string) {
+  const actor = rc.actor!;
+  const m = await requireMeeting(ctx, rc, id, (p) => canWriteLife(actor, p));
   if (m.status !== 'scheduled')
     throw conflict(
       'MEETING_NOT_SCHEDULED',
@@ -384,7 +397,7 @@ export async function cancelMeeting(ctx: AppContext, request: Req, id: number, r
     });
     await syncFindings(ctx, trx, updated);
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'life.meeting.cancel',
       objectId: id,
       scopePath: m.org_path,
@@ -395,9 +408,14 @@ export async function cancelMeeting(ctx: AppContext, request: Req, id: number, r
   });
 }
 
-export async function markAttendance(ctx: AppContext, request: Req, id: number, input: AttendanceInput) {
-  const actor = request.actor!;
-  const m = await requireMeeting(ctx, request, id, (p) => canWriteLife(actor, p));
+export async function markAttendance(
+  ctx: AppContext,
+  rc: RequestContext,
+  id: number,
+  input: AttendanceInput,
+) {
+  const actor = rc.actor!;
+  const m = await requireMeeting(ctx, rc, id, (p) => canWriteLife(actor, p));
   if (m.status === 'cancelled') throw badRequest('MEETING_CANCELLED', '会议已取消，不能登记出勤', 'id');
   const on = today(ctx);
   if (m.held_on > on && input.status !== '请假' && input.status !== '不计入')
@@ -426,7 +444,7 @@ export async function markAttendance(ctx: AppContext, request: Req, id: number, 
     });
     const updated = await recount(ctx, trx, id);
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'life.attendance.mark',
       objectId: id,
       scopePath: m.org_path,
@@ -449,9 +467,9 @@ export async function markAttendance(ctx: AppContext, request: Req, id: number, 
   });
 }
 
-export async function issueSignInCode(ctx: AppContext, request: Req, id: number) {
-  const actor = request.actor!;
-  const m = await requireMeeting(ctx, request, id, (p) => canWriteLife(actor, p));
+export async function issueSignInCode(ctx: AppContext, rc: RequestContext, id: number) {
+  const actor = rc.actor!;
+  const m = await requireMeeting(ctx, rc, id, (p) => canWriteLife(actor, p));
   if (m.status === 'cancelled') throw badRequest('MEETING_CANCELLED', '会议已取消', 'id');
   const minutes = ruleValue<number>(ctx.config.rulebook, 'orgLife.signIn.tokenMinutes', m.held_on);
   const expiresAtMs = ctx.now().getTime() + minutes * 60_000;
@@ -465,9 +483,9 @@ export async function issueSignInCode(ctx: AppContext, request: Req, id: number)
   };
 }
 
-export async function signIn(ctx: AppContext, request: Req, id: number, token: string) {
-  const actor = request.actor!;
-  const m = await requireMeeting(ctx, request, id, (p) => canReadLife(actor, p));
+export async function signIn(ctx: AppContext, rc: RequestContext, id: number, token: string) {
+  const actor = rc.actor!;
+  const m = await requireMeeting(ctx, rc, id, (p) => canReadLife(actor, p));
   const opened = openToken(ctx, token);
   if (!opened || opened.meetingId !== id)
     throw badRequest('TOKEN_INVALID', '签到码无效，请重新扫描会场二维码', 'token');
@@ -496,7 +514,7 @@ export async function signIn(ctx: AppContext, request: Req, id: number, token: s
     });
     const updated = await recount(ctx, trx, id);
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'life.attendance.sign_in',
       objectId: id,
       scopePath: m.org_path,
@@ -515,9 +533,9 @@ export async function signIn(ctx: AppContext, request: Req, id: number, token: s
 }
 
 /** Public-to-members view for the phone sign-in page: title, date, place (no roster). */
-export async function signInInfo(ctx: AppContext, request: Req, id: number) {
-  const actor = request.actor!;
-  const m = await requireMeeting(ctx, request, id, (p) => canReadLife(actor, p));
+export async function signInInfo(ctx: AppContext, rc: RequestContext, id: number) {
+  const actor = rc.actor!;
+  const m = await requireMeeting(ctx, rc, id, (p) => canReadLife(actor, p));
   const org = await findOrgById(ctx.db, m.org_id);
   const personId = await repo.personOfUser(ctx.db, actor.userId);
   const entry = personId ? await repo.findAttendance(ctx.db, id, personId) : undefined;
@@ -541,9 +559,9 @@ export function resolvePeriod(year: number, quarter?: number, month?: number) {
   return periodOf(year, quarter, month);
 }
 
-export async function compliance(ctx: AppContext, request: Req, orgId: number, query: ComplianceQuery) {
-  const actor = request.actor!;
-  const org = await requireOrg(ctx, request, orgId, (p) => canReport(actor, p));
+export async function compliance(ctx: AppContext, rc: RequestContext, orgId: number, query: ComplianceQuery) {
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, orgId, (p) => canReport(actor, p));
   const period = resolvePeriod(query.year, query.quarter, query.month);
   const on = today(ctx);
   const filter = {
@@ -558,19 +576,26 @@ export async function compliance(ctx: AppContext, request: Req, orgId: number, q
   if (query.limit === undefined) return { data: { ...base, rows: all, findings } };
   const offset = query.offset ?? 0;
   return {
-    data: { ...base, rows: all.slice(offset, offset + query.limit), total: all.length, offset, limit: query.limit, findings },
+    data: {
+      ...base,
+      rows: all.slice(offset, offset + query.limit),
+      total: all.length,
+      offset,
+      limit: query.limit,
+      findings,
+    },
   };
 }
 
 export async function complianceHeatmap(
   ctx: AppContext,
-  request: Req,
+  rc: RequestContext,
   orgId: number,
   year: number,
   type: ComplianceType,
 ) {
-  const actor = request.actor!;
-  const org = await requireOrg(ctx, request, orgId, (p) => canReport(actor, p));
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, orgId, (p) => canReport(actor, p));
   return {
     data: {
       org: { id: org.id, code: org.code, name: org.name },
@@ -581,13 +606,13 @@ export async function complianceHeatmap(
 
 export async function complianceSummary(
   ctx: AppContext,
-  request: Req,
+  rc: RequestContext,
   orgId: number,
   year: number,
   type: ComplianceType,
 ) {
-  const actor = request.actor!;
-  const org = await requireOrg(ctx, request, orgId, (p) => canReport(actor, p));
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, orgId, (p) => canReport(actor, p));
   const children = await ctx.db
     .selectFrom('orgs')
     .select(['id', 'code', 'name', 'path'])
@@ -600,9 +625,9 @@ export async function complianceSummary(
 
 // ---------- series issued from above ----------
 
-export async function issueSeries(ctx: AppContext, request: Req, input: SeriesInput) {
-  const actor = request.actor!;
-  const issuer = await requireOrg(ctx, request, input.issuerOrgId, (p) => canWriteLife(actor, p));
+export async function issueSeries(ctx: AppContext, rc: RequestContext, input: SeriesInput) {
+  const actor = rc.actor!;
+  const issuer = await requireOrg(ctx, rc, input.issuerOrgId, (p) => canWriteLife(actor, p));
   if (isBranchKind(issuer.kind) || issuer.kind === '党小组')
     throw badRequest(
       'ISSUER_NOT_COMMITTEE',
@@ -656,7 +681,7 @@ export async function issueSeries(ctx: AppContext, request: Req, input: SeriesIn
       created++;
     }
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request, 'life_series'),
+      ...audit(ctx, rc, 'life_series'),
       action: 'life.series.issue',
       objectId: series.id,
       scopePath: issuer.path,
@@ -676,11 +701,11 @@ export async function issueSeries(ctx: AppContext, request: Req, input: SeriesIn
   });
 }
 
-export async function getSeries(ctx: AppContext, request: Req, id: number) {
-  const actor = request.actor!;
+export async function getSeries(ctx: AppContext, rc: RequestContext, id: number) {
+  const actor = rc.actor!;
   const s = await repo.findSeries(ctx.db, id);
   if (!s) throw notFound('会议通知');
-  if (!canReport(actor, s.org_path)) throw await denied(ctx, request, 'life_series', id, 'scope');
+  if (!canReport(actor, s.org_path)) throw await denied(ctx, rc, 'life_series', id, 'scope');
   const progress = await repo.seriesProgress(ctx.db, id);
   return {
     data: {
@@ -706,9 +731,9 @@ export async function getSeries(ctx: AppContext, request: Req, id: number) {
 
 // ---------- 谈心谈话 ----------
 
-export async function createTalk(ctx: AppContext, request: Req, input: TalkInput) {
-  const actor = request.actor!;
-  const org = await requireOrg(ctx, request, input.orgId, (p) => canWriteLife(actor, p));
+export async function createTalk(ctx: AppContext, rc: RequestContext, input: TalkInput) {
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, input.orgId, (p) => canWriteLife(actor, p));
   if (!isBranchKind(org.kind)) throw badRequest('TYPE_NOT_FOR_ORG', '谈心谈话记录在党支部登记', 'orgId');
   if (input.heldOn > today(ctx)) throw badRequest('DATE_IN_FUTURE', '谈话日期不能晚于今天', 'heldOn');
   if (input.talkerPersonId === input.talkeePersonId)
@@ -731,7 +756,7 @@ export async function createTalk(ctx: AppContext, request: Req, input: TalkInput
       created_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request, 'life_talk'),
+      ...audit(ctx, rc, 'life_talk'),
       action: 'life.talk.create',
       objectId: row.id,
       scopePath: org.path,
@@ -748,9 +773,9 @@ export async function createTalk(ctx: AppContext, request: Req, input: TalkInput
   });
 }
 
-export async function listTalks(ctx: AppContext, request: Req, orgId: number, year: number) {
-  const actor = request.actor!;
-  const org = await requireOrg(ctx, request, orgId, (p) => canWriteLife(actor, p));
+export async function listTalks(ctx: AppContext, rc: RequestContext, orgId: number, year: number) {
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, orgId, (p) => canWriteLife(actor, p));
   const p = parsePeriod(String(year))!;
   const on = today(ctx) < p.to ? today(ctx) : addDays(p.to, -1);
   const [rows, members, seats] = await Promise.all([
@@ -791,9 +816,9 @@ export async function listTalks(ctx: AppContext, request: Req, orgId: number, ye
 }
 
 /** 谈心谈话 pairwise coverage of every branch under an organisation for a year. */
-export async function talkCoverage(ctx: AppContext, request: Req, orgId: number, year: number) {
-  const actor = request.actor!;
-  const org = await requireOrg(ctx, request, orgId, (p) => canReport(actor, p));
+export async function talkCoverage(ctx: AppContext, rc: RequestContext, orgId: number, year: number) {
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, orgId, (p) => canReport(actor, p));
   return {
     data: {
       org: { id: org.id, code: org.code, name: org.name },
@@ -805,8 +830,8 @@ export async function talkCoverage(ctx: AppContext, request: Req, orgId: number,
 
 // ---------- notifications ----------
 
-export async function myNotifications(ctx: AppContext, request: Req) {
-  const personId = await repo.personOfUser(ctx.db, request.actor!.userId);
+export async function myNotifications(ctx: AppContext, rc: RequestContext) {
+  const personId = await repo.personOfUser(ctx.db, rc.actor!.userId);
   if (!personId) return { data: [] };
   const rows = await repo.notificationsOf(ctx.db, personId, 50);
   return {
@@ -821,8 +846,8 @@ export async function myNotifications(ctx: AppContext, request: Req) {
   };
 }
 
-export async function readNotification(ctx: AppContext, request: Req, id: number) {
-  const personId = await repo.personOfUser(ctx.db, request.actor!.userId);
+export async function readNotification(ctx: AppContext, rc: RequestContext, id: number) {
+  const personId = await repo.personOfUser(ctx.db, rc.actor!.userId);
   return ctx.db.transaction().execute(async (trx) => {
     const n = personId ? await repo.markRead(trx, personId, id, ctx.now().toISOString()) : 0;
     if (n === 0) throw notFound('通知');
@@ -832,9 +857,14 @@ export async function readNotification(ctx: AppContext, request: Req, id: number
 
 // ---------- attachments ----------
 
-export async function uploadAttachment(ctx: AppContext, request: Req, id: number, input: AttachmentInput) {
-  const actor = request.actor!;
-  const m = await requireMeeting(ctx, request, id, (p) => canWriteLife(actor, p));
+export async function uploadAttachment(
+  ctx: AppContext,
+  rc: RequestContext,
+  id: number,
+  input: AttachmentInput,
+) {
+  const actor = rc.actor!;
+  const m = await requireMeeting(ctx, rc, id, (p) => canWriteLife(actor, p));
   const content = Buffer.from(input.contentBase64, 'base64');
   const max = ruleValue<number>(ctx.config.rulebook, 'orgLife.attachment.maxBytes', m.held_on);
   if (content.length === 0) throw badRequest('FILE_EMPTY', '文件内容为空', 'contentBase64');
@@ -862,7 +892,7 @@ export async function uploadAttachment(ctx: AppContext, request: Req, id: number
       created_at: ctx.now().toISOString(),
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'life.attachment.upload',
       objectId: id,
       scopePath: m.org_path,
@@ -874,11 +904,11 @@ export async function uploadAttachment(ctx: AppContext, request: Req, id: number
   });
 }
 
-export async function downloadAttachment(ctx: AppContext, request: Req, id: number) {
-  const actor = request.actor!;
+export async function downloadAttachment(ctx: AppContext, rc: RequestContext, id: number) {
+  const actor = rc.actor!;
   const a = await repo.findAttachment(ctx.db, id);
   if (!a) throw notFound('附件');
-  if (!canReadLife(actor, a.org_path)) throw await denied(ctx, request, 'life_attachment', id, 'scope');
+  if (!canReadLife(actor, a.org_path)) throw await denied(ctx, rc, 'life_attachment', id, 'scope');
   const content = storageFor(ctx).get(a.storage_key);
   if (!content) throw notFound('附件文件');
   return { content, mimeType: a.mime_type, fileName: a.file_name };

@@ -1,13 +1,12 @@
 // load → decide (core rule) → persist → audit, in one transaction per change.
-import type { FastifyRequest } from 'fastify';
 import { decideCreate, decideDissolve, decideMove, pathIds } from '../../../core/org/org.rules.ts';
 import type { CreateOrgInput, RenameOrgInput } from '../../../core/org/org.schemas.ts';
 import type { OrgKind, OrgNode, OrgStatus } from '../../../core/org/org.types.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { Actor, AppContext } from '../../context.ts';
+import type { Actor, AppContext, RequestContext } from '../../context.ts';
 import type { OrgRow } from '../../db/schema.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import { denied } from '../../authz.ts';
 import { conflict, fromDecision, notFound } from '../../http/errors.ts';
 import {
   countCurrentMembers,
@@ -37,31 +36,38 @@ const orgPageCache = (ctx: AppContext) =>
   });
 
 function node(row: OrgRow): OrgNode {
-  return { id: row.id, code: row.code, kind: row.kind as OrgKind, parentId: row.parent_id, path: row.path, status: row.status as OrgStatus };
+  return {
+    id: row.id,
+    code: row.code,
+    kind: row.kind as OrgKind,
+    parentId: row.parent_id,
+    path: row.path,
+    status: row.status as OrgStatus,
+  };
 }
 
 /** Loads an organisation the actor may act on: 404 when absent, 403 (audited) when outside the rule. */
 async function requireOrg(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   allowed: (actor: Actor, row: OrgRow) => boolean,
 ): Promise<OrgRow> {
   const row = await repo.findOrgById(ctx.db, id);
   if (!row) throw notFound('组织');
-  if (!allowed(request.actor!, row)) throw await denied(ctx, request, 'org', id, 'scope');
+  if (!allowed(rc.actor!, row)) throw await denied(ctx, rc, 'org', id, 'scope');
   return row;
 }
 
-export async function getOrg(ctx: AppContext, request: FastifyRequest, id: number) {
-  const actor = request.actor!;
+export async function getOrg(ctx: AppContext, rc: RequestContext, id: number) {
+  const actor = rc.actor!;
   const today = chinaDate(ctx.now());
   const facts = await cachedRead(orgPageCache(ctx), `${id}|${today}`, () =>
     findOrgPageFacts(ctx.db, id, today, SECRETARY),
   );
   if (!facts) throw notFound('组织');
   const row = facts.org;
-  if (!canReadOrg(actor, row)) throw await denied(ctx, request, 'org', id, 'scope');
+  if (!canReadOrg(actor, row)) throw await denied(ctx, rc, 'org', id, 'scope');
   // Ancestors the actor may see: those at or below the actor's scope root. The root of the
   // actor's own scope (the common case) has none, so the second query is skipped.
   const scopeDepth = pathIds(actor.scopePath).length;
@@ -82,13 +88,22 @@ export async function getOrg(ctx: AppContext, request: FastifyRequest, id: numbe
   };
 }
 
-export async function listChildren(ctx: AppContext, request: FastifyRequest, id: number, includeDissolved: boolean) {
-  const actor = request.actor!;
-  const parent = await requireOrg(ctx, request, id, canReadOrg);
+export async function listChildren(
+  ctx: AppContext,
+  rc: RequestContext,
+  id: number,
+  includeDissolved: boolean,
+) {
+  const actor = rc.actor!;
+  const parent = await requireOrg(ctx, rc, id, canReadOrg);
   const children = await repo.listChildren(ctx.db, actor.scopePath, parent.id, includeDissolved);
   const members = await countSubtreeMembersOn(ctx.db, children, chinaDate(ctx.now()));
   return {
-    data: children.map((c) => ({ ...presentOrg(c), childCount: c.child_count, subtreeMembers: members.get(c.id) ?? 0 })),
+    data: children.map((c) => ({
+      ...presentOrg(c),
+      childCount: c.child_count,
+      subtreeMembers: members.get(c.id) ?? 0,
+    })),
   };
 }
 
@@ -97,49 +112,79 @@ export async function searchOrgs(ctx: AppContext, actor: Actor, q: string, limit
   return { data: rows.map(presentOrg) };
 }
 
-function auditBase(ctx: AppContext, request: FastifyRequest) {
-  const actor = request.actor!;
-  return { at: ctx.now().toISOString(), result: 'ok' as const, actorUserId: actor.userId, actorUsername: actor.username, requestId: request.meta.requestId, ip: request.meta.ip, objectType: 'org' };
+function auditBase(ctx: AppContext, rc: RequestContext) {
+  const actor = rc.actor!;
+  return {
+    at: ctx.now().toISOString(),
+    result: 'ok' as const,
+    actorUserId: actor.userId,
+    actorUsername: actor.username,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
+    objectType: 'org',
+  };
 }
 
-export async function createOrg(ctx: AppContext, request: FastifyRequest, input: CreateOrgInput) {
-  const parent = await requireOrg(ctx, request, input.parentId, canCreateChild);
+export async function createOrg(ctx: AppContext, rc: RequestContext, input: CreateOrgInput) {
+  const parent = await requireOrg(ctx, rc, input.parentId, canCreateChild);
   const decision = decideCreate(node(parent), input.kind);
   if (!decision.ok) throw fromDecision(decision);
   const now = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    if (await repo.codeExists(trx, input.code)) throw conflict('ORG_CODE_TAKEN', `组织编码${input.code}已被使用`, 'code');
+    if (await repo.codeExists(trx, input.code))
+      throw conflict('ORG_CODE_TAKEN', `组织编码${input.code}已被使用`, 'code');
     const row = await repo.insertOrg(
       trx,
       {
-        code: input.code, name: input.name, short_name: input.shortName ?? null, kind: input.kind, sector: input.sector,
-        parent_id: parent.id, unit_names: JSON.stringify(input.unitNames ?? []), established_on: input.establishedOn ?? null,
-        status: 'active', created_at: now, updated_at: now,
+        code: input.code,
+        name: input.name,
+        short_name: input.shortName ?? null,
+        kind: input.kind,
+        sector: input.sector,
+        parent_id: parent.id,
+        unit_names: JSON.stringify(input.unitNames ?? []),
+        established_on: input.establishedOn ?? null,
+        status: 'active',
+        created_at: now,
+        updated_at: now,
       },
       parent.path,
     );
-    await appendAudit(trx, ctx.ring, { ...auditBase(ctx, request), action: 'org.create', objectId: row.id, scopePath: row.path, detail: { after: presentOrg(row) } });
-    return { data: presentOrg(row), policies: orgPolicies(request.actor!, row) };
+    await appendAudit(trx, ctx.ring, {
+      ...auditBase(ctx, rc),
+      action: 'org.create',
+      objectId: row.id,
+      scopePath: row.path,
+      detail: { after: presentOrg(row) },
+    });
+    return { data: presentOrg(row), policies: orgPolicies(rc.actor!, row) };
   });
 }
 
-export async function renameOrg(ctx: AppContext, request: FastifyRequest, id: number, input: RenameOrgInput) {
-  const row = await requireOrg(ctx, request, id, canChangeOrg);
-  if (row.status !== 'active') throw fromDecision({ code: 'ORG_DISSOLVED', message: '已撤销的组织不能更名', field: 'id' });
+export async function renameOrg(ctx: AppContext, rc: RequestContext, id: number, input: RenameOrgInput) {
+  const row = await requireOrg(ctx, rc, id, canChangeOrg);
+  if (row.status !== 'active')
+    throw fromDecision({ code: 'ORG_DISSOLVED', message: '已撤销的组织不能更名', field: 'id' });
   return ctx.db.transaction().execute(async (trx) => {
     const shortName = input.shortName === undefined ? row.short_name : input.shortName;
     const updated = await repo.updateOrgNames(trx, id, input.name, shortName, ctx.now().toISOString());
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request), action: 'org.rename', objectId: id, scopePath: row.path,
-      detail: { before: { name: row.name, shortName: row.short_name }, after: { name: updated.name, shortName: updated.short_name } },
+      ...auditBase(ctx, rc),
+      action: 'org.rename',
+      objectId: id,
+      scopePath: row.path,
+      detail: {
+        before: { name: row.name, shortName: row.short_name },
+        after: { name: updated.name, shortName: updated.short_name },
+      },
     });
-    return { data: presentOrg(updated), policies: orgPolicies(request.actor!, updated) };
+    return { data: presentOrg(updated), policies: orgPolicies(rc.actor!, updated) };
   });
 }
 
-export async function moveOrg(ctx: AppContext, request: FastifyRequest, id: number, parentId: number) {
-  const row = await requireOrg(ctx, request, id, canChangeOrg);
-  const target = await requireOrg(ctx, request, parentId, canCreateChild);
+export async function moveOrg(ctx: AppContext, rc: RequestContext, id: number, parentId: number) {
+  const row = await requireOrg(ctx, rc, id, canChangeOrg);
+  const target = await requireOrg(ctx, rc, parentId, canCreateChild);
   const decision = decideMove(node(row), node(target));
   if (!decision.ok) throw fromDecision(decision);
   const now = ctx.now().toISOString();
@@ -150,16 +195,30 @@ export async function moveOrg(ctx: AppContext, request: FastifyRequest, id: numb
     await repo.setParent(trx, row.id, target.id);
     for (const hook of SUBTREE_MOVED_HOOKS) await hook(ctx, trx, { oldPrefix: row.path, newPrefix });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request), action: 'org.move', objectId: id, scopePath: newPrefix,
-      detail: { before: { parentId: row.parent_id, path: row.path }, after: { parentId: target.id, path: newPrefix }, subtreeSize: moved, carriedRows: carried },
+      ...auditBase(ctx, rc),
+      action: 'org.move',
+      objectId: id,
+      scopePath: newPrefix,
+      detail: {
+        before: { parentId: row.parent_id, path: row.path },
+        after: { parentId: target.id, path: newPrefix },
+        subtreeSize: moved,
+        carriedRows: carried,
+      },
     });
     const updated = (await repo.findOrgById(trx, id))!;
-    return { data: presentOrg(updated), policies: orgPolicies(request.actor!, updated) };
+    return { data: presentOrg(updated), policies: orgPolicies(rc.actor!, updated) };
   });
 }
 
-export async function dissolveOrg(ctx: AppContext, request: FastifyRequest, id: number, dissolvedOn: string, reason: string) {
-  const row = await requireOrg(ctx, request, id, canChangeOrg);
+export async function dissolveOrg(
+  ctx: AppContext,
+  rc: RequestContext,
+  id: number,
+  dissolvedOn: string,
+  reason: string,
+) {
+  const row = await requireOrg(ctx, rc, id, canChangeOrg);
   return ctx.db.transaction().execute(async (trx) => {
     const facts = {
       activeChildren: await repo.countActiveChildren(trx, id),
@@ -169,9 +228,12 @@ export async function dissolveOrg(ctx: AppContext, request: FastifyRequest, id: 
     if (!decision.ok) throw fromDecision(decision, 'conflict');
     const updated = await repo.markDissolved(trx, id, dissolvedOn, ctx.now().toISOString());
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request), action: 'org.dissolve', objectId: id, scopePath: row.path,
+      ...auditBase(ctx, rc),
+      action: 'org.dissolve',
+      objectId: id,
+      scopePath: row.path,
       detail: { before: { status: row.status }, after: { status: 'dissolved', dissolvedOn }, reason },
     });
-    return { data: presentOrg(updated), policies: orgPolicies(request.actor!, updated) };
+    return { data: presentOrg(updated), policies: orgPolicies(rc.actor!, updated) };
   });
 }

@@ -3,7 +3,6 @@
 // Who sees what: the home side sees its members' registrations and their hours; the community
 // side sees the members registered with it (name and home organisation only: no ID number or
 // phone) and is the only side that records volunteer service.
-import type { FastifyRequest } from 'fastify';
 import {
   checkEnd,
   checkMayRecord,
@@ -24,8 +23,8 @@ import { isBranchKind } from '../../../core/org/org.types.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { AppContext } from '../../context.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
+import { denied } from '../../authz.ts';
 import { AppError, badRequest, fromDecision, notFound } from '../../http/errors.ts';
 import { inScope } from '../../http/policy.ts';
 import * as crepo from './roster-community.repository.ts';
@@ -33,25 +32,25 @@ import * as repo from './roster.repository.ts';
 
 const today = (ctx: AppContext) => chinaDate(ctx.now());
 
-function audit(ctx: AppContext, request: FastifyRequest) {
-  const a = request.actor!;
+function audit(ctx: AppContext, rc: RequestContext) {
+  const a = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: a.userId,
     actorUsername: a.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
   };
 }
 
-function sides(request: FastifyRequest, r: crepo.RegistrationRow) {
-  const a = request.actor!;
+function sides(rc: RequestContext, r: crepo.RegistrationRow) {
+  const a = rc.actor!;
   return { home: inScope(a, r.home_org_path), community: inScope(a, r.community_org_path) };
 }
 
-function present(request: FastifyRequest, r: crepo.RegistrationRow, hours: number) {
-  const s = sides(request, r);
+function present(rc: RequestContext, r: crepo.RegistrationRow, hours: number) {
+  const s = sides(rc, r);
   const status = registrationStatus(r.ended_on);
   return {
     id: Number(r.id),
@@ -76,10 +75,10 @@ function present(request: FastifyRequest, r: crepo.RegistrationRow, hours: numbe
 
 const yearOf = (ctx: AppContext, year: number | undefined) => year ?? Number(today(ctx).slice(0, 4));
 
-export async function listCommunity(ctx: AppContext, request: FastifyRequest, q: CommunityListQuery) {
+export async function listCommunity(ctx: AppContext, rc: RequestContext, q: CommunityListQuery) {
   const org = await repo.findOrgById(ctx.db, q.orgId);
   if (!org) throw notFound('组织');
-  if (!inScope(request.actor!, org.path)) throw await denied(ctx, request, 'org', q.orgId, 'scope');
+  if (!inScope(rc.actor!, org.path)) throw await denied(ctx, rc, 'org', q.orgId, 'scope');
   const year = yearOf(ctx, q.year);
   const rows = await crepo.listRegistrations(ctx.db, org.path, q.status);
   const records = await crepo.servicesOf(
@@ -95,7 +94,7 @@ export async function listCommunity(ctx: AppContext, request: FastifyRequest, q:
     per.set(Number(s.registration_id), list);
   }
   const all = records.map((s) => ({ servedOn: s.served_on, halfHours: Number(s.half_hours) }));
-  const items = rows.map((r) => present(request, r, hoursInYear(per.get(Number(r.id)) ?? [], year)));
+  const items = rows.map((r) => present(rc, r, hoursInYear(per.get(Number(r.id)) ?? [], year)));
   return {
     data: {
       year,
@@ -107,27 +106,27 @@ export async function listCommunity(ctx: AppContext, request: FastifyRequest, q:
   };
 }
 
-async function requireRegistration(ctx: AppContext, request: FastifyRequest, id: number) {
+async function requireRegistration(ctx: AppContext, rc: RequestContext, id: number) {
   const row = await crepo.findRegistration(ctx.db, id);
   if (!row) throw notFound('社区报到');
-  const s = sides(request, row);
-  if (!s.home && !s.community) throw await denied(ctx, request, 'roster_community_registration', id, 'scope');
+  const s = sides(rc, row);
+  if (!s.home && !s.community) throw await denied(ctx, rc, 'roster_community_registration', id, 'scope');
   return row;
 }
 
 export async function getRegistration(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   year: number | undefined,
 ) {
-  const row = await requireRegistration(ctx, request, id);
+  const row = await requireRegistration(ctx, rc, id);
   const y = yearOf(ctx, year);
   const records = await crepo.serviceRecords(ctx.db, id);
   const forYear = records.map((s) => ({ servedOn: s.served_on, halfHours: Number(s.half_hours) }));
   return {
     data: {
-      ...present(request, row, hoursInYear(forYear, y)),
+      ...present(rc, row, hoursInYear(forYear, y)),
       year: y,
       months: hoursByMonth(forYear, y),
       records: records.map((s) => ({
@@ -143,14 +142,13 @@ export async function getRegistration(
 }
 
 /** The home side registers its member with a community branch (one active registration per member). */
-export async function register(ctx: AppContext, request: FastifyRequest, input: CommunityRegisterInput) {
+export async function register(ctx: AppContext, rc: RequestContext, input: CommunityRegisterInput) {
   const on = today(ctx);
   const m = await repo.memberById(ctx.db, input.personId, on);
   if (!m) throw notFound('党员');
   if (!m.org_id || !m.org_path)
     throw badRequest('NO_MEMBERSHIP', '该党员当前没有所在党组织，不能到社区报到', 'personId');
-  if (!inScope(request.actor!, m.org_path))
-    throw await denied(ctx, request, 'person', input.personId, 'scope');
+  if (!inScope(rc.actor!, m.org_path)) throw await denied(ctx, rc, 'person', input.personId, 'scope');
   const c = (await repo.findOrgsByCodes(ctx.db, [input.communityOrgCode])).get(input.communityOrgCode);
   if (!c)
     throw badRequest(
@@ -180,34 +178,34 @@ export async function register(ctx: AppContext, request: FastifyRequest, input: 
       community_org_path: c.path,
       registered_on: input.registeredOn,
       ended_on: null,
-      created_by: request.actor!.username,
+      created_by: rc.actor!.username,
       created_at: now,
       updated_at: now,
     });
     // The member record's 到社区报到 flag and community follow the registration.
     await repo.upsertProfile(trx, input.personId, { community_report: 1, community_org_id: c.id }, now);
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.community.register',
       objectType: 'roster_community_registration',
       objectId: id,
       scopePath: m.org_path,
       detail: { personId: input.personId, communityOrgId: c.id, registeredOn: input.registeredOn },
     });
-    return { data: present(request, (await crepo.findRegistration(trx, id))!, 0) };
+    return { data: present(rc, (await crepo.findRegistration(trx, id))!, 0) };
   });
 }
 
 /** The community side records a volunteer service (date, activity, hours). */
 export async function recordService(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: VolunteerServiceInput,
 ) {
-  const row = await requireRegistration(ctx, request, id);
-  if (!inScope(request.actor!, row.community_org_path))
-    throw await denied(ctx, request, 'roster_community_registration', id, 'community-side-only');
+  const row = await requireRegistration(ctx, rc, id);
+  if (!inScope(rc.actor!, row.community_org_path))
+    throw await denied(ctx, rc, 'roster_community_registration', id, 'community-side-only');
   const open = checkMayRecord(row.ended_on);
   if (!open.ok) throw fromDecision(open, 'conflict');
   const on = today(ctx);
@@ -228,11 +226,11 @@ export async function recordService(
       served_on: input.servedOn,
       activity: input.activity,
       half_hours: d.value,
-      recorded_by: request.actor!.username,
+      recorded_by: rc.actor!.username,
       created_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.community.service',
       objectType: 'roster_community_registration',
       objectId: id,
@@ -251,13 +249,13 @@ export async function recordService(
  */
 export async function endRegistration(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: CommunityEndInput,
 ) {
-  const row = await requireRegistration(ctx, request, id);
-  if (!inScope(request.actor!, row.home_org_path))
-    throw await denied(ctx, request, 'roster_community_registration', id, 'home-side-only');
+  const row = await requireRegistration(ctx, rc, id);
+  if (!inScope(rc.actor!, row.home_org_path))
+    throw await denied(ctx, rc, 'roster_community_registration', id, 'home-side-only');
   const d = checkEnd({
     registeredOn: row.registered_on,
     endedOn: row.ended_on,
@@ -271,14 +269,14 @@ export async function endRegistration(
     const ended = await crepo.endRegistration(trx, id, {
       ended_on: input.endedOn,
       end_reason: input.reason,
-      ended_by: request.actor!.username,
+      ended_by: rc.actor!.username,
       ended_at: now,
     });
     if (!ended) throw new AppError('conflict', 'REGISTRATION_ENDED', '该社区报到已结束');
     const personId = Number(row.person_id);
     await repo.upsertProfile(trx, personId, { community_report: 0, community_org_id: null }, now);
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.community.end',
       objectType: 'roster_community_registration',
       objectId: id,
@@ -296,15 +294,15 @@ export async function endRegistration(
       served.map((x) => ({ servedOn: x.served_on, halfHours: Number(x.half_hours) })),
       year,
     );
-    return { data: present(request, (await crepo.findRegistration(trx, id))!, hours) };
+    return { data: present(rc, (await crepo.findRegistration(trx, id))!, hours) };
   });
 }
 
 /** A service record of a registration the caller records for (the community side, as recordService). */
-async function requireServiceRecord(ctx: AppContext, request: FastifyRequest, id: number, serviceId: number) {
-  const row = await requireRegistration(ctx, request, id);
-  if (!inScope(request.actor!, row.community_org_path))
-    throw await denied(ctx, request, 'roster_community_registration', id, 'community-side-only');
+async function requireServiceRecord(ctx: AppContext, rc: RequestContext, id: number, serviceId: number) {
+  const row = await requireRegistration(ctx, rc, id);
+  if (!inScope(rc.actor!, row.community_org_path))
+    throw await denied(ctx, rc, 'roster_community_registration', id, 'community-side-only');
   const record = await crepo.findService(ctx.db, id, serviceId);
   if (!record) throw notFound('志愿服务记录');
   return { row, record };
@@ -319,12 +317,12 @@ const recordValues = (r: { served_on: string; activity: string; half_hours: numb
 /** Corrects a service record (date, activity, hours), checked like a new record. */
 export async function updateService(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   serviceId: number,
   patch: VolunteerServicePatch,
 ) {
-  const { row, record } = await requireServiceRecord(ctx, request, id, serviceId);
+  const { row, record } = await requireServiceRecord(ctx, rc, id, serviceId);
   const before = recordValues(record);
   const after = {
     servedOn: patch.servedOn ?? before.servedOn,
@@ -348,11 +346,11 @@ export async function updateService(
       served_on: after.servedOn,
       activity: after.activity,
       half_hours: d.value,
-      updated_by: request.actor!.username,
+      updated_by: rc.actor!.username,
       updated_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.community.service.update',
       objectType: 'roster_community_registration',
       objectId: id,
@@ -364,12 +362,12 @@ export async function updateService(
 }
 
 /** Deletes a service record entered by mistake. */
-export async function deleteService(ctx: AppContext, request: FastifyRequest, id: number, serviceId: number) {
-  const { row, record } = await requireServiceRecord(ctx, request, id, serviceId);
+export async function deleteService(ctx: AppContext, rc: RequestContext, id: number, serviceId: number) {
+  const { row, record } = await requireServiceRecord(ctx, rc, id, serviceId);
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await crepo.deleteService(trx, id, serviceId))) throw notFound('志愿服务记录');
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.community.service.delete',
       objectType: 'roster_community_registration',
       objectId: id,

@@ -1,7 +1,6 @@
 // 组织关系 across the system's boundary: out to an organisation outside the system with a
 // 组织关系介绍信 (number, validity, 回执) — the member stays on our roster until the returned slip
 // is registered — and in from outside, registered with the sender's letter number.
-import type { FastifyRequest } from 'fastify';
 import {
   checkSlip,
   letterNumber,
@@ -14,8 +13,8 @@ import { ageOn, chinaDate } from '../../../core/shared/dates.ts';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { DB } from '../../db/schema.ts';
-import type { AppContext } from '../../context.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
+import { denied } from '../../authz.ts';
 import { AppError, badRequest, fromDecision, notFound } from '../../http/errors.ts';
 import { inScope } from '../../http/policy.ts';
 import * as xrepo from './roster-external.repository.ts';
@@ -28,15 +27,15 @@ const STATUS_LABEL: Record<string, string> = {
   cancelled: '已撤销',
 };
 
-function audit(ctx: AppContext, request: FastifyRequest) {
-  const a = request.actor!;
+function audit(ctx: AppContext, rc: RequestContext) {
+  const a = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: a.userId,
     actorUsername: a.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
   };
 }
 
@@ -63,18 +62,17 @@ function present(r: xrepo.ExternalRow, on: string) {
   };
 }
 
-async function requireExternal(ctx: AppContext, request: FastifyRequest, id: number) {
+async function requireExternal(ctx: AppContext, rc: RequestContext, id: number) {
   const row = await xrepo.findExternal(ctx.db, id);
   if (!row) throw notFound('系统外转接');
-  if (!inScope(request.actor!, row.org_path))
-    throw await denied(ctx, request, 'roster_external_transfer', id, 'scope');
+  if (!inScope(rc.actor!, row.org_path)) throw await denied(ctx, rc, 'roster_external_transfer', id, 'scope');
   return row;
 }
 
-export async function listExternal(ctx: AppContext, request: FastifyRequest, q: ExternalListQuery) {
+export async function listExternal(ctx: AppContext, rc: RequestContext, q: ExternalListQuery) {
   const org = await repo.findOrgById(ctx.db, q.orgId);
   if (!org) throw notFound('组织');
-  if (!inScope(request.actor!, org.path)) throw await denied(ctx, request, 'org', q.orgId, 'scope');
+  if (!inScope(rc.actor!, org.path)) throw await denied(ctx, rc, 'org', q.orgId, 'scope');
   const on = today(ctx);
   const items = (await xrepo.listExternal(ctx.db, org.path, q.status)).map((r) => present(r, on));
   return { data: { items, slipOverdue: items.filter((i) => i.slip === 'overdue').length } };
@@ -83,11 +81,11 @@ export async function listExternal(ctx: AppContext, request: FastifyRequest, q: 
 /** `link` (letters out only) runs in the same transaction with the new row's id. */
 export async function createExternal(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   input: ExternalCreateInput,
   link?: (trx: Transaction<DB>, externalId: number) => Promise<void>,
 ) {
-  const actor = request.actor!;
+  const actor = rc.actor!;
   const on = today(ctx);
   const now = ctx.now().toISOString();
   if (input.direction === 'out') {
@@ -95,7 +93,7 @@ export async function createExternal(
     if (!m) throw notFound('党员');
     if (!m.org_id || !m.org_path)
       throw badRequest('NO_MEMBERSHIP', '该党员当前没有所在党组织，不能开具介绍信', 'personId');
-    if (!inScope(actor, m.org_path)) throw await denied(ctx, request, 'person', input.personId, 'scope');
+    if (!inScope(actor, m.org_path)) throw await denied(ctx, rc, 'person', input.personId, 'scope');
     if (
       (await xrepo.hasOpenExternal(ctx.db, input.personId)) ||
       (await repo.hasOpenTransfer(ctx.db, input.personId))
@@ -129,7 +127,7 @@ export async function createExternal(
       const number = letterNumber(on, id);
       await xrepo.updateExternal(trx, id, { letter_number: number });
       await appendAudit(trx, ctx.ring, {
-        ...audit(ctx, request),
+        ...audit(ctx, rc),
         action: 'roster.external.out',
         objectType: 'roster_external_transfer',
         objectId: id,
@@ -142,7 +140,7 @@ export async function createExternal(
   }
   const org = await repo.findOrgById(ctx.db, input.orgId);
   if (!org) throw notFound('组织');
-  if (!inScope(actor, org.path)) throw await denied(ctx, request, 'org', input.orgId, 'scope');
+  if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', input.orgId, 'scope');
   if (input.receivedOn > on) throw badRequest('RECEIVED_IN_FUTURE', '接收日期不能晚于今天', 'receivedOn');
   return ctx.db.transaction().execute(async (trx) => {
     const id = await xrepo.insertExternal(trx, {
@@ -163,7 +161,7 @@ export async function createExternal(
       updated_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.external.in',
       objectType: 'roster_external_transfer',
       objectId: id,
@@ -175,8 +173,8 @@ export async function createExternal(
 }
 
 /** Registers the returned 回执: the transfer is complete and the member leaves our roster on that day. */
-export async function registerSlip(ctx: AppContext, request: FastifyRequest, id: number, returnedOn: string) {
-  const row = await requireExternal(ctx, request, id);
+export async function registerSlip(ctx: AppContext, rc: RequestContext, id: number, returnedOn: string) {
+  const row = await requireExternal(ctx, rc, id);
   if (row.direction !== 'out' || row.status === 'cancelled')
     throw new AppError('conflict', 'NOT_AN_OPEN_LETTER', '只有已开具介绍信的转出可以登记回执');
   const on = today(ctx);
@@ -192,7 +190,7 @@ export async function registerSlip(ctx: AppContext, request: FastifyRequest, id:
     const ended =
       row.person_id === null ? 0 : await xrepo.endMembership(trx, Number(row.person_id), returnedOn);
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.external.slip',
       objectType: 'roster_external_transfer',
       objectId: id,
@@ -214,15 +212,15 @@ const esc = (v: string | null | undefined) =>
   );
 
 /** The printable 组织关系介绍信 with its 回执 for a transfer out of the system (print or save as PDF). */
-export async function externalLetter(ctx: AppContext, request: FastifyRequest, id: number): Promise<string> {
-  const row = await requireExternal(ctx, request, id);
+export async function externalLetter(ctx: AppContext, rc: RequestContext, id: number): Promise<string> {
+  const row = await requireExternal(ctx, rc, id);
   if (row.direction !== 'out' || row.status === 'cancelled')
     throw badRequest('NOT_AN_OUT_LETTER', '只有转出系统外的转接有介绍信', 'id');
   const p =
     row.person_id === null ? undefined : await repo.memberById(ctx.db, Number(row.person_id), row.issued_on);
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.external.letter',
       objectType: 'roster_external_transfer',
       objectId: id,

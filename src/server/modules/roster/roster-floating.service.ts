@@ -1,7 +1,6 @@
 // 流动党员: out-flow and in-flow registrations, contact records (with organisational life at the
 // destination), the overdue-contact flag for members abroad for study. load → decide (core
 // floating.rules) → persist → audit, one transaction per change.
-import type { FastifyRequest } from 'fastify';
 import { checkContact, checkFloatingDates, floatingStatus } from '../../../core/roster/floating.rules.ts';
 import type {
   FloatingContactInput,
@@ -12,8 +11,8 @@ import type { FloatingDirection, FloatingKind } from '../../../core/roster/float
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { AppContext } from '../../context.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
+import { denied } from '../../authz.ts';
 import { AppError, badRequest, fromDecision, notFound } from '../../http/errors.ts';
 import { inScope } from '../../http/policy.ts';
 import * as frepo from './roster-floating.repository.ts';
@@ -57,30 +56,29 @@ function present(r: frepo.FloatingRow, on: string, rule: ReturnType<typeof rules
   };
 }
 
-function audit(ctx: AppContext, request: FastifyRequest) {
-  const a = request.actor!;
+function audit(ctx: AppContext, rc: RequestContext) {
+  const a = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: a.userId,
     actorUsername: a.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
   };
 }
 
-async function requireFloating(ctx: AppContext, request: FastifyRequest, id: number) {
+async function requireFloating(ctx: AppContext, rc: RequestContext, id: number) {
   const row = await frepo.findFloating(ctx.db, id);
   if (!row) throw notFound('流动党员登记');
-  if (!inScope(request.actor!, row.org_path))
-    throw await denied(ctx, request, 'roster_floating', id, 'scope');
+  if (!inScope(rc.actor!, row.org_path)) throw await denied(ctx, rc, 'roster_floating', id, 'scope');
   return row;
 }
 
-export async function listFloating(ctx: AppContext, request: FastifyRequest, q: FloatingListQuery) {
+export async function listFloating(ctx: AppContext, rc: RequestContext, q: FloatingListQuery) {
   const org = await repo.findOrgById(ctx.db, q.orgId);
   if (!org) throw notFound('组织');
-  if (!inScope(request.actor!, org.path)) throw await denied(ctx, request, 'org', q.orgId, 'scope');
+  if (!inScope(rc.actor!, org.path)) throw await denied(ctx, rc, 'org', q.orgId, 'scope');
   const on = today(ctx);
   const rule = rules(ctx, on);
   const items = (await frepo.listFloating(ctx.db, org.path, q.status, on)).map((r) => present(r, on, rule));
@@ -100,8 +98,8 @@ export async function listFloating(ctx: AppContext, request: FastifyRequest, q: 
   };
 }
 
-export async function getFloating(ctx: AppContext, request: FastifyRequest, id: number) {
-  const row = await requireFloating(ctx, request, id);
+export async function getFloating(ctx: AppContext, rc: RequestContext, id: number) {
+  const row = await requireFloating(ctx, rc, id);
   const on = today(ctx);
   const contacts = await frepo.contactsOf(ctx.db, id);
   return {
@@ -119,8 +117,8 @@ export async function getFloating(ctx: AppContext, request: FastifyRequest, id: 
   };
 }
 
-export async function createFloating(ctx: AppContext, request: FastifyRequest, input: FloatingCreateInput) {
-  const actor = request.actor!;
+export async function createFloating(ctx: AppContext, rc: RequestContext, input: FloatingCreateInput) {
+  const actor = rc.actor!;
   const on = today(ctx);
   const d = checkFloatingDates(input.since, null, on);
   if (!d.ok) throw fromDecision(d);
@@ -133,7 +131,7 @@ export async function createFloating(ctx: AppContext, request: FastifyRequest, i
     if (!m) throw notFound('党员');
     if (!m.org_id || !m.org_path)
       throw badRequest('NO_MEMBERSHIP', '该党员当前没有所在党组织，不能登记流出', 'personId');
-    if (!inScope(actor, m.org_path)) throw await denied(ctx, request, 'person', input.personId, 'scope');
+    if (!inScope(actor, m.org_path)) throw await denied(ctx, rc, 'person', input.personId, 'scope');
     org = { id: Number(m.org_id), path: m.org_path };
     personId = input.personId;
     personName = m.name;
@@ -141,7 +139,7 @@ export async function createFloating(ctx: AppContext, request: FastifyRequest, i
     if (!input.orgId) throw badRequest('ORG_REQUIRED', '登记流入须选择流入地党组织', 'orgId');
     const target = await repo.findOrgById(ctx.db, input.orgId);
     if (!target) throw notFound('组织');
-    if (!inScope(actor, target.path)) throw await denied(ctx, request, 'org', input.orgId, 'scope');
+    if (!inScope(actor, target.path)) throw await denied(ctx, rc, 'org', input.orgId, 'scope');
     org = { id: target.id, path: target.path };
     if (input.personId) {
       const m = await repo.memberById(ctx.db, input.personId, on);
@@ -189,7 +187,7 @@ export async function createFloating(ctx: AppContext, request: FastifyRequest, i
         now,
       );
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.floating.create',
       objectType: 'roster_floating',
       objectId: id,
@@ -203,11 +201,11 @@ export async function createFloating(ctx: AppContext, request: FastifyRequest, i
 
 export async function addContact(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: FloatingContactInput,
 ) {
-  const row = await requireFloating(ctx, request, id);
+  const row = await requireFloating(ctx, rc, id);
   const on = today(ctx);
   const d = checkContact(input.contactedOn, { since: row.since, endedOn: row.ended_on }, on);
   if (!d.ok) throw fromDecision(d);
@@ -219,11 +217,11 @@ export async function addContact(
       method: input.method,
       note: input.note ?? null,
       joined_local_life: input.joinedLocalLife ? 1 : 0,
-      recorded_by: request.actor!.username,
+      recorded_by: rc.actor!.username,
       created_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.floating.contact',
       objectType: 'roster_floating',
       objectId: id,
@@ -239,8 +237,8 @@ export async function addContact(
   });
 }
 
-export async function endFloating(ctx: AppContext, request: FastifyRequest, id: number, endedOn: string) {
-  const row = await requireFloating(ctx, request, id);
+export async function endFloating(ctx: AppContext, rc: RequestContext, id: number, endedOn: string) {
+  const row = await requireFloating(ctx, rc, id);
   const on = today(ctx);
   if (row.ended_on !== null)
     throw new AppError('conflict', 'FLOATING_ENDED', `该流动登记已于${row.ended_on}结束`);
@@ -253,7 +251,7 @@ export async function endFloating(ctx: AppContext, request: FastifyRequest, id: 
     if (row.direction === 'out' && row.person_id !== null)
       await frepo.setProfileFloating(trx, Number(row.person_id), null, now);
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.floating.end',
       objectType: 'roster_floating',
       objectId: id,

@@ -1,7 +1,6 @@
 // 毕业生党员组织关系暂留: members whose relationship stays at the school after graduating, with the
 // deadline (roster.graduate.maxYears) and status (即将到期 within roster.graduate.warnDays).
 // Read-only: the flag and the graduation date are edited on the member profile (roster.service).
-import type { FastifyRequest } from 'fastify';
 import {
   graduateStanding,
   graduateStatusBounds,
@@ -10,8 +9,8 @@ import {
 import type { GraduateListQuery } from '../../../core/roster/roster.schemas.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
-import type { AppContext } from '../../context.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import type { AppContext, RequestContext } from '../../context.ts';
+import { denied } from '../../authz.ts';
 import { notFound } from '../../http/errors.ts';
 import { inScope } from '../../http/policy.ts';
 import { memberPolicies } from './roster.policy.ts';
@@ -41,10 +40,10 @@ function present(r: grepo.GraduateRow, on: string, rules: GraduateRules) {
   };
 }
 
-export async function listGraduates(ctx: AppContext, request: FastifyRequest, q: GraduateListQuery) {
+export async function listGraduates(ctx: AppContext, rc: RequestContext, q: GraduateListQuery) {
   const org = await repo.findOrgById(ctx.db, q.orgId);
   if (!org) throw notFound('组织');
-  if (!inScope(request.actor!, org.path)) throw await denied(ctx, request, 'org', q.orgId, 'scope');
+  if (!inScope(rc.actor!, org.path)) throw await denied(ctx, rc, 'org', q.orgId, 'scope');
   const on = chinaDate(ctx.now());
   const rules = graduateRules(ctx, on);
   const f: grepo.GraduateFilter = {
@@ -67,6 +66,6 @@ export async function listGraduates(ctx: AppContext, request: FastifyRequest, q:
       summary: await grepo.countGraduates(ctx.db, f),
       rules,
     },
-    policies: memberPolicies(request.actor!),
+    policies: memberPolicies(rc.actor!),
   };
 }

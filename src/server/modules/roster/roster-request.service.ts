@@ -2,7 +2,6 @@
 // /roster/me (for themselves only: the person comes from the signed-in account, never the body);
 // the sending branch sees it on its transfers page and turns it into a normal transfer (in the
 // system, or a letter out of it) in the same transaction, or declines it with a reason.
-import type { FastifyRequest } from 'fastify';
 import { isBranchKind } from '../../../core/org/org.types.ts';
 import { decideClose, decideFile, decideWithdraw } from '../../../core/roster/transfer-request.rules.ts';
 import type {
@@ -11,8 +10,8 @@ import type {
 } from '../../../core/roster/roster.schemas.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
-import type { Actor, AppContext } from '../../context.ts';
-import { denied, requireActor } from '../../http/auth.plugin.ts';
+import type { Actor, AppContext, RequestContext } from '../../context.ts';
+import { denied, requireActor } from '../../authz.ts';
 import { AppError, badRequest, fromDecision, notFound } from '../../http/errors.ts';
 import { inScope } from '../../http/policy.ts';
 import * as external from './roster-external.service.ts';
@@ -24,15 +23,15 @@ import * as repo from './roster.repository.ts';
 
 const today = (ctx: AppContext) => chinaDate(ctx.now());
 
-function audit(ctx: AppContext, request: FastifyRequest) {
-  const a = request.actor!;
+function audit(ctx: AppContext, rc: RequestContext) {
+  const a = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok' as const,
     actorUserId: a.userId,
     actorUsername: a.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
   };
 }
 
@@ -43,8 +42,8 @@ async function personOf(ctx: AppContext, actor: Actor): Promise<number> {
 }
 
 /** The signed-in member files a request for themselves. */
-export async function fileMyRequest(ctx: AppContext, request: FastifyRequest, input: MyTransferRequestInput) {
-  const actor = requireActor(request);
+export async function fileMyRequest(ctx: AppContext, rc: RequestContext, input: MyTransferRequestInput) {
+  const actor = requireActor(rc);
   const personId = await personOf(ctx, actor);
   const on = today(ctx);
   const m = await repo.memberById(ctx.db, personId, on);
@@ -94,7 +93,7 @@ export async function fileMyRequest(ctx: AppContext, request: FastifyRequest, in
       updated_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.request.file',
       objectType: 'roster_transfer_request',
       objectId: id,
@@ -109,13 +108,13 @@ export async function fileMyRequest(ctx: AppContext, request: FastifyRequest, in
  * 撤回: the member takes back their own request while it is still open. Anyone else's request is
  * refused (and logged) whatever its state, so the caller learns nothing about it.
  */
-export async function withdrawMyRequest(ctx: AppContext, request: FastifyRequest, id: number) {
-  const actor = requireActor(request);
+export async function withdrawMyRequest(ctx: AppContext, rc: RequestContext, id: number) {
+  const actor = requireActor(rc);
   const row = await rrepo.findRequest(ctx.db, id);
   if (!row) throw notFound('转接申请');
   const personId = await repo.personOfUser(ctx.db, actor.userId);
   if (!personId || Number(row.person_id) !== Number(personId))
-    throw await denied(ctx, request, 'roster_transfer_request', id, 'not-own-request');
+    throw await denied(ctx, rc, 'roster_transfer_request', id, 'not-own-request');
   const d = decideWithdraw(row.status);
   if (!d.ok) throw fromDecision(d, 'conflict');
   const now = ctx.now().toISOString();
@@ -130,7 +129,7 @@ export async function withdrawMyRequest(ctx: AppContext, request: FastifyRequest
     )
       throw new AppError('conflict', 'REQUEST_CLOSED', '该申请已由党支部办理，不能撤回', { id: '已办理' });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.request.withdraw',
       objectType: 'roster_transfer_request',
       objectId: id,
@@ -141,18 +140,17 @@ export async function withdrawMyRequest(ctx: AppContext, request: FastifyRequest
   });
 }
 
-async function requireRequest(ctx: AppContext, request: FastifyRequest, id: number) {
+async function requireRequest(ctx: AppContext, rc: RequestContext, id: number) {
   const row = await rrepo.findRequest(ctx.db, id);
   if (!row) throw notFound('转接申请');
-  if (!inScope(request.actor!, row.org_path))
-    throw await denied(ctx, request, 'roster_transfer_request', id, 'scope');
+  if (!inScope(rc.actor!, row.org_path)) throw await denied(ctx, rc, 'roster_transfer_request', id, 'scope');
   return row;
 }
 
-export async function listRequests(ctx: AppContext, request: FastifyRequest, q: TransferRequestListQuery) {
+export async function listRequests(ctx: AppContext, rc: RequestContext, q: TransferRequestListQuery) {
   const org = await repo.findOrgById(ctx.db, q.orgId);
   if (!org) throw notFound('组织');
-  if (!inScope(request.actor!, org.path)) throw await denied(ctx, request, 'org', q.orgId, 'scope');
+  if (!inScope(rc.actor!, org.path)) throw await denied(ctx, rc, 'org', q.orgId, 'scope');
   return { data: (await rrepo.listRequests(ctx.db, org.path, q.status)).map(presentRequest) };
 }
 
@@ -160,11 +158,11 @@ export async function listRequests(ctx: AppContext, request: FastifyRequest, q: 
  * The sending side turns the request into a normal transfer through the existing flows (their
  * checks and audit rows), closing the request in the same transaction.
  */
-export async function convertRequest(ctx: AppContext, request: FastifyRequest, id: number) {
-  const row = await requireRequest(ctx, request, id);
+export async function convertRequest(ctx: AppContext, rc: RequestContext, id: number) {
+  const row = await requireRequest(ctx, rc, id);
   const d = decideClose(row.status);
   if (!d.ok) throw fromDecision(d, 'conflict');
-  const actor = request.actor!;
+  const actor = rc.actor!;
   const now = ctx.now().toISOString();
   const close =
     (kind: 'transfer_id' | 'external_id') =>
@@ -182,7 +180,7 @@ export async function convertRequest(ctx: AppContext, request: FastifyRequest, i
           id: '已办理',
         });
       await appendAudit(trx, ctx.ring, {
-        ...audit(ctx, request),
+        ...audit(ctx, rc),
         action: 'roster.request.convert',
         objectType: 'roster_transfer_request',
         objectId: id,
@@ -196,7 +194,7 @@ export async function convertRequest(ctx: AppContext, request: FastifyRequest, i
       throw badRequest('TRANSFER_TARGET_NOT_FOUND', '申请的转入党组织不存在', 'toOrgCode');
     const res = await service.createTransfer(
       ctx,
-      request,
+      rc,
       { personId, toOrgCode: row.to_org_code, reason: row.reason },
       close('transfer_id'),
     );
@@ -204,18 +202,18 @@ export async function convertRequest(ctx: AppContext, request: FastifyRequest, i
   }
   const res = await external.createExternal(
     ctx,
-    request,
+    rc,
     { direction: 'out', personId, otherOrgName: row.outside_org_name ?? '', reason: row.reason },
     close('external_id'),
   );
   return { data: { request: presentRequest((await rrepo.findRequest(ctx.db, id))!), external: res.data } };
 }
 
-export async function declineRequest(ctx: AppContext, request: FastifyRequest, id: number, reason: string) {
-  const row = await requireRequest(ctx, request, id);
+export async function declineRequest(ctx: AppContext, rc: RequestContext, id: number, reason: string) {
+  const row = await requireRequest(ctx, rc, id);
   const d = decideClose(row.status);
   if (!d.ok) throw fromDecision(d, 'conflict');
-  const actor = request.actor!;
+  const actor = rc.actor!;
   const now = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     if (
@@ -231,7 +229,7 @@ export async function declineRequest(ctx: AppContext, request: FastifyRequest, i
         id: '已办理',
       });
     await appendAudit(trx, ctx.ring, {
-      ...audit(ctx, request),
+      ...audit(ctx, rc),
       action: 'roster.request.decline',
       objectType: 'roster_transfer_request',
       objectId: id,

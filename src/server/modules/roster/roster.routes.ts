@@ -88,7 +88,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
     handler: async (req, reply) =>
       reply.status(202).send(
-        await service.startImport(ctx, req, req.body, {
+        await service.startImport(ctx, req.rc, req.body, {
           dryRun: req.query.dryRun === '1',
           allowPartial: req.query.allowPartial === '1',
           fileName: req.query.fileName ?? null,
@@ -99,14 +99,14 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
   r.get('/api/roster/imports/:id', {
     config: { policy: staff },
     schema: { tags, summary: '导入任务的进度与结果', params: idParams('导入任务') },
-    handler: (req) => service.getImport(ctx, req, req.params.id),
+    handler: (req) => service.getImport(ctx, req.rc, req.params.id),
   });
 
   r.get('/api/roster/imports/:id/errors.xlsx', {
     config: { policy: staff },
     schema: { tags, summary: '下载错误标注工作簿', params: idParams('导入任务') },
     handler: async (req, reply) => {
-      const { file, name } = await service.importErrorWorkbook(ctx, req, req.params.id);
+      const { file, name } = await service.importErrorWorkbook(ctx, req.rc, req.params.id);
       return sendXlsx(reply, file, name);
     },
   });
@@ -114,25 +114,25 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
   r.get('/api/roster/members', {
     config: { policy: staff },
     schema: { tags, summary: '党员名册（按组织子树，键集分页）', querystring: memberListQuery },
-    handler: (req) => service.listMembers(ctx, req, req.query),
+    handler: (req) => service.listMembers(ctx, req.rc, req.query),
   });
 
   r.get('/api/roster/members/:id', {
     config: { policy: staff },
     schema: { tags, summary: '党员档案（脱敏）', params: idParams('党员') },
-    handler: (req) => service.getMember(ctx, req, req.params.id),
+    handler: (req) => service.getMember(ctx, req.rc, req.params.id),
   });
 
   r.post('/api/roster/members/:id/reveal', {
     config: { policy: admins },
     schema: { tags, summary: '查看明文身份证号、电话、住址（留痕）', params: idParams('党员') },
-    handler: (req) => service.revealMember(ctx, req, req.params.id),
+    handler: (req) => service.revealMember(ctx, req.rc, req.params.id),
   });
 
   r.patch('/api/roster/members/:id/profile', {
     config: { policy: staff },
     schema: { tags, summary: '维护党员档案补充信息', params: idParams('党员'), body: profileBody },
-    handler: (req) => service.updateProfile(ctx, req, req.params.id, req.body),
+    handler: (req) => service.updateProfile(ctx, req.rc, req.params.id, req.body),
   });
 
   r.get('/api/roster/export.xlsx', {
@@ -143,7 +143,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       querystring: exportQuery,
     },
     handler: async (req, reply) => {
-      const { file, name } = await service.exportMembers(ctx, req, req.query);
+      const { file, name } = await service.exportMembers(ctx, req.rc, req.query);
       return sendXlsx(reply, file, name);
     },
   });
@@ -151,14 +151,14 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
   r.get('/api/roster/structure', {
     config: { policy: staff },
     schema: { tags, summary: '党员队伍结构分析', querystring: structureQuery },
-    handler: (req) => service.structure(ctx, req, req.query.orgId),
+    handler: (req) => service.structure(ctx, req.rc, req.query.orgId),
   });
 
   r.get('/api/roster/structure.xlsx', {
     config: { policy: staff },
     schema: { tags, summary: '导出党员队伍结构分析', querystring: structureQuery },
     handler: async (req, reply) => {
-      const { file, name } = await service.structureWorkbook(ctx, req, req.query.orgId);
+      const { file, name } = await service.structureWorkbook(ctx, req.rc, req.query.orgId);
       return sendXlsx(reply, file, name);
     },
   });
@@ -166,19 +166,20 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
   r.get('/api/roster/transfers', {
     config: { policy: staff },
     schema: { tags, summary: '组织关系转接（转出、待审批、转入）', querystring: transferListQuery },
-    handler: (req) => service.listTransfers(ctx, req, req.query.orgId, req.query.status),
+    handler: (req) => service.listTransfers(ctx, req.rc, req.query.orgId, req.query.status),
   });
 
   r.post('/api/roster/transfers', {
     config: { policy: staff },
     schema: { tags, summary: '发起组织关系转接', body: transferCreateBody },
-    handler: async (req, reply) => reply.status(201).send(await service.createTransfer(ctx, req, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.createTransfer(ctx, req.rc, req.body)),
   });
 
   r.get('/api/roster/transfers/:id', {
     config: { policy: staff },
     schema: { tags, summary: '转接详情', params: idParams('转接') },
-    handler: (req) => service.getTransfer(ctx, req, req.params.id),
+    handler: (req) => service.getTransfer(ctx, req.rc, req.params.id),
   });
 
   r.post('/api/roster/transfers/:id/actions', {
@@ -189,7 +190,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       params: idParams('转接'),
       body: transferActionBody,
     },
-    handler: (req) => service.actOnTransfer(ctx, req, req.params.id, req.body),
+    handler: (req) => service.actOnTransfer(ctx, req.rc, req.params.id, req.body),
   });
 
   r.get('/api/roster/transfers/:id/letter', {
@@ -203,7 +204,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
           'content-security-policy',
           "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'",
         )
-        .send(await service.transferLetter(ctx, req, req.params.id)),
+        .send(await service.transferLetter(ctx, req.rc, req.params.id)),
   });
 
   // ---- transfers across the system's boundary
@@ -214,7 +215,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       summary: '系统外组织关系转接（转出介绍信与回执、系统外转入）',
       querystring: externalListQuery,
     },
-    handler: (req) => external.listExternal(ctx, req, req.query),
+    handler: (req) => external.listExternal(ctx, req.rc, req.query),
   });
 
   r.post('/api/roster/external-transfers', {
@@ -224,7 +225,8 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       summary: '开具转出系统外的介绍信，或登记从系统外转入（介绍信编号）',
       body: externalCreateBody,
     },
-    handler: async (req, reply) => reply.status(201).send(await external.createExternal(ctx, req, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await external.createExternal(ctx, req.rc, req.body)),
   });
 
   r.post('/api/roster/external-transfers/:id/slip', {
@@ -235,7 +237,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       params: idParams('系统外转接'),
       body: slipBody,
     },
-    handler: (req) => external.registerSlip(ctx, req, req.params.id, req.body.returnedOn),
+    handler: (req) => external.registerSlip(ctx, req.rc, req.params.id, req.body.returnedOn),
   });
 
   r.get('/api/roster/external-transfers/:id/letter', {
@@ -253,26 +255,27 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
           'content-security-policy',
           "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'",
         )
-        .send(await external.externalLetter(ctx, req, req.params.id)),
+        .send(await external.externalLetter(ctx, req.rc, req.params.id)),
   });
 
   // ---- 流动党员
   r.get('/api/roster/floating', {
     config: { policy: staff },
     schema: { tags, summary: '流动党员（流出、流入）与联系超期提示', querystring: floatingListQuery },
-    handler: (req) => floating.listFloating(ctx, req, req.query),
+    handler: (req) => floating.listFloating(ctx, req.rc, req.query),
   });
 
   r.post('/api/roster/floating', {
     config: { policy: staff },
     schema: { tags, summary: '登记流动党员（流出或流入）', body: floatingCreateBody },
-    handler: async (req, reply) => reply.status(201).send(await floating.createFloating(ctx, req, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await floating.createFloating(ctx, req.rc, req.body)),
   });
 
   r.get('/api/roster/floating/:id', {
     config: { policy: staff },
     schema: { tags, summary: '流动党员登记详情与联系记录', params: idParams('流动登记') },
-    handler: (req) => floating.getFloating(ctx, req, req.params.id),
+    handler: (req) => floating.getFloating(ctx, req.rc, req.params.id),
   });
 
   r.post('/api/roster/floating/:id/contacts', {
@@ -284,7 +287,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       body: floatingContactBody,
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await floating.addContact(ctx, req, req.params.id, req.body)),
+      reply.status(201).send(await floating.addContact(ctx, req.rc, req.params.id, req.body)),
   });
 
   r.post('/api/roster/floating/:id/end', {
@@ -295,7 +298,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       params: idParams('流动登记'),
       body: floatingEndBody,
     },
-    handler: (req) => floating.endFloating(ctx, req, req.params.id, req.body.endedOn),
+    handler: (req) => floating.endFloating(ctx, req.rc, req.params.id, req.body.endedOn),
   });
 
   // ---- 毕业生党员组织关系暂留
@@ -306,7 +309,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       summary: '毕业生党员组织关系暂留（最长保留期限、剩余天数、即将到期与已超期；最紧迫的在前）',
       querystring: graduateListQuery,
     },
-    handler: (req) => graduates.listGraduates(ctx, req, req.query),
+    handler: (req) => graduates.listGraduates(ctx, req.rc, req.query),
   });
 
   r.get('/api/roster/me', {
@@ -323,7 +326,8 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       summary: '本人申请转接组织关系（仅本人；同一时间只能有一份待办理的申请）',
       body: myTransferRequestBody,
     },
-    handler: async (req, reply) => reply.status(201).send(await requests.fileMyRequest(ctx, req, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await requests.fileMyRequest(ctx, req.rc, req.body)),
   });
 
   r.post('/api/roster/me/transfer-request/:id/withdraw', {
@@ -333,7 +337,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       summary: '本人撤回转接申请（仅本人；党支部尚未办理时）',
       params: idParams('转接申请'),
     },
-    handler: (req) => requests.withdrawMyRequest(ctx, req, req.params.id),
+    handler: (req) => requests.withdrawMyRequest(ctx, req.rc, req.params.id),
   });
 
   r.get('/api/roster/transfer-requests', {
@@ -343,7 +347,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       summary: '党员本人提交的转接申请（所在党支部办理）',
       querystring: transferRequestListQuery,
     },
-    handler: (req) => requests.listRequests(ctx, req, req.query),
+    handler: (req) => requests.listRequests(ctx, req.rc, req.query),
   });
 
   r.post('/api/roster/transfer-requests/:id/convert', {
@@ -354,7 +358,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       params: idParams('转接申请'),
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await requests.convertRequest(ctx, req, req.params.id)),
+      reply.status(201).send(await requests.convertRequest(ctx, req.rc, req.params.id)),
   });
 
   r.post('/api/roster/transfer-requests/:id/decline', {
@@ -365,7 +369,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       params: idParams('转接申请'),
       body: transferRequestDeclineBody,
     },
-    handler: (req) => requests.declineRequest(ctx, req, req.params.id, req.body.reason),
+    handler: (req) => requests.declineRequest(ctx, req.rc, req.params.id, req.body.reason),
   });
 
   // ---- 在职党员到社区报到
@@ -376,7 +380,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       summary: '在职党员到社区报到：本组织党员的报到与到本社区报到的党员，年度服务时长',
       querystring: communityListQuery,
     },
-    handler: (req) => community.listCommunity(ctx, req, req.query),
+    handler: (req) => community.listCommunity(ctx, req.rc, req.query),
   });
 
   r.post('/api/roster/community-service', {
@@ -386,7 +390,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       summary: '登记在职党员到社区党组织报到（党员所在党组织办理）',
       body: communityRegisterBody,
     },
-    handler: async (req, reply) => reply.status(201).send(await community.register(ctx, req, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await community.register(ctx, req.rc, req.body)),
   });
 
   r.get('/api/roster/community-service/:id', {
@@ -397,7 +401,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       params: idParams('社区报到'),
       querystring: communityDetailQuery,
     },
-    handler: (req) => community.getRegistration(ctx, req, req.params.id, req.query.year),
+    handler: (req) => community.getRegistration(ctx, req.rc, req.params.id, req.query.year),
   });
 
   r.post('/api/roster/community-service/:id/services', {
@@ -409,7 +413,7 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       body: volunteerServiceBody,
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await community.recordService(ctx, req, req.params.id, req.body)),
+      reply.status(201).send(await community.recordService(ctx, req.rc, req.params.id, req.body)),
   });
 
   r.patch('/api/roster/community-service/:id/services/:serviceId', {
@@ -420,13 +424,13 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       params: serviceParams,
       body: volunteerServicePatchBody,
     },
-    handler: (req) => community.updateService(ctx, req, req.params.id, req.params.serviceId, req.body),
+    handler: (req) => community.updateService(ctx, req.rc, req.params.id, req.params.serviceId, req.body),
   });
 
   r.delete('/api/roster/community-service/:id/services/:serviceId', {
     config: { policy: staff },
     schema: { tags, summary: '删除误录的志愿服务记录（社区党组织，留痕）', params: serviceParams },
-    handler: (req) => community.deleteService(ctx, req, req.params.id, req.params.serviceId),
+    handler: (req) => community.deleteService(ctx, req.rc, req.params.id, req.params.serviceId),
   });
 
   r.post('/api/roster/community-service/:id/end', {
@@ -437,6 +441,6 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       params: idParams('社区报到'),
       body: communityEndBody,
     },
-    handler: (req) => community.endRegistration(ctx, req, req.params.id, req.body),
+    handler: (req) => community.endRegistration(ctx, req.rc, req.params.id, req.body),
   });
 }

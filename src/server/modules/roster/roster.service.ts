@@ -1,5 +1,4 @@
 // Roster services: load → decide (core) → persist → audit, one transaction per change.
-import type { FastifyRequest } from 'fastify';
 import {
   ageBands,
   bandDates,
@@ -32,9 +31,9 @@ import { addDays, addMonths, addYears, ageOn, chinaDate } from '../../../core/sh
 import type { Transaction } from 'kysely';
 import { appendAudit, type AuditEntry } from '../../audit/audit.repository.ts';
 import type { DB } from '../../db/schema.ts';
-import type { Actor, AppContext } from '../../context.ts';
+import type { Actor, AppContext, RequestContext } from '../../context.ts';
 import { decryptField, encryptField } from '../../crypto/field-crypto.ts';
-import { denied } from '../../http/auth.plugin.ts';
+import { denied } from '../../authz.ts';
 import { AppError, badRequest, fromDecision, notFound } from '../../http/errors.ts';
 import { inScope } from '../../http/policy.ts';
 import { holdersOn } from '../membership/membership.repository.ts';
@@ -56,23 +55,23 @@ function transferDueBefore(ctx: AppContext, on: string): string {
 
 function auditBase(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
 ): Pick<AuditEntry, 'at' | 'result' | 'actorUserId' | 'actorUsername' | 'requestId' | 'ip'> {
-  const a = request.actor!;
+  const a = rc.actor!;
   return {
     at: ctx.now().toISOString(),
     result: 'ok',
     actorUserId: a.userId,
     actorUsername: a.username,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
   };
 }
 
-async function requireOrg(ctx: AppContext, request: FastifyRequest, orgId: number): Promise<repo.OrgFacts> {
+async function requireOrg(ctx: AppContext, rc: RequestContext, orgId: number): Promise<repo.OrgFacts> {
   const org = await repo.findOrgById(ctx.db, orgId);
   if (!org) throw notFound('组织');
-  if (!inScope(request.actor!, org.path)) throw await denied(ctx, request, 'org', orgId, 'scope');
+  if (!inScope(rc.actor!, org.path)) throw await denied(ctx, rc, 'org', orgId, 'scope');
   return org;
 }
 
@@ -110,8 +109,8 @@ function memberFilter(
 /** A contains-search counts at most this many members (then reports "1000+"). */
 const CONTAINS_COUNT_CAP = 1000;
 
-export async function listMembers(ctx: AppContext, request: FastifyRequest, q: MemberListQuery) {
-  const org = await requireOrg(ctx, request, q.orgId);
+export async function listMembers(ctx: AppContext, rc: RequestContext, q: MemberListQuery) {
+  const org = await requireOrg(ctx, rc, q.orgId);
   const f = memberFilter(ctx, org, q);
   const after = q.after ? { path: q.after.split('|')[0]!, id: Number(q.after.split('|')[1]) } : null;
   const rows = await repo.listMembers(ctx.db, f, after, q.limit + 1);
@@ -128,12 +127,12 @@ export async function listMembers(ctx: AppContext, request: FastifyRequest, q: M
       total,
       totalCapped,
     },
-    policies: memberPolicies(request.actor!),
+    policies: memberPolicies(rc.actor!),
   };
 }
 
 /** The member's current (or, after leaving, last) membership decides who may see the record. */
-async function requireMember(ctx: AppContext, request: FastifyRequest, personId: number) {
+async function requireMember(ctx: AppContext, rc: RequestContext, personId: number) {
   const on = today(ctx);
   const row = await repo.memberById(ctx.db, personId, on);
   if (!row) throw notFound('党员');
@@ -142,7 +141,7 @@ async function requireMember(ctx: AppContext, request: FastifyRequest, personId:
     const history = await repo.membershipHistory(ctx.db, personId);
     path = history.at(-1)?.org_path ?? null;
   }
-  if (!path || !inScope(request.actor!, path)) throw await denied(ctx, request, 'person', personId, 'scope');
+  if (!path || !inScope(rc.actor!, path)) throw await denied(ctx, rc, 'person', personId, 'scope');
   return { row, path };
 }
 
@@ -156,8 +155,8 @@ async function groupAndCommunity(ctx: AppContext, ids: Array<number | null | und
   return out;
 }
 
-export async function getMember(ctx: AppContext, request: FastifyRequest, personId: number) {
-  const { row } = await requireMember(ctx, request, personId);
+export async function getMember(ctx: AppContext, rc: RequestContext, personId: number) {
+  const { row } = await requireMember(ctx, rc, personId);
   const on = today(ctx);
   const history = await repo.membershipHistory(ctx.db, personId);
   const refs = await groupAndCommunity(ctx, [row.group_org_id, row.community_org_id]);
@@ -209,17 +208,17 @@ export async function getMember(ctx: AppContext, request: FastifyRequest, person
         reason: h.reason,
       })),
     },
-    policies: memberPolicies(request.actor!),
+    policies: memberPolicies(rc.actor!),
   };
 }
 
 /** The clear ID number, phone and address, for an allowed role; every view is audited. */
-export async function revealMember(ctx: AppContext, request: FastifyRequest, personId: number) {
-  const { row, path } = await requireMember(ctx, request, personId);
-  if (!mayUnmask(request.actor!)) throw await denied(ctx, request, 'person', personId, 'unmask');
+export async function revealMember(ctx: AppContext, rc: RequestContext, personId: number) {
+  const { row, path } = await requireMember(ctx, rc, personId);
+  if (!mayUnmask(rc.actor!)) throw await denied(ctx, rc, 'person', personId, 'unmask');
   return ctx.db.transaction().execute(async (trx) => {
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'roster.member.reveal',
       objectType: 'person',
       objectId: personId,
@@ -238,11 +237,11 @@ export async function revealMember(ctx: AppContext, request: FastifyRequest, per
 
 export async function updateProfile(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   personId: number,
   input: ProfileInput,
 ) {
-  const { row: member, path } = await requireMember(ctx, request, personId);
+  const { row: member, path } = await requireMember(ctx, rc, personId);
   const on = today(ctx);
   const before = await repo.findProfile(ctx.db, personId);
   for (const [field, id] of [
@@ -332,7 +331,7 @@ export async function updateProfile(
       Object.entries(set).map(([k, v]) => [k, k === 'address_enc' ? (v ? '***' : null) : v]),
     );
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'roster.member.update',
       objectType: 'person',
       objectId: personId,
@@ -340,7 +339,7 @@ export async function updateProfile(
       detail: { before: beforeView, after: afterView },
     });
   });
-  return getMember(ctx, request, personId);
+  return getMember(ctx, rc, personId);
 }
 
 // ---------------------------------------------------------------- export
@@ -370,12 +369,12 @@ const EXPORT_HEADERS = [
 
 export async function exportMembers(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   q: ExportQuery,
 ): Promise<{ file: Buffer; name: string }> {
-  const org = await requireOrg(ctx, request, q.orgId);
+  const org = await requireOrg(ctx, rc, q.orgId);
   const unmask = q.unmask === '1';
-  if (unmask && !mayUnmask(request.actor!)) throw await denied(ctx, request, 'org', org.id, 'unmask');
+  if (unmask && !mayUnmask(rc.actor!)) throw await denied(ctx, rc, 'org', org.id, 'unmask');
   const f = memberFilter(ctx, org, q);
   const rows: Array<Array<string | number | null>> = [];
   let after: { path: string; id: number } | null = null;
@@ -414,7 +413,7 @@ export async function exportMembers(
   const file = await buildSheetWorkbook([{ name: '党员名册', headers: EXPORT_HEADERS, rows }]);
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: unmask ? 'roster.export.unmasked' : 'roster.export',
       objectType: 'org',
       objectId: org.id,
@@ -438,8 +437,8 @@ export async function exportMembers(
 
 // ---------------------------------------------------------------- structure analysis
 
-export async function structure(ctx: AppContext, request: FastifyRequest, orgId: number) {
-  const org = await requireOrg(ctx, request, orgId);
+export async function structure(ctx: AppContext, rc: RequestContext, orgId: number) {
+  const org = await requireOrg(ctx, rc, orgId);
   return { data: await structureOf(ctx, org) };
 }
 
@@ -522,8 +521,8 @@ export async function structureOf(ctx: AppContext, org: repo.OrgFacts) {
   };
 }
 
-export async function structureWorkbook(ctx: AppContext, request: FastifyRequest, orgId: number) {
-  const { data: s } = await structure(ctx, request, orgId);
+export async function structureWorkbook(ctx: AppContext, rc: RequestContext, orgId: number) {
+  const { data: s } = await structure(ctx, rc, orgId);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const dimSheet = (name: string, rows: Array<{ key: string; count: number; share: number }>) => ({
     name,
@@ -588,7 +587,7 @@ export async function structureWorkbook(ctx: AppContext, request: FastifyRequest
   ]);
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'roster.structure.export',
       objectType: 'org',
       objectId: s.org.id,
@@ -605,7 +604,7 @@ const running = new Map<number, ImportProgress>();
 
 export async function startImport(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   body: unknown,
   q: { dryRun: boolean; allowPartial: boolean; fileName: string | null },
 ) {
@@ -613,7 +612,7 @@ export async function startImport(
     throw badRequest('FILE_REQUIRED', '请上传.xlsx格式的Excel文件', 'file');
   if (q.fileName && !/\.xlsx$/i.test(q.fileName))
     throw badRequest('NOT_XLSX', '只支持.xlsx格式的Excel工作簿', 'file');
-  const actor = request.actor!;
+  const actor = rc.actor!;
   const jobId = await repo.insertImportJob(ctx.db, {
     userId: actor.userId,
     username: actor.username,
@@ -631,29 +630,28 @@ export async function startImport(
     dryRun: q.dryRun,
     allowPartial: q.allowPartial,
     fileName: q.fileName,
-    requestId: request.meta.requestId,
-    ip: request.meta.ip,
+    requestId: rc.meta.requestId,
+    ip: rc.meta.ip,
     jobId,
     onProgress: (p) => running.set(jobId, p),
   });
   done
     .catch((e: unknown) => {
-      if (!(e instanceof ImportFileError)) request.log.error({ err: e }, 'import failed');
+      if (!(e instanceof ImportFileError)) rc.log.error({ err: e }, 'import failed');
     })
     .finally(() => running.delete(jobId));
   return { data: { id: jobId, status: 'running' as const } };
 }
 
-async function requireJob(ctx: AppContext, request: FastifyRequest, id: number) {
+async function requireJob(ctx: AppContext, rc: RequestContext, id: number) {
   const job = await repo.findImportJob(ctx.db, id);
   if (!job) throw notFound('导入任务');
-  if (!inScope(request.actor!, job.scope_path))
-    throw await denied(ctx, request, 'roster_import', id, 'scope');
+  if (!inScope(rc.actor!, job.scope_path)) throw await denied(ctx, rc, 'roster_import', id, 'scope');
   return job;
 }
 
-export async function getImport(ctx: AppContext, request: FastifyRequest, id: number) {
-  const job = await requireJob(ctx, request, id);
+export async function getImport(ctx: AppContext, rc: RequestContext, id: number) {
+  const job = await requireJob(ctx, rc, id);
   const live = running.get(id);
   return {
     data: {
@@ -684,8 +682,8 @@ export async function getImport(ctx: AppContext, request: FastifyRequest, id: nu
   };
 }
 
-export async function importErrorWorkbook(ctx: AppContext, request: FastifyRequest, id: number) {
-  const job = await requireJob(ctx, request, id);
+export async function importErrorWorkbook(ctx: AppContext, rc: RequestContext, id: number) {
+  const job = await requireJob(ctx, rc, id);
   if (!job.error_workbook_enc) throw notFound('错误标注工作簿');
   const file = Buffer.from(
     decryptField(ctx.ring, 'roster_import_jobs.error_workbook', job.error_workbook_enc),
@@ -693,7 +691,7 @@ export async function importErrorWorkbook(ctx: AppContext, request: FastifyReque
   );
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'roster.import.error_workbook',
       objectType: 'roster_import',
       objectId: id,
@@ -718,13 +716,13 @@ function facts(t: NonNullable<repo.TransferRow>): TransferFacts {
 
 export async function listTransfers(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   orgId: number,
   status: 'open' | 'closed' | 'all',
 ) {
-  const org = await requireOrg(ctx, request, orgId);
+  const org = await requireOrg(ctx, rc, orgId);
   const rows = await repo.listTransfers(ctx.db, org.path, status);
-  const actor = request.actor!;
+  const actor = rc.actor!;
   return {
     data: rows.map((t) => {
       const f = facts(t);
@@ -746,28 +744,27 @@ export async function listTransfers(
   };
 }
 
-export async function getTransfer(ctx: AppContext, request: FastifyRequest, id: number) {
+export async function getTransfer(ctx: AppContext, rc: RequestContext, id: number) {
   const t = await repo.findTransfer(ctx.db, id);
   if (!t) throw notFound('转接');
-  if (!mayView(facts(t), request.actor!.scopePath))
-    throw await denied(ctx, request, 'roster_transfer', id, 'scope');
+  if (!mayView(facts(t), rc.actor!.scopePath)) throw await denied(ctx, rc, 'roster_transfer', id, 'scope');
   return { data: presentTransfer(t) };
 }
 
 /** `link` runs in the same transaction with the new transfer's id (a member's request turned into it). */
 export async function createTransfer(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   input: TransferCreateInput,
   link?: (trx: Transaction<DB>, transferId: number) => Promise<void>,
 ) {
-  const actor = request.actor!;
+  const actor = rc.actor!;
   const on = today(ctx);
   const member = await repo.memberById(ctx.db, input.personId, on);
   if (!member) throw notFound('党员');
   if (!member.org_id || !member.org_path)
     throw badRequest('NO_MEMBERSHIP', '该党员当前没有所在党组织，不能发起转接', 'personId');
-  if (!inScope(actor, member.org_path)) throw await denied(ctx, request, 'person', input.personId, 'scope');
+  if (!inScope(actor, member.org_path)) throw await denied(ctx, rc, 'person', input.personId, 'scope');
   const target = (await repo.findOrgsByCodes(ctx.db, [input.toOrgCode])).get(input.toOrgCode);
   if (!target)
     throw badRequest('TRANSFER_TARGET_NOT_FOUND', `转入组织编码“${input.toOrgCode}”不存在`, 'toOrgCode');
@@ -807,7 +804,7 @@ export async function createTransfer(
       updated_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'roster.transfer.create',
       objectType: 'roster_transfer',
       objectId: id,
@@ -827,18 +824,18 @@ export async function createTransfer(
 
 export async function actOnTransfer(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   input: TransferActionInput,
 ) {
-  const actor = request.actor!;
+  const actor = rc.actor!;
   const t = await repo.findTransfer(ctx.db, id);
   if (!t) throw notFound('转接');
   const f = facts(t);
   if (!mayView(f, actor.scopePath) || !mayAct(f, input.action, actor.scopePath))
-    throw await denied(ctx, request, 'roster_transfer', id, `scope:${input.action}`);
+    throw await denied(ctx, rc, 'roster_transfer', id, `scope:${input.action}`);
   if ((input.action === 'approve' || input.action === 'reject') && !mayUnmask(actor))
-    throw await denied(ctx, request, 'roster_transfer', id, 'role:approve');
+    throw await denied(ctx, rc, 'roster_transfer', id, 'role:approve');
   const d = decideStep(f, input.action);
   if (!d.ok) throw fromDecision(d, 'conflict');
   if ((input.action === 'return' || input.action === 'reject') && !input.reason)
@@ -874,7 +871,7 @@ export async function actOnTransfer(
     }
     await repo.updateTransfer(trx, id, set);
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: `roster.transfer.${input.action}`,
       objectType: 'roster_transfer',
       objectId: id,
@@ -956,11 +953,11 @@ const esc = (v: string | null | undefined) =>
  * The 组织关系介绍信 with its 回执 (return slip) as a printable HTML page (no PDF library is
  * installed; the browser prints it or saves it as PDF). Only the sending side issues it.
  */
-export async function transferLetter(ctx: AppContext, request: FastifyRequest, id: number): Promise<string> {
+export async function transferLetter(ctx: AppContext, rc: RequestContext, id: number): Promise<string> {
   const t = await repo.findTransfer(ctx.db, id);
   if (!t) throw notFound('转接');
-  if (!inScope(request.actor!, t.from_org_path))
-    throw await denied(ctx, request, 'roster_transfer', id, 'scope:letter');
+  if (!inScope(rc.actor!, t.from_org_path))
+    throw await denied(ctx, rc, 'roster_transfer', id, 'scope:letter');
   if (t.status === 'cancelled' || t.status === 'returned')
     throw badRequest('TRANSFER_CLOSED', '已撤回或退回的转接不能开具介绍信', 'id');
   const person = await repo.memberById(ctx.db, Number(t.person_id), today(ctx));
@@ -970,7 +967,7 @@ export async function transferLetter(ctx: AppContext, request: FastifyRequest, i
   const number = `${issued.slice(0, 4)}组转字第${String(id).padStart(5, '0')}号`;
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, request),
+      ...auditBase(ctx, rc),
       action: 'roster.transfer.letter',
       objectType: 'roster_transfer',
       objectId: id,

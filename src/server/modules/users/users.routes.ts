@@ -15,10 +15,14 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/users', {
     config: { policy: signedIn(['system_admin', 'security_admin']) },
     schema: {
-      tags, summary: '管辖范围内的账号',
-      querystring: z.strictObject({ q: z.string().max(64).default(''), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      tags,
+      summary: '管辖范围内的账号',
+      querystring: z.strictObject({
+        q: z.string().max(64).default(''),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+      }),
     },
-    handler: (req) => service.listUsers(ctx, req, req.query.q, req.query.limit),
+    handler: (req) => service.listUsers(ctx, req.rc, req.query.q, req.query.limit),
   });
 
   // 三员分立: the system administrator creates accounts (business roles only);
@@ -26,37 +30,44 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post('/api/users', {
     config: { policy: signedIn(['system_admin']) },
     schema: {
-      tags, summary: '新建账号（初始口令，首次登录须修改）',
+      tags,
+      summary: '新建账号（初始口令，首次登录须修改）',
       body: z.strictObject({
-        username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,64}$/, '用户名为3至64位字母、数字、下划线、点或连字符'),
+        username: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9_.-]{3,64}$/, '用户名为3至64位字母、数字、下划线、点或连字符'),
         displayName: z.string().trim().min(1, '请填写姓名').max(50, '姓名不能超过50个字'),
         scopeOrgId: z.number().int().positive('管辖组织不正确'),
         initialPassword: z.string().min(1, '请填写初始口令').max(128, '口令不能超过128个字符'),
-        roles: z.array(z.enum(['org_admin', 'worker', 'member'], { error: '系统管理员只能授予业务角色' })).min(1, '至少一个角色'),
+        roles: z
+          .array(z.enum(['org_admin', 'worker', 'member'], { error: '系统管理员只能授予业务角色' }))
+          .min(1, '至少一个角色'),
       }),
     },
-    handler: async (req, reply) => reply.status(201).send(await service.createUser(ctx, req, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await service.createUser(ctx, req.rc, req.body)),
   });
 
   r.put('/api/users/:id/roles', {
     config: { policy: signedIn(['security_admin']) },
     schema: {
-      tags, summary: '设置账号角色（三员互斥）',
+      tags,
+      summary: '设置账号角色（三员互斥）',
       params: idParams,
       body: z.strictObject({ roles: z.array(z.enum(ROLES, { error: '角色不正确' })).max(6) }),
     },
-    handler: (req) => service.setRoles(ctx, req, req.params.id, req.body.roles),
+    handler: (req) => service.setRoles(ctx, req.rc, req.params.id, req.body.roles),
   });
 
   r.post('/api/users/:id/unlock', {
     config: { policy: signedIn(['security_admin']) },
     schema: { tags, summary: '解锁账号', params: idParams },
-    handler: (req) => service.unlockUser(ctx, req, req.params.id),
+    handler: (req) => service.unlockUser(ctx, req.rc, req.params.id),
   });
 
   r.post('/api/users/:id/disable', {
     config: { policy: signedIn(['system_admin', 'security_admin']) },
     schema: { tags, summary: '停用账号（立即结束其会话）', params: idParams },
-    handler: (req) => service.disableUser(ctx, req, req.params.id),
+    handler: (req) => service.disableUser(ctx, req.rc, req.params.id),
   });
 }

@@ -1,9 +1,8 @@
 // Request-level rectification operations behind the routes.
-import type { FastifyRequest } from 'fastify';
 import type { RectificationAction } from '../../../../core/rectification/rectification.rules.ts';
 import { chinaDate } from '../../../../core/shared/dates.ts';
-import type { AppContext } from '../../../context.ts';
-import { denied } from '../../../http/auth.plugin.ts';
+import type { AppContext, RequestContext } from '../../../context.ts';
+import { denied } from '../../../authz.ts';
 import { notFound } from '../../../http/errors.ts';
 import { inScope } from '../../../http/policy.ts';
 import { findOrgById } from '../../orgs/orgs.repository.ts';
@@ -22,15 +21,15 @@ import {
 
 export async function list(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   q: { orgId?: number | undefined; status?: string | undefined; overdue?: boolean | undefined },
 ) {
-  const actor = request.actor!;
+  const actor = rc.actor!;
   let path = actor.scopePath;
   if (q.orgId !== undefined) {
     const org = await findOrgById(ctx.db, q.orgId);
     if (!org) throw notFound('组织');
-    if (!inScope(actor, org.path)) throw await denied(ctx, request, 'org', q.orgId, 'scope');
+    if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', q.orgId, 'scope');
     path = org.path;
   }
   const today = chinaDate(ctx.now());
@@ -43,34 +42,29 @@ export async function list(
 
 async function load(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   allowed: (path: string, ownerPersonId: number | null) => Promise<boolean> | boolean,
 ) {
   const row = await findRectificationRow(ctx.db, id);
   if (!row) throw notFound('整改事项');
   if (!(await allowed(row.org_path, row.owner_person_id)))
-    throw await denied(ctx, request, 'rectification', id, 'scope');
+    throw await denied(ctx, rc, 'rectification', id, 'scope');
   return row;
 }
 
 /** The owner's organisation (and above) or the owner in person may read and report progress. */
-async function isOwnerOrManager(
-  ctx: AppContext,
-  request: FastifyRequest,
-  path: string,
-  owner: number | null,
-) {
-  if (canManageIn(request.actor!, path)) return true;
-  return owner !== null && (await personOfUser(ctx.db, request.actor!.userId)) === owner;
+async function isOwnerOrManager(ctx: AppContext, rc: RequestContext, path: string, owner: number | null) {
+  if (canManageIn(rc.actor!, path)) return true;
+  return owner !== null && (await personOfUser(ctx.db, rc.actor!.userId)) === owner;
 }
 
-export async function get(ctx: AppContext, request: FastifyRequest, id: number) {
-  const row = await load(ctx, request, id, (p, o) => isOwnerOrManager(ctx, request, p, o));
+export async function get(ctx: AppContext, rc: RequestContext, id: number) {
+  const row = await load(ctx, rc, id, (p, o) => isOwnerOrManager(ctx, rc, p, o));
   return {
     data: { ...presentItem(row, chinaDate(ctx.now())), progress: await rectificationProgress(ctx.db, id) },
     policies: {
-      review: canReviewIn(request.actor!, row.org_path) && row.status === 'closure_requested',
+      review: canReviewIn(rc.actor!, row.org_path) && row.status === 'closure_requested',
       report: row.status !== 'closed',
     },
   };
@@ -78,7 +72,7 @@ export async function get(ctx: AppContext, request: FastifyRequest, id: number) 
 
 export async function create(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   input: {
     orgId: number;
     ownerPersonId?: number | undefined;
@@ -89,7 +83,7 @@ export async function create(
 ) {
   const org = await findOrgById(ctx.db, input.orgId);
   if (!org) throw notFound('组织');
-  if (!canManageIn(request.actor!, org.path)) throw await denied(ctx, request, 'org', org.id, 'scope');
+  if (!canManageIn(rc.actor!, org.path)) throw await denied(ctx, rc, 'org', org.id, 'scope');
   return ctx.db.transaction().execute(async (trx) => {
     const owner =
       input.ownerPersonId === undefined
@@ -112,7 +106,7 @@ export async function create(
         detail: input.detail,
         deadline: input.deadline,
       },
-      actorOf(request.actor!, request.meta),
+      actorOf(rc.actor!, rc.meta),
     );
     return { data: item };
   });
@@ -120,7 +114,7 @@ export async function create(
 
 export async function move(
   ctx: AppContext,
-  request: FastifyRequest,
+  rc: RequestContext,
   id: number,
   action: RectificationAction,
   note: string,
@@ -128,18 +122,10 @@ export async function move(
 ) {
   const allowed =
     action === 'approve' || action === 'reject'
-      ? (p: string) => canReviewIn(request.actor!, p)
-      : (p: string, o: number | null) => isOwnerOrManager(ctx, request, p, o);
-  const row = await load(ctx, request, id, allowed);
+      ? (p: string) => canReviewIn(rc.actor!, p)
+      : (p: string, o: number | null) => isOwnerOrManager(ctx, rc, p, o);
+  const row = await load(ctx, rc, id, allowed);
   return ctx.db.transaction().execute(async (trx) => ({
-    data: await transitionRectification(
-      trx,
-      ctx,
-      row,
-      action,
-      note,
-      evidence,
-      actorOf(request.actor!, request.meta),
-    ),
+    data: await transitionRectification(trx, ctx, row, action, note, evidence, actorOf(rc.actor!, rc.meta)),
   }));
 }

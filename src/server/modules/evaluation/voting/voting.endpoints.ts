@@ -1,10 +1,9 @@
 // Request-level voting operations behind the routes (scope checks, transaction, audit).
-import type { FastifyRequest } from 'fastify';
 import { chinaDate } from '../../../../core/shared/dates.ts';
 import type { BallotMarks } from '../../../../core/voting/voting.rules.ts';
 import { appendAudit } from '../../../audit/audit.repository.ts';
-import type { AppContext } from '../../../context.ts';
-import { denied } from '../../../http/auth.plugin.ts';
+import type { AppContext, RequestContext } from '../../../context.ts';
+import { denied } from '../../../authz.ts';
 import { notFound } from '../../../http/errors.ts';
 import { canLeadIn, canManageIn } from '../evaluation.policy.ts';
 import {
@@ -16,29 +15,24 @@ import {
   tallyBoxes,
 } from './voting.service.ts';
 
-async function loadBox(
-  ctx: AppContext,
-  request: FastifyRequest,
-  id: number,
-  allowed: (path: string) => boolean,
-) {
+async function loadBox(ctx: AppContext, rc: RequestContext, id: number, allowed: (path: string) => boolean) {
   const box = await findBoxView(ctx.db, id);
   if (!box) throw notFound('投票');
-  if (!allowed(box.orgPath)) throw await denied(ctx, request, 'vote_box', id, 'scope');
+  if (!allowed(box.orgPath)) throw await denied(ctx, rc, 'vote_box', id, 'scope');
   return box;
 }
 
-export async function getBox(ctx: AppContext, request: FastifyRequest, id: number) {
-  await loadBox(ctx, request, id, (p) => canManageIn(request.actor!, p));
+export async function getBox(ctx: AppContext, rc: RequestContext, id: number) {
+  await loadBox(ctx, rc, id, (p) => canManageIn(rc.actor!, p));
   const t = (await tallyBoxes(ctx.db, [id], ctx.config.rulebook, chinaDate(ctx.now()))).get(id)!;
   return { data: t };
 }
 
-export async function closeBoxRequest(ctx: AppContext, request: FastifyRequest, id: number) {
-  await loadBox(ctx, request, id, (p) => canLeadIn(request.actor!, p));
+export async function closeBoxRequest(ctx: AppContext, rc: RequestContext, id: number) {
+  await loadBox(ctx, rc, id, (p) => canLeadIn(rc.actor!, p));
   return ctx.db.transaction().execute(async (trx) => {
     const box = await closeBox(trx, id, ctx.now());
-    const a = request.actor!;
+    const a = rc.actor!;
     await appendAudit(trx, ctx.ring, {
       at: ctx.now().toISOString(),
       result: 'ok',
@@ -48,8 +42,8 @@ export async function closeBoxRequest(ctx: AppContext, request: FastifyRequest, 
       objectType: 'vote_box',
       objectId: id,
       scopePath: box.orgPath,
-      requestId: request.meta.requestId,
-      ip: request.meta.ip,
+      requestId: rc.meta.requestId,
+      ip: rc.meta.ip,
       detail: {},
     });
     return { data: box };
@@ -57,11 +51,11 @@ export async function closeBoxRequest(ctx: AppContext, request: FastifyRequest, 
 }
 
 /** A teller enters a paper ballot (no voter is recorded). */
-export async function paperBallot(ctx: AppContext, request: FastifyRequest, id: number, marks: BallotMarks) {
-  const box = await loadBox(ctx, request, id, (p) => canManageIn(request.actor!, p));
+export async function paperBallot(ctx: AppContext, rc: RequestContext, id: number, marks: BallotMarks) {
+  const box = await loadBox(ctx, rc, id, (p) => canManageIn(rc.actor!, p));
   return ctx.db.transaction().execute(async (trx) => {
     await enterPaperBallot(trx, id, marks);
-    const a = request.actor!;
+    const a = rc.actor!;
     await appendAudit(trx, ctx.ring, {
       at: ctx.now().toISOString(),
       result: 'ok',
@@ -71,8 +65,8 @@ export async function paperBallot(ctx: AppContext, request: FastifyRequest, id: 
       objectType: 'vote_box',
       objectId: id,
       scopePath: box.orgPath,
-      requestId: request.meta.requestId,
-      ip: request.meta.ip,
+      requestId: rc.meta.requestId,
+      ip: rc.meta.ip,
       detail: {},
     });
     return { data: { accepted: true } };
@@ -87,7 +81,7 @@ export async function viewBallot(ctx: AppContext, token: string) {
  * Casting with a token: the route is public so no session (and no user id) reaches this
  * code; the audit row names the box only — never the grades, the token or a ballot id.
  */
-export async function cast(ctx: AppContext, request: FastifyRequest, token: string, marks: BallotMarks) {
+export async function cast(ctx: AppContext, rc: RequestContext, token: string, marks: BallotMarks) {
   return ctx.db.transaction().execute(async (trx) => {
     const { boxId } = await castBallot(trx, token, marks);
     await appendAudit(trx, ctx.ring, {
@@ -96,7 +90,7 @@ export async function cast(ctx: AppContext, request: FastifyRequest, token: stri
       action: 'vote.cast',
       objectType: 'vote_box',
       objectId: boxId,
-      requestId: request.meta.requestId,
+      requestId: rc.meta.requestId,
       detail: {},
     });
     return { data: { accepted: true } };
