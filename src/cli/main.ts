@@ -1,6 +1,6 @@
 // `dangjian <command>`: parse → call services in-process → print (human text, or --json).
 import type { CliCommands } from './command.ts';
-import { auditCommand } from './commands/audit.command.ts';
+import { auditAnchorCommand, auditCommand } from './commands/audit.command.ts';
 import { backupCommand, restoreCommand } from './commands/backup.command.ts';
 import { BENCH_COMMANDS } from './commands/bench.commands.ts';
 import { COMMITMENTS_COMMANDS } from './commands/commitments.commands.ts';
@@ -19,9 +19,10 @@ const COMMANDS: CliCommands = {
   serve: { run: serveCommand, help: '启动HTTP服务（读取 DATABASE_URL、PORT）' },
   migrate: { run: migrateCommand, help: '执行数据库迁移' },
   seed: { run: seedCommand, help: 'seed --demo [--scale county|city|province] [--password P] [--json]' },
-  'audit verify': { run: auditCommand, help: '校验审计日志哈希链 [--json]' },
+  'audit verify': { run: auditCommand, help: '校验审计日志哈希链及外部锚点 [--json]' },
+  'audit anchor': { run: auditAnchorCommand, help: '把审计链当前位置的签名锚点追加到锚点文件 [--json]' },
   backup: { run: backupCommand, help: 'backup FILE：在线备份（SQLite）' },
-  restore: { run: restoreCommand, help: 'restore FILE：从备份恢复（SQLite，服务须停止）' },
+  restore: { run: restoreCommand, help: 'restore FILE：校验后从备份恢复（SQLite，服务须停止）[--json]' },
   ...ORG_SYSTEM_COMMANDS,
   ...ROSTER_COMMANDS,
   ...ORG_LIFE_COMMANDS,

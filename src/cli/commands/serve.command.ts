@@ -5,9 +5,11 @@ import { parseArgs } from 'node:util';
 import { buildApp } from '../../server/app.ts';
 import { openContext } from '../../server/bootstrap.ts';
 import { loadConfig } from '../../server/config.ts';
+import { anchorFilePath, anchorIntervalMs, startAuditAnchoring } from '../../server/audit/audit-anchor.ts';
 import { isEmpty } from '../../server/db/database.ts';
+import { DatabaseInUseError, serverLockFor, type HeldLock } from '../../server/db/server-lock.ts';
 import { seedDemo } from '../../server/seed/demo.seed.ts';
-import { log, progressBar } from '../output.ts';
+import { CliError, log, progressBar } from '../output.ts';
 import { DEMO_DEFAULT_PASSWORD } from './seed.command.ts';
 
 function newestMtime(dir: string): number {
@@ -34,6 +36,13 @@ function ensureWebBuilt(webDist: string): void {
 async function listen(options: { seedIfEmpty: boolean }): Promise<number> {
   const started = Date.now();
   const config = loadConfig();
+  // SQLite: <db>.server.lock while serving, so that `restore` refuses (server-lock.ts).
+  let lock: HeldLock | null;
+  try {
+    lock = serverLockFor(config.databaseUrl);
+  } catch (e) {
+    throw e instanceof DatabaseInUseError ? new CliError(e.message) : e;
+  }
   const opened = await openContext(config);
   if (opened.keyFileCreated) log(`已生成密钥文件 ${config.keyFile}（请妥善备份，丢失将无法解密敏感字段）`);
   const { ctx } = opened;
@@ -51,9 +60,13 @@ async function listen(options: { seedIfEmpty: boolean }): Promise<number> {
     }
   }
   const app = await buildApp(ctx, { serveWeb: true, logger: process.env.DANGJIAN_LOG === '1' });
+  // Signed checkpoints of the audit chain outside the database, periodically and at shutdown.
+  const anchoring = startAuditAnchoring(ctx, { file: anchorFilePath(config), everyMs: anchorIntervalMs(), onError: (e) => log(`审计锚点写入失败：${String(e)}`) });
   const shutdown = async () => {
     await app.close();
+    await anchoring.stop();
     await opened.close();
+    lock?.release();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());
