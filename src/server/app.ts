@@ -10,6 +10,8 @@ import { z } from 'zod';
 import type { AppContext } from './context.ts';
 import { authPlugin } from './http/auth.plugin.ts';
 import { AppError, sendError } from './http/errors.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerTextHygiene } from './http/text-hygiene.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { orgRoutes } from './modules/orgs/orgs.routes.ts';
@@ -39,6 +41,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setErrorHandler((error, request, reply) => sendError(reply, request, error));
 
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app);
+  registerTextHygiene(app);
   // Before any route exists, so that its onRoute hook sees the documentation routes too.
   await app.register(authPlugin, { ctx });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);

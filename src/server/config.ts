@@ -25,7 +25,10 @@ export interface AppConfig {
 
 export const DEFAULT_DATABASE_URL = 'data/dangjian.db';
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, rulebook: Rulebook = NATIONAL_RULEBOOK): AppConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  rulebook: Rulebook = NATIONAL_RULEBOOK,
+): AppConfig {
   const databaseUrl = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
   return {
     databaseUrl,
@@ -51,7 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rulebook: Ruleb
       history: ruleValue<number>(rulebook, 'security.password.history'),
     },
     kdfLogN: Number(env.DANGJIAN_KDF_LOG_N ?? 15),
-    cookieSecure: env.DANGJIAN_COOKIE_SECURE === '1',
+    // Secure by default in production; DANGJIAN_COOKIE_SECURE=0 for a plain-HTTP intranet that must not.
+    cookieSecure: env.DANGJIAN_COOKIE_SECURE ? env.DANGJIAN_COOKIE_SECURE === '1' : env.NODE_ENV === 'production',
     loginPerIpPerMinute: Number(env.DANGJIAN_LOGIN_PER_IP_PER_MINUTE ?? 30),
   };
 }

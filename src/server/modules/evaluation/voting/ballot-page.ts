@@ -2,7 +2,9 @@
 // open a link (the token travels in the URL fragment, which browsers never send to a server,
 // so no access log can pair a token with an address). No sign-in, no SPA bundle: it loads on
 // any phone and posts the ballot to POST /api/voting/ballots.
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { PUBLIC } from '../../../http/policy.ts';
 
 const PAGE = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -56,10 +58,16 @@ button:disabled{background:#bbb}
 })();
 </script></body></html>`;
 
+const sha256 = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+const inline = (tag: string) => PAGE.split(`<${tag}>`)[1]!.split(`</${tag}>`)[0]!;
+/** The page's own CSP: its one inline script and style, by hash; nothing else inline. */
+const CSP = `default-src 'self'; script-src ${sha256(inline('script'))}; style-src ${sha256(inline('style'))}; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+
 /** Not under /api: a plain page, with no data in it; everything it shows comes from the token. */
 export function registerBallotPage(app: FastifyInstance): void {
-  app.get('/vote', { schema: { hide: true } }, (_request, reply) =>
+  app.get('/vote', { config: { policy: PUBLIC }, schema: { hide: true } }, (_request, reply) =>
     reply
+      .header('Content-Security-Policy', CSP)
       .header('Cache-Control', 'no-store')
       .header('Referrer-Policy', 'no-referrer')
       .type('text/html; charset=utf-8')
