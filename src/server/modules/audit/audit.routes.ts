@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { verifyAuditChain } from '../../audit/audit.repository.ts';
 import type { AppContext } from '../../context.ts';
+import { defineRoute } from '../../http/define-route.ts';
 import { signedIn } from '../../http/policy.ts';
 
 const tags = ['审计'];
@@ -22,26 +22,24 @@ function beijingDayStart(day: string): string {
 }
 
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-
-  r.get('/api/audit', {
-    config: { policy: auditor },
-    schema: {
-      tags,
-      summary: '审计日志（按序号倒序，键集分页）',
-      querystring: z.strictObject({
-        before: z.coerce.number().int().positive().optional(),
-        action: z.string().max(64).optional(),
-        actor: z.string().max(64).optional(),
-        result: z.enum(['ok', 'denied', 'failed']).optional(),
-        // Inclusive range of Beijing-time days (UTC+8, no DST); the log stores UTC instants.
-        from: z.iso.date({ error: '开始日期格式应为YYYY-MM-DD' }).optional(),
-        to: z.iso.date({ error: '结束日期格式应为YYYY-MM-DD' }).optional(),
-        limit: z.coerce.number().int().min(1).max(200).default(50),
-      }),
-    },
-    handler: async (req) => {
-      const { before, action, actor, result, from, to, limit } = req.query;
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/audit',
+    policy: auditor,
+    tags,
+    summary: '审计日志（按序号倒序，键集分页）',
+    query: z.strictObject({
+      before: z.coerce.number().int().positive().optional(),
+      action: z.string().max(64).optional(),
+      actor: z.string().max(64).optional(),
+      result: z.enum(['ok', 'denied', 'failed']).optional(),
+      // Inclusive range of Beijing-time days (UTC+8, no DST); the log stores UTC instants.
+      from: z.iso.date({ error: '开始日期格式应为YYYY-MM-DD' }).optional(),
+      to: z.iso.date({ error: '结束日期格式应为YYYY-MM-DD' }).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    handler: async (_rc, { query }) => {
+      const { before, action, actor, result, from, to, limit } = query;
       let q = ctx.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit);
       if (before) q = q.where('seq', '<', before);
       if (action) q = q.where('action', '=', action);
@@ -68,9 +66,12 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
 
-  r.get('/api/audit/verify', {
-    config: { policy: auditor },
-    schema: { tags, summary: '校验审计日志哈希链' },
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/audit/verify',
+    policy: auditor,
+    tags,
+    summary: '校验审计日志哈希链',
     handler: async () => ({ data: await verifyAuditChain(ctx.db, ctx.ring) }),
   });
 }
