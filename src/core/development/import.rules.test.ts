@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkCharacter } from '../person/id-number.ts';
 import { NATIONAL_RULEBOOK } from '../rulebook/rulebook.ts';
+import { maxLengthOf } from '../roster/import.rules.ts';
+import { createCandidateBody, recordStepBody } from './development.schemas.ts';
 import {
+  DEV_IMPORT_TEXT_LIMITS,
   importedStatus,
   parseDateList,
   resolveNames,
@@ -187,5 +190,56 @@ describe('development import: helpers', () => {
     const r = resolveNames(5, '入党介绍人', ['李华', '王五'], people);
     expect(r.errors.map((e) => e.code)).toEqual(['PERSON_AMBIGUOUS', 'PERSON_NOT_FOUND']);
     expect(r.errors[1]!.message).toBe('第5行：入党介绍人“王五”不是该党支部的党员，请核对姓名');
+  });
+});
+
+describe('development import: control characters and text limits (the API schemas)', () => {
+  it('a NUL or another control character in a cell refuses the row, naming row and column', () => {
+    const r = run({ 备注: '补录\u0000' });
+    expect(r.draft).toBeNull();
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        row: 7,
+        column: '备注',
+        code: 'CONTROL_CHAR',
+        message: expect.stringContaining('第7行：备注含有不可见的控制字符（NUL，'),
+      }),
+    ]);
+    expect(codes({ 姓名: '陈\u001f申' })).toEqual([['姓名', 'CONTROL_CHAR']]);
+    expect(codes({ 备注: '第一行\n第二行\t完' })).toEqual([]);
+  });
+
+  it('takes its limits from the request schemas', () => {
+    expect(DEV_IMPORT_TEXT_LIMITS).toMatchObject({
+      谈话人: maxLengthOf(recordStepBody.shape.talker),
+      政审结论: maxLengthOf(recordStepBody.shape.conclusion),
+      超期审批原因: maxLengthOf(recordStepBody.shape.lateReason),
+      备注: maxLengthOf(createCandidateBody.shape.note),
+      公民身份号码: maxLengthOf(createCandidateBody.shape.idNumber),
+    });
+    expect(DEV_IMPORT_TEXT_LIMITS.谈话人).toBe(50);
+  });
+
+  it.each([
+    ['备注', 500, {}],
+    ['谈话人', 50, { 谈话日期: '2024-09-10' }],
+  ] as const)('%s: %i characters pass, one more is refused with the limit (never cut)', (column, max, extra) => {
+    const ok = run({ ...extra, [column]: '字'.repeat(max) });
+    expect(ok.errors).toEqual([]);
+    const r = run({ ...extra, [column]: '字'.repeat(max + 1) });
+    expect(r.draft).toBeNull();
+    expect(r.errors).toEqual([
+      { row: 7, column, code: 'TOO_LONG', message: `第7行：${column}不能超过${max}个字（现为${max + 1}个字）` },
+    ]);
+  });
+
+  it('政审结论 over the API limit is refused, not silently cut', () => {
+    const conclusion = '合'.repeat(DEV_IMPORT_TEXT_LIMITS.政审结论! + 1);
+    expect(codes({ 政审结论: conclusion })).toEqual([['政审结论', 'TOO_LONG']]);
+  });
+
+  it('培养联系人: each name within the name limit, at most as many as a step takes', () => {
+    expect(codes({ 培养联系人: `李华、${'王'.repeat(51)}` })).toEqual([['培养联系人', 'TOO_LONG']]);
+    expect(codes({ 入党介绍人: '甲一、乙二、丙三、丁四、戊五、己六' })).toEqual([['入党介绍人', 'TOO_MANY']]);
   });
 });

@@ -5,13 +5,18 @@
 // add up); a date that breaks a statutory interval is history: it is imported, and the audit
 // lists it (the findings come from the same checkStep the audit runs).
 import { normaliseIdNumber, parseIdNumber } from '../person/id-number.ts';
+import { orgCodeSchema } from '../org/org.schemas.ts';
 import {
   cellText,
+  controlCharErrors,
+  maxLengthOf,
   normaliseName,
   parseDateCell,
+  tooLongError,
   type CellValue,
   type RowError,
 } from '../roster/import.rules.ts';
+import { createCandidateBody, recordStepBody } from './development.schemas.ts';
 import { stepDef, type StepDef } from './steps.ts';
 
 export type { CellValue, RowError };
@@ -100,6 +105,34 @@ export const STEP_DATE_COLUMN: Readonly<Record<number, DevImportColumn>> = {
   22: '转正申请日期',
 };
 
+const voteSchema = recordStepBody.shape.vote.unwrap();
+const exclusionSchema = voteSchema.shape.exclusions.unwrap().element;
+
+/**
+ * Text limits of the development import's columns: the API's (development and org schemas), one
+ * definition. Dates and counts are parsed, so their columns need none.
+ */
+export const DEV_IMPORT_TEXT_LIMITS: Readonly<Partial<Record<DevImportColumn, number>>> = {
+  姓名: maxLengthOf(createCandidateBody.shape.name),
+  公民身份号码: maxLengthOf(createCandidateBody.shape.idNumber),
+  党组织编码: maxLengthOf(orgCodeSchema),
+  谈话人: maxLengthOf(recordStepBody.shape.talker),
+  推荐方式: maxLengthOf(recordStepBody.shape.method),
+  政审结论: maxLengthOf(recordStepBody.shape.conclusion),
+  // The reason stands for each excluded member's note (a vote's exclusions, same limit).
+  不计入应到会原因: maxLengthOf(exclusionSchema.shape.note),
+  上级党委谈话人: maxLengthOf(recordStepBody.shape.talker),
+  超期审批原因: maxLengthOf(recordStepBody.shape.lateReason),
+  备注: maxLengthOf(createCandidateBody.shape.note),
+};
+
+/** 培养联系人 and 入党介绍人: each name at most a candidate's name, at most as many as a step takes. */
+export const DEV_IMPORT_NAME_LIMITS = {
+  name: maxLengthOf(createCandidateBody.shape.name),
+  培养联系人: maxLengthOf(recordStepBody.shape.contacts),
+  入党介绍人: maxLengthOf(recordStepBody.shape.introducers),
+} as const;
+
 /** Steps whose column may hold several dates (考察 entries). */
 const MULTI_DATE_STEPS = new Set([6, 21]);
 
@@ -165,8 +198,31 @@ export function validateDevRow(
   rules: DevImportRules,
 ): { draft: DevImportDraft | null; errors: RowError[] } {
   const { row, cells } = raw;
+  const control = controlCharErrors(row, cells);
+  if (control.length > 0) return { draft: null, errors: control };
   const errors: RowError[] = [];
   const text = (c: DevImportColumn) => cellText(cells[c]);
+  // Over-long text is refused first, and the row goes no further (its other checks would
+  // only repeat the problem).
+  for (const [c, max] of Object.entries(DEV_IMPORT_TEXT_LIMITS) as Array<[DevImportColumn, number]>) {
+    const t = text(c);
+    if (t.length > max) errors.push(tooLongError(row, c, max, t.length));
+  }
+  for (const c of ['培养联系人', '入党介绍人'] as const) {
+    const list = text(c)
+      .split(SPLIT)
+      .filter(Boolean);
+    const long = list.find((n) => n.length > DEV_IMPORT_NAME_LIMITS.name);
+    if (long)
+      errors.push(
+        err(row, c, 'TOO_LONG', `${c}中的每个姓名不能超过${DEV_IMPORT_NAME_LIMITS.name}个字（现为${long.length}个字）`),
+      );
+    else if (list.length > DEV_IMPORT_NAME_LIMITS[c])
+      errors.push(
+        err(row, c, 'TOO_MANY', `${c}最多填写${DEV_IMPORT_NAME_LIMITS[c]}人（现为${list.length}人）`),
+      );
+  }
+  if (errors.length > 0) return { draft: null, errors };
 
   const nameText = text('姓名');
   const name = nameText ? normaliseName(nameText) : null;
@@ -250,7 +306,6 @@ export function validateDevRow(
     if (!dates.has(step)) return null;
     const t = text(column);
     if (!t) errors.push(err(row, column, 'REQUIRED', `填写了${STEP_DATE_COLUMN[step]}，${label}不能为空`));
-    else if (t.length > 500) errors.push(err(row, column, 'TOO_LONG', `${label}不能超过500个字`));
     return t || null;
   };
   const talker = requireText(2, '谈话人');
@@ -370,7 +425,7 @@ export function validateDevRow(
 
   if (errors.length > 0 || !name || !id || !orgCode) return { draft: null, errors };
 
-  const note = text('备注').slice(0, 500);
+  const note = text('备注');
   const steps: DraftStep[] = [];
   for (const [step, list] of [...dates.entries()].sort((a, b) => a[0] - b[0])) {
     const def = stepDef(rules.steps, step);
@@ -385,7 +440,7 @@ export function validateDevRow(
       if (step === 6 || step === 21) data.summary = '（历史考察记录，由Excel导入）';
       if (step === 7) Object.assign(data, targetPublicity);
       if (step === 9) s.people = { field: 'introducers', column: '入党介绍人', names: names('入党介绍人') };
-      if (step === 10 && text('政审结论')) data.conclusion = text('政审结论').slice(0, 2000);
+      if (step === 10 && text('政审结论')) data.conclusion = text('政审结论');
       if (step === 11) {
         if (trainingDays !== null) data.trainingDays = trainingDays;
         if (trainingHours !== null) data.trainingHours = trainingHours;
@@ -393,7 +448,7 @@ export function validateDevRow(
       if (step === 13) Object.assign(data, prePublicity);
       if (step === 15 && vote) data.vote = vote;
       if (step === 16 && higherTalker) data.talker = higherTalker;
-      if (step === 17 && text('超期审批原因')) data.lateReason = text('超期审批原因').slice(0, 500);
+      if (step === 17 && text('超期审批原因')) data.lateReason = text('超期审批原因');
       steps.push(s);
     }
   }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkCharacter } from '../person/id-number.ts';
 import { NATIONAL_RULEBOOK, ruleValue } from '../rulebook/rulebook.ts';
+import { z } from 'zod';
 import {
-  cellText, checkImportOrg, findDuplicateIds, normalisePhone, parseDateCell, validateRow, type CellValue, type RowRules,
+  cellText, checkImportOrg, findDuplicateIds, IMPORT_TEXT_LIMITS, maxLengthOf, normalisePhone, parseDateCell, validateRow, type CellValue, type RowRules,
 } from './import.rules.ts';
+import { profileBody } from './roster.schemas.ts';
 import type { ImportColumn } from './roster.constants.ts';
 
 const TODAY = '2026-11-23';
@@ -152,5 +154,68 @@ describe('cross-row and organisation checks', () => {
 describe('ID numbers saved as numbers by Excel', () => {
   it('are refused with a hint about the text format', () => {
     expect(codes({ 公民身份号码: 330102199005120000 })).toEqual(['公民身份号码:ID_NUMERIC']);
+  });
+});
+
+describe('control characters and text limits (one set of limits with the API)', () => {
+  it.each([
+    ['NUL in the name', { 姓名: '张\u0000三' }, '姓名', 'NUL'],
+    ['BEL in the address', { 家庭住址: '杭州市\u0007西湖区' }, '家庭住址', 'U+0007'],
+    ['ESC in the work unit', { 工作单位: '\u001b[31m某单位' }, '工作单位', 'U+001B'],
+    ['DEL in the organisation code', { 党组织编码: 'TA-1\u007f' }, '党组织编码', 'U+007F'],
+  ])('%s is refused naming the row and the column', (_, over, column, what) => {
+    const r = validateRow(row(over), RULES);
+    expect(r.draft).toBeNull();
+    expect(r.errors).toEqual([
+      expect.objectContaining({ row: 2, column, code: 'CONTROL_CHAR', message: expect.stringContaining(`第2行：${column}含有不可见的控制字符（${what}，`) }),
+    ]);
+  });
+
+  it('tab and line breaks are whitespace: normalised, not refused', () => {
+    const r = validateRow(row({ 家庭住址: '杭州市\t西湖区\r\n文三路1号', 姓名: '张三\n' }), RULES);
+    expect(r.errors).toEqual([]);
+    expect(r.draft).toMatchObject({ name: '张三', address: '杭州市 西湖区 文三路1号' });
+  });
+
+  it('uses the profile API limits for every free-text column', () => {
+    expect(IMPORT_TEXT_LIMITS).toMatchObject({
+      籍贯: maxLengthOf(profileBody.shape.nativePlace),
+      工作单位: maxLengthOf(profileBody.shape.workUnit),
+      岗位: maxLengthOf(profileBody.shape.post),
+      家庭住址: maxLengthOf(profileBody.shape.address),
+      学位: maxLengthOf(profileBody.shape.degree),
+    });
+    expect(IMPORT_TEXT_LIMITS.家庭住址).toBe(200);
+  });
+
+  it.each([
+    ['家庭住址', 200],
+    ['工作单位', 100],
+    ['籍贯', 50],
+    ['岗位', 50],
+  ] as const)('%s: %i characters pass, one more is refused with the limit', (column, max) => {
+    expect(validateRow(row({ [column]: '路'.repeat(max) }), RULES).errors).toEqual([]);
+    const r = validateRow(row({ [column]: '路'.repeat(max + 1) }), RULES);
+    expect(r.draft).toBeNull();
+    expect(r.errors).toEqual([
+      { row: 2, column, code: 'TOO_LONG', message: `第2行：${column}不能超过${max}个字（现为${max + 1}个字）` },
+    ]);
+  });
+
+  it('a 32,767-character address (an Excel cell full) is refused', () => {
+    const r = validateRow(row({ 家庭住址: 'x'.repeat(32_767) }), RULES);
+    expect(r.errors.map((e) => `${e.column}:${e.code}`)).toEqual(['家庭住址:TOO_LONG']);
+    expect(r.errors[0]!.message).toContain('不能超过200个字');
+  });
+
+  it('an over-long name or organisation code is a length error, not a format error', () => {
+    expect(codes({ 姓名: '张'.repeat(31) })).toEqual(['姓名:TOO_LONG']);
+    expect(codes({ 党组织编码: 'A'.repeat(33) })).toEqual(['党组织编码:TOO_LONG']);
+  });
+
+  it('maxLengthOf reads strings and lists through optional/nullable/default wrappers', () => {
+    expect(maxLengthOf(z.string().max(7).nullable().optional())).toBe(7);
+    expect(maxLengthOf(z.array(z.number()).max(5).optional())).toBe(5);
+    expect(() => maxLengthOf(z.string())).toThrow();
   });
 });

@@ -19,6 +19,8 @@ import {
   type MemberCategory,
 } from './roster.constants.ts';
 import { isBranchKind } from '../org/org.types.ts';
+import { orgCodeSchema } from '../org/org.schemas.ts';
+import { externalInBody, profileBody } from './roster.schemas.ts';
 
 /** A cell as the reader hands it over: primitives only (rich text and formulas already flattened). */
 export type CellValue = string | number | boolean | Date | null;
@@ -156,6 +158,76 @@ export function normaliseName(raw: string): string | null {
   return /^[\u3400-\u9fff\uf900-\ufaff·A-Za-z ]+$/.test(t) ? t : null;
 }
 
+/**
+ * The largest length a request schema accepts for a text (or list) field, read from the zod
+ * schema itself (optional/nullable/default wrappers unwrapped), so that an import and the API
+ * share one definition of every limit.
+ */
+export function maxLengthOf(schema: unknown): number {
+  type Schema = { unwrap?: () => unknown; maxLength?: number | null; def?: { type?: string; checks?: unknown[] } };
+  const wrappers = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional']);
+  let s = schema as Schema;
+  while (wrappers.has(s.def?.type ?? '') && typeof s.unwrap === 'function') s = s.unwrap() as Schema;
+  if (typeof s.maxLength === 'number') return s.maxLength;
+  for (const c of s.def?.checks ?? []) {
+    const d = (c as { _zod?: { def?: { check?: string; maximum?: number } } })._zod?.def;
+    if (d?.check === 'max_length' && typeof d.maximum === 'number') return d.maximum;
+  }
+  throw new Error('schema has no maximum length');
+}
+
+/** Text limits of the member import's columns: the API's (roster/org schemas), one definition. */
+export const IMPORT_TEXT_LIMITS: Readonly<Partial<Record<ImportColumn, number>>> = {
+  姓名: maxLengthOf(externalInBody.shape.personName),
+  党组织编码: maxLengthOf(orgCodeSchema),
+  籍贯: maxLengthOf(profileBody.shape.nativePlace),
+  学位: maxLengthOf(profileBody.shape.degree),
+  工作单位: maxLengthOf(profileBody.shape.workUnit),
+  岗位: maxLengthOf(profileBody.shape.post),
+  家庭住址: maxLengthOf(profileBody.shape.address),
+};
+
+/** C0 control characters but tab, line feed and carriage return (whitespace, normalised to a space), DEL and C1. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** The name of a control character in a message: NUL, or U+00XX. */
+function controlName(c: string): string {
+  const n = c.charCodeAt(0);
+  return n === 0 ? 'NUL' : `U+${n.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Cells holding control characters (a NUL from `_x0000_`, an escape, a bell…): invisible in
+ * Excel, meaningless in a name or an address, and trouble for every system the data goes to
+ * next. Each such cell is a row error naming the row and the column.
+ */
+export function controlCharErrors(row: number, cells: Readonly<Record<string, CellValue | undefined>>): RowError[] {
+  const errors: RowError[] = [];
+  for (const [column, v] of Object.entries(cells)) {
+    if (typeof v !== 'string') continue;
+    const m = CONTROL_CHAR.exec(v);
+    if (m)
+      errors.push({
+        row,
+        column,
+        code: 'CONTROL_CHAR',
+        message: `第${row}行：${column}含有不可见的控制字符（${controlName(m[0])}，第${m.index + 1}个字符），请删除后重新导入`,
+      });
+  }
+  return errors;
+}
+
+/** Text longer than its column's limit: a row error naming the row, the column and the limit. */
+export function tooLongError(row: number, column: string, max: number, length: number): RowError {
+  return {
+    row,
+    column,
+    code: 'TOO_LONG',
+    message: `第${row}行：${column}不能超过${max}个字（现为${length}个字）`,
+  };
+}
+
 function err(row: number, column: ImportColumn, code: string, message: string): RowError {
   return { row, column, code, message };
 }
@@ -176,10 +248,22 @@ function yearsLater(date: string, years: number): string {
 /** Validates and normalises one row. Errors carry the Excel row number, the column and a Chinese message. */
 export function validateRow(raw: RawRow, rules: RowRules): { draft: MemberDraft | null; errors: RowError[] } {
   const { row, cells } = raw;
+  const control = controlCharErrors(row, cells);
+  if (control.length > 0) return { draft: null, errors: control };
   const errors: RowError[] = [];
   const texts: Partial<Record<ImportColumn, string>> = {};
   const text = (c: ImportColumn) => (texts[c] ??= cellText(cells[c]));
+  // Over-long text is refused first, and the column's other checks are skipped.
+  const overLimit = new Set<ImportColumn>();
+  for (const [c, max] of Object.entries(IMPORT_TEXT_LIMITS) as Array<[ImportColumn, number]>) {
+    const t = text(c);
+    if (t.length > max) {
+      errors.push(tooLongError(row, c, max, t.length));
+      overLimit.add(c);
+    }
+  }
   const required = (c: ImportColumn): string | null => {
+    if (overLimit.has(c)) return null;
     const t = text(c);
     if (!t) {
       errors.push(err(row, c, 'REQUIRED', `第${row}行：${c}不能为空`));
@@ -409,23 +493,16 @@ export function validateRow(raw: RawRow, rules: RowRules): { draft: MemberDraft 
       );
   }
   let degree: string | null = null;
-  if (text('学位')) {
+  if (text('学位') && !overLimit.has('学位')) {
     degree = (DEGREES as readonly string[]).includes(text('学位')) ? text('学位') : null;
     if (!degree) errors.push(err(row, '学位', 'DEGREE_INVALID', `第${row}行：学位应为博士、硕士、学士或无`));
   }
-  const limited = (c: ImportColumn, max: number): string | null => {
-    const t = text(c);
-    if (!t) return null;
-    if (t.length > max) {
-      errors.push(err(row, c, 'TOO_LONG', `第${row}行：${c}不能超过${max}个字`));
-      return null;
-    }
-    return t;
-  };
-  const nativePlace = limited('籍贯', 50);
-  const workUnit = limited('工作单位', 100);
-  const post = limited('岗位', 50);
-  const address = limited('家庭住址', 200);
+  // Free text: the limits were checked above (IMPORT_TEXT_LIMITS).
+  const limited = (c: ImportColumn): string | null => (overLimit.has(c) ? null : text(c) || null);
+  const nativePlace = limited('籍贯');
+  const workUnit = limited('工作单位');
+  const post = limited('岗位');
+  const address = limited('家庭住址');
 
   if (
     errors.length > 0 ||

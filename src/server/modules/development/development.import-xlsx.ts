@@ -9,7 +9,14 @@ import {
   type DevImportRow,
   type RowError,
 } from '../../../core/development/import.rules.ts';
-import { flattenCell, guardXlsx, ImportFileError, safeText } from '../roster/roster.xlsx.ts';
+import {
+  flattenCell,
+  guardXlsx,
+  HEADER_SEARCH_ROWS,
+  HeaderSearch,
+  ImportFileError,
+  safeText,
+} from '../roster/roster.xlsx.ts';
 
 export { ImportFileError };
 
@@ -45,19 +52,19 @@ export async function readDevelopmentSheet(buf: Buffer): Promise<DevSheet> {
   const width = Math.max(ws.columnCount, 1);
   const valuesOf = (r: ExcelJS.Row): CellValue[] =>
     Array.from({ length: width }, (_, i) => flattenCell(r.getCell(i + 1).value));
-  const headers = valuesOf(ws.getRow(1)).map((v) => (v === null ? '' : String(v).replace(/[\s*＊]/g, '')));
-  const columns = headers.map((h) =>
-    (DEV_IMPORT_COLUMNS as readonly string[]).includes(h) ? (h as DevImportColumn) : null,
-  );
-  const missing = DEV_REQUIRED_COLUMNS.filter((h) => !columns.includes(h));
-  if (missing.length > 0)
-    throw new ImportFileError(
-      'MISSING_COLUMNS',
-      `第1行表头缺少必需的列：${missing.join('、')}（请使用发展党员导入模板）`,
-    );
+  // The header: the first row within the first rows that holds every required title.
+  const search = new HeaderSearch<DevImportColumn>(DEV_IMPORT_COLUMNS, DEV_REQUIRED_COLUMNS, '发展党员导入模板');
+  let headerRow = 0;
+  let found: { headers: string[]; columns: Array<DevImportColumn | null> } | null = null;
+  for (let n = 1; n <= Math.min(ws.rowCount, HEADER_SEARCH_ROWS) && !found; n++) {
+    found = search.offer(n, valuesOf(ws.getRow(n)));
+    headerRow = n;
+  }
+  if (!found) throw search.notFound();
+  const { headers, columns } = found;
   const rows: DevImportRow[] = [];
   const original: CellValue[][] = [];
-  for (let n = 2; n <= ws.rowCount; n++) {
+  for (let n = headerRow + 1; n <= ws.rowCount; n++) {
     const values = valuesOf(ws.getRow(n));
     if (values.every((x) => x === null || (typeof x === 'string' && x.trim() === ''))) continue;
     if (rows.length >= DEV_IMPORT_LIMITS.maxRows)

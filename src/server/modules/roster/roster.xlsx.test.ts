@@ -106,3 +106,76 @@ describe('writing', () => {
     expect(ws.rowCount).toBe(3);
   });
 });
+
+describe('files that are not a workbook, header below a title', () => {
+  const random = (n: number) => {
+    // Deterministic bytes (a linear congruential sequence), starting like no zip.
+    const b = Buffer.alloc(n);
+    let x = 12345;
+    for (let i = 0; i < n; i++) b[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    b[0] = 0x13;
+    return b;
+  };
+  const cases = async (): Promise<Array<[string, Buffer]>> => {
+    const real = await buildSampleWorkbook([validSampleRow(1, 'A')]);
+    return [
+      ...[1, 2, 3, 4, 21].map((n): [string, Buffer] => [`${n} bytes`, Buffer.from('PK\u0003\u0004'.repeat(6)).subarray(0, n)]),
+      ['4 zero bytes', Buffer.alloc(4)],
+      ['random bytes', random(4096)],
+      ['a real workbook cut in half', real.subarray(0, Math.floor(real.length / 2))],
+      ['a real workbook without its last byte', real.subarray(0, real.length - 1)],
+      ['a zip that is not a workbook', zip({ 'readme.txt': Buffer.from('hello'), 'data.csv': Buffer.from('a,b') })],
+    ];
+  };
+
+  it('every one is an ImportFileError (never a RangeError), and 0 bytes is an empty file', async () => {
+    expect(code(() => guardXlsx(Buffer.alloc(0)))).toBe('FILE_EMPTY');
+    for (const [what, buf] of await cases()) {
+      const thrown = await readMemberSheet(buf).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(thrown, what).toBeInstanceOf(ImportFileError);
+      expect((thrown as ImportFileError).message, what).toMatch(/xlsx|Excel|损坏/);
+    }
+    expect(code(() => guardXlsx(Buffer.from([0x50, 0x4b, 0x03])))).toBe('NOT_XLSX');
+    expect((() => { try { guardXlsx(Buffer.from([0x50])); } catch (e) { return (e as Error).message; } })()).toBe('文件不是有效的.xlsx工作簿');
+  });
+
+  const titled = async (above: Array<Array<string | null>>, header: string[], data: Array<Array<string | null>>) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('党员信息');
+    for (const r of above) ws.addRow(r);
+    ws.addRow(header);
+    for (const r of data) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const row1 = validSampleRow(1, 'TA-1');
+
+  it('finds the header below a title row and a blank row, and numbers the rows as Excel does', async () => {
+    const headers = Object.keys(row1);
+    const buf = await titled([['某某党支部党员名册'], [null], ['填表日期：2026年12月']], headers, [headers.map((h) => String(row1[h as keyof typeof row1] ?? ''))]);
+    const sheet = await readMemberSheet(buf);
+    expect(sheet.headers.slice(0, headers.length)).toEqual(headers);
+    expect(sheet.rows).toHaveLength(1);
+    expect(sheet.rows[0]!.row).toBe(5);
+    expect(sheet.rows[0]!.cells.姓名).toBe(row1.姓名);
+  });
+
+  it('without a header in rows 1–10 it says so, naming the missing required columns', async () => {
+    const noHeader = await titled([['党员名册']], ['张三', '男', '汉族'], [['李四', '女', '汉族']]);
+    await expect(readMemberSheet(noHeader)).rejects.toMatchObject({
+      code: 'MISSING_COLUMNS',
+      message: expect.stringMatching(/^文件第1–10行中未找到表头（表头须包含必需的列：姓名、/),
+    });
+    const partial = await titled([['党员名册']], ['姓名', '性别', '电话'], [['李四', '女', '1']]);
+    await expect(readMemberSheet(partial)).rejects.toMatchObject({
+      code: 'MISSING_COLUMNS',
+      message: expect.stringMatching(/^文件第1–10行中未找到表头：第2行表头缺少必需的列：(.*、)?公民身份号码/),
+    });
+    // A header on row 12 is too far down: refused, not a silent zero-row import.
+    const headers = Object.keys(row1);
+    const deep = await titled(Array.from({ length: 11 }, (_, i) => [`说明${i + 1}`]), headers, [headers.map(() => 'x')]);
+    await expect(readMemberSheet(deep)).rejects.toMatchObject({ code: 'MISSING_COLUMNS' });
+  });
+});

@@ -52,7 +52,9 @@ export function guardXlsx(buf: Buffer): Map<string, ZipEntry> {
   if (buf.length === 0) throw new ImportFileError('FILE_EMPTY', '文件为空');
   if (buf.length > IMPORT_LIMITS.maxFileBytes)
     throw new ImportFileError('FILE_TOO_LARGE', `文件超过${IMPORT_LIMITS.maxFileBytes / 1024 / 1024}MB上限`);
-  if (buf.readUInt32LE(0) !== 0x04034b50) {
+  // Shorter than a zip's end-of-central-directory record (22 bytes): not a workbook (and no
+  // fixed-offset read below may run past the end of the buffer).
+  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) {
     const head = buf.subarray(0, 8).toString('hex');
     const hint = head.startsWith('d0cf11e0') ? '（这是旧版.xls文件，请在Excel中另存为.xlsx）' : '';
     throw new ImportFileError('NOT_XLSX', `文件不是有效的.xlsx工作簿${hint}`);
@@ -127,6 +129,49 @@ export function flattenCell(v: unknown): CellValue {
   return String(v as string);
 }
 
+/** A header may sit below a title row or two: it is searched for within this many rows. */
+export const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * Finds the header row of a sheet read row by row: the first row within the first
+ * HEADER_SEARCH_ROWS rows that holds every required column title (rows above it are titles and
+ * notes, and are skipped). Without one, a file-level error names the row that came closest and
+ * the required columns it lacks.
+ */
+export class HeaderSearch<C extends string> {
+  private best: { row: number; found: number; missing: C[] } | null = null;
+
+  constructor(
+    private readonly all: readonly C[],
+    private readonly required: readonly C[],
+    private readonly templateName: string,
+  ) {}
+
+  /** The header texts and their columns when `values` (Excel row `row`) is the header, else null. */
+  offer(row: number, values: readonly CellValue[]): { headers: string[]; columns: Array<C | null> } | null {
+    if (row > HEADER_SEARCH_ROWS) throw this.notFound();
+    if (values.every((x) => x === null || String(x).trim() === '')) return null;
+    const headers = values.map((x) => (x === null ? '' : String(x).replace(/[\s*＊]/g, '')));
+    const columns = headers.map((h) => ((this.all as readonly string[]).includes(h) ? (h as C) : null));
+    const missing = this.required.filter((h) => !columns.includes(h));
+    if (missing.length === 0) return { headers, columns };
+    const found = this.required.length - missing.length;
+    if (found > 0 && (!this.best || found > this.best.found)) this.best = { row, found, missing };
+    return null;
+  }
+
+  /** The error for a sheet whose first HEADER_SEARCH_ROWS rows hold no header. */
+  notFound(): ImportFileError {
+    const where = `文件第1–${HEADER_SEARCH_ROWS}行中未找到表头`;
+    return new ImportFileError(
+      'MISSING_COLUMNS',
+      this.best
+        ? `${where}：第${this.best.row}行表头缺少必需的列：${this.best.missing.join('、')}（请使用${this.templateName}）`
+        : `${where}（表头须包含必需的列：${this.required.join('、')}；请使用${this.templateName}）`,
+    );
+  }
+}
+
 export interface ParsedSheet {
   /** Header texts in file order (index = column number − 1). */
   headers: string[];
@@ -142,7 +187,7 @@ export interface ParsedSheet {
 // StringDecoder (never splits a character), streaming the worksheet row by row.
 
 function entryStream(buf: Buffer, e: ZipEntry): Readable {
-  if (buf.readUInt32LE(e.localOffset) !== 0x04034b50)
+  if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== 0x04034b50)
     throw new ImportFileError('NOT_XLSX', '文件已损坏：压缩条目无效');
   const start =
     e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
@@ -264,6 +309,8 @@ export async function streamMemberSheet(
   let headers: string[] | null = null;
   let columns: Array<ImportColumn | null> = [];
   let count = 0;
+  let seenAny = false;
+  const search = new HeaderSearch<ImportColumn>(ALL_IMPORT_COLUMNS, REQUIRED_HEADERS, '导入模板');
   try {
     const workbook = (await entryText(buf, entries, 'xl/workbook.xml')) ?? '';
     const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbook);
@@ -314,17 +361,9 @@ export async function streamMemberSheet(
         values[col] = value;
       }
       if (!headers) {
-        if (values.every((x) => x === null || String(x).trim() === '')) return;
-        headers = values.map((x) => (x === null ? '' : String(x).replace(/[\s*＊]/g, '')));
-        columns = headers.map((h) =>
-          (ALL_IMPORT_COLUMNS as readonly string[]).includes(h) ? (h as ImportColumn) : null,
-        );
-        const missing = REQUIRED_HEADERS.filter((h) => !columns.includes(h));
-        if (missing.length > 0)
-          throw new ImportFileError(
-            'MISSING_COLUMNS',
-            `第1行表头缺少必需的列：${missing.join('、')}（请使用导入模板）`,
-          );
+        if (values.some((x) => x !== null && String(x).trim() !== '')) seenAny = true;
+        const found = search.offer(rowNumber, values);
+        if (found) ({ headers, columns } = found);
         return;
       }
       if (values.every((x) => x === null || (typeof x === 'string' && x.trim() === ''))) return;
@@ -367,7 +406,10 @@ export async function streamMemberSheet(
     if (e instanceof ImportFileError) throw e;
     throw new ImportFileError('MALFORMED_XLSX', '文件内容已损坏或不是有效的Excel工作簿，无法读取');
   }
-  if (!headers) throw new ImportFileError('EMPTY_SHEET', '第一个工作表为空：找不到表头行');
+  if (!headers) {
+    if (seenAny) throw search.notFound();
+    throw new ImportFileError('EMPTY_SHEET', '第一个工作表为空：找不到表头行');
+  }
   return headers;
 }
 
