@@ -1,4 +1,6 @@
 import { expect, it } from 'vitest';
+import { buildApp } from '../src/server/app.ts';
+import { recordLoginSuccess, reserveLoginAttempt } from '../src/server/modules/auth/auth.repository.ts';
 import { putSetting } from '../src/server/modules/settings/settings.repository.ts';
 import { openTestApp, type TestApp } from './api-harness.ts';
 import { describeEachEngine } from './db-harness.ts';
@@ -154,6 +156,108 @@ describeEachEngine('auth API', (use) => {
     expect((await auditor.request('GET', `/api/orgs/${t.fixture.county.id}`)).statusCode).toBe(403);
     const verify = await auditor.request('GET', '/api/audit/verify');
     expect(verify.json().data.ok).toBe(true);
+    await t.app.close();
+  });
+});
+
+describeEachEngine('login lockout under concurrent attempts', (use) => {
+  let t: TestApp;
+  const attempt = (username: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const account = (id: number) =>
+    t.ctx.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('id', '=', id).executeTakeFirstOrThrow();
+  /** Audit rows about one account, with their parsed detail. */
+  const auditOf = async (action: string, id: number) =>
+    (await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', action).where('object_id', '=', String(id)).execute()).map(
+      (r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }),
+    );
+
+  it('12 wrong passwords sent at once lock the account: one lock row, at most 5 passwords checked, then the right one answers 423', async () => {
+    t = await openTestApp(use());
+    const id = t.fixture.users.workerA;
+    const res = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt('worker_a', `Wrong-${i}-x`)));
+    for (const r of res) expect([401, 423]).toContain(r.statusCode);
+    // Only the first four attempts of the run can fail without locking.
+    expect(res.filter((r) => r.statusCode === 401).length).toBeLessThanOrEqual(4);
+    const row = await account(id);
+    expect(Number(row.failed_logins)).toBeGreaterThanOrEqual(5);
+    expect(row.locked_until).toBe('2026-11-23T02:30:00.000Z');
+    // Exactly one request locks (the UPDATE that sets the lock only matches an unlocked row).
+    expect(await auditOf('auth.lock', id)).toHaveLength(1);
+    // Attempts past the fifth are refused before their password is checked.
+    const checked = (await auditOf('auth.login', id)).filter((r) => r.detail.reason === 'bad_password');
+    expect(checked.length).toBeLessThanOrEqual(5);
+    expect((await auditOf('auth.login', id)).filter((r) => r.result === 'denied')).toHaveLength(12);
+    const right = await attempt('worker_a', 'Fixture-Pass-2026');
+    expect(right.statusCode).toBe(423);
+    expect(right.json().error.code).toBe('ACCOUNT_LOCKED');
+  });
+
+  it('a right password sent among 12 wrong ones: no password past the fifth attempt of a run is checked, and it logs in only within those five', async () => {
+    const id = t.fixture.users.memberA;
+    const wrong = (i: number) => attempt('member_a', `Wrong-${i}-x`);
+    const res = await Promise.all([
+      ...[0, 1, 2, 3, 4, 5].map(wrong),
+      attempt('member_a', 'Fixture-Pass-2026'),
+      ...[6, 7, 8, 9, 10, 11].map(wrong),
+    ]);
+    const right = res[6]!;
+    for (const r of res) expect([200, 401, 423]).toContain(r.statusCode);
+    expect([200, 423]).toContain(right.statusCode);
+    const rows = await auditOf('auth.login', id);
+    expect(rows).toHaveLength(13);
+    // Every checked password (failed or right) had its place among the first five of its run.
+    const checked = rows.filter((r) => r.result === 'ok' || r.detail.reason === 'bad_password');
+    for (const r of checked) expect(r.detail.attempt).toBeLessThanOrEqual(5);
+    if (right.statusCode === 200) {
+      // It ended the run it was in; the wrong ones after it started a new run.
+      expect(rows.filter((r) => r.result === 'ok')).toHaveLength(1);
+    } else {
+      expect((await account(id)).locked_until).toBe('2026-11-23T02:30:00.000Z');
+      expect(await auditOf('auth.lock', id)).toHaveLength(1);
+    }
+    await t.ctx.db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+  });
+
+  it('a correct password whose check ends after the lock does not log in (the success UPDATE only matches an unlocked row)', async () => {
+    const id = t.fixture.users.adminA;
+    const now = t.ctx.now().toISOString();
+    // The right password's attempt is counted first and is being checked …
+    const mine = await t.ctx.db.transaction().execute((trx) => reserveLoginAttempt(trx, id, now));
+    expect(mine).toBe(1);
+    // … while five wrong ones arrive: the fifth is past the threshold and locks the account.
+    const res = await Promise.all(Array.from({ length: 5 }, (_, i) => attempt('admin_a', `Wrong-${i}-x`)));
+    expect(res.some((r) => r.statusCode === 423)).toBe(true);
+    expect((await account(id)).locked_until).not.toBeNull();
+    expect(await t.ctx.db.transaction().execute((trx) => recordLoginSuccess(trx, id, now))).toBe(false);
+    expect((await account(id)).locked_until).not.toBeNull();
+  });
+
+  it('sequential failures still lock at the fifth, and the lock ends after 30 minutes with a fresh count', async () => {
+    const id = t.fixture.users.adminB;
+    for (let i = 0; i < 4; i++) expect((await attempt('admin_b', `Wrong-${i}-x`)).statusCode).toBe(401);
+    expect((await account(id)).failed_logins).toBe(4);
+    expect((await attempt('admin_b', 'Wrong-4-x')).statusCode).toBe(423);
+    expect((await attempt('admin_b', 'Fixture-Pass-2026')).statusCode).toBe(423);
+    t.setNow('2026-11-23T02:30:00.000Z');
+    expect((await attempt('admin_b', 'Wrong-5-x')).statusCode).toBe(401);
+    expect((await account(id)).failed_logins).toBe(1);
+    await t.login('admin_b');
+    expect(await account(id)).toEqual({ failed_logins: 0, locked_until: null });
+    t.setNow('2026-11-23T02:00:00.000Z');
+  });
+
+  it('the per-IP throttle counts parallel attempts too (in memory, per app process)', async () => {
+    const app = await buildApp({ ...t.ctx, config: { ...t.ctx.config, loginPerIpPerMinute: 5 } });
+    await app.ready();
+    const res = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: `Wrong-${i}-x` } }),
+      ),
+    );
+    expect(res.filter((r) => r.statusCode === 429)).toHaveLength(7);
+    expect(res.filter((r) => r.statusCode === 401)).toHaveLength(5);
+    await app.close();
     await t.app.close();
   });
 });

@@ -45,7 +45,7 @@ function foundationCases(t: TestApp): Record<string, { url: string; body?: unkno
     'PUT /api/users/:id/roles': { url: `/api/users/${users.adminB}/roles`, body: { roles: ['org_admin'] } },
     'POST /api/users/:id/unlock': { url: `/api/users/${users.adminB}/unlock` },
     'POST /api/users/:id/disable': { url: `/api/users/${users.adminB}/disable` },
-    'POST /api/users': { url: '/api/users', body: { username: 'intruder', displayName: '越权', scopeOrgId: townB.id, initialPassword: 'Intruder-Pass-9', roles: ['worker'] } },
+    'POST /api/users': { url: '/api/users', body: { username: 'intruder', displayName: '越权', scopeOrgId: townB.id, initialPassword: 'Intruder-Pass-9' } },
   };
 }
 
@@ -105,7 +105,7 @@ describeEachEngine('route policies', (use) => {
   it('a security admin scoped to township A cannot act on township B accounts either', async () => {
     const sec = await t.login('secadmin');
     const createRes = await (await t.login('sysadmin')).request('POST', '/api/users', {
-      username: 'sec_a', displayName: '甲镇安全员', scopeOrgId: t.fixture.townA.id, initialPassword: 'Town-A-Secure-1', roles: ['worker'],
+      username: 'sec_a', displayName: '甲镇安全员', scopeOrgId: t.fixture.townA.id, initialPassword: 'Town-A-Secure-1',
     });
     expect(createRes.statusCode).toBe(201);
     const id = createRes.json().data.id as number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPassword } from './password-policy.ts';
-import { decideRoles } from './roles.ts';
-import { afterFailedLogin, isLocked, isPasswordExpired, sessionVerdict } from './session.rules.ts';
+import { decideRoleGrant, decideRoles, ROLES, SEPARATED_ROLES, type Role } from './roles.ts';
+import { attemptVerdict, isLocked, isPasswordExpired, lockAfterFailure, sessionVerdict } from './session.rules.ts';
 
 const limits = { idleMinutes: 30, absoluteHours: 12 };
 const t0 = '2026-11-23T08:00:00.000Z';
@@ -21,14 +21,22 @@ describe('sessions', () => {
 describe('lockout', () => {
   const policy = { failures: 5, minutes: 30 };
   it.each([
-    ['4th failure does not lock', 3, false],
-    ['5th failure locks', 4, true],
-  ])('%s', (_n, before, locks) => {
-    const r = afterFailedLogin(before, t0, policy);
-    expect(r.lockedUntil !== null).toBe(locks);
+    ['4th failed attempt does not lock', 4, false],
+    ['5th failed attempt locks', 5, true],
+    ['an attempt past the threshold locks', 6, true],
+  ])('%s', (_n, attempt, locks) => {
+    expect(lockAfterFailure(attempt, t0, policy) !== null).toBe(locks);
+  });
+  it.each([
+    [1, 'check'],
+    [5, 'check'],
+    [6, 'exhausted'],
+    [12, 'exhausted'],
+  ] as const)('attempt %i of a run is %s', (attempt, verdict) => {
+    expect(attemptVerdict(attempt, policy)).toBe(verdict);
   });
   it('a lock lasts 30 minutes', () => {
-    const { lockedUntil } = afterFailedLogin(4, t0, policy);
+    const lockedUntil = lockAfterFailure(5, t0, policy);
     expect(isLocked(lockedUntil, plus(30 * 60_000 - 1))).toBe(true);
     expect(isLocked(lockedUntil, plus(30 * 60_000))).toBe(false);
   });
@@ -52,15 +60,56 @@ describe('password policy (等保)', () => {
   });
 });
 
-describe('三员分立', () => {
+describe('三员分立: one account\'s roles', () => {
   it.each([
     ['one admin role', ['system_admin'], null],
     ['two admin roles', ['system_admin', 'audit_admin'], 'ROLE_SEPARATION'],
+    ['all three admin roles', ['system_admin', 'security_admin', 'audit_admin'], 'ROLE_SEPARATION'],
     ['admin and business role', ['security_admin', 'org_admin'], 'ROLE_SEPARATION'],
+    ['system admin and org admin', ['system_admin', 'org_admin'], 'ROLE_SEPARATION'],
+    ['audit admin and member', ['audit_admin', 'member'], 'ROLE_SEPARATION'],
     ['business roles together', ['org_admin', 'member'], null],
-    ['no role', [], 'ROLE_REQUIRED'],
+    ['a repeated admin role is one role', ['system_admin', 'system_admin'], null],
+    ['no role (a new account)', [], null],
   ] as const)('%s', (_n, roles, code) => {
     const r = decideRoles(roles);
     expect(r.ok ? null : r.code).toBe(code);
+  });
+
+  // Every subset of the six roles: valid exactly when it holds no 三员 role, or one 三员 role alone.
+  const subsets: Role[][] = [];
+  for (let mask = 0; mask < 1 << ROLES.length; mask++) subsets.push(ROLES.filter((_, i) => mask & (1 << i)));
+  it.each(subsets.map((s) => [s.join('+') || '(none)', s] as const))('all combinations: %s', (_n, roles) => {
+    const admins = roles.filter((r) => SEPARATED_ROLES.includes(r)).length;
+    const valid = admins === 0 || (admins === 1 && roles.length === 1);
+    const r = decideRoles(roles);
+    expect(r.ok).toBe(valid);
+    if (!r.ok) expect(r.field).toBe('roles');
+  });
+});
+
+describe('三员分立: who grants which roles', () => {
+  const sec = ['security_admin'];
+  it.each([
+    ['security admin grants worker to a new account', sec, false, [], ['worker'], null],
+    ['security admin grants business roles to a business account', sec, false, ['worker'], ['worker', 'org_admin'], null],
+    ['security admin takes a business account\'s roles away', sec, false, ['member'], [], null],
+    ['security admin makes a new account the system admin', sec, false, [], ['system_admin'], null],
+    ['security admin leaves a 三员 account as it is', sec, false, ['audit_admin'], ['audit_admin'], null],
+    ['system admin grants', ['system_admin'], false, [], ['worker'], 'ROLE_GRANT_FORBIDDEN'],
+    ['org admin grants', ['org_admin'], false, [], ['worker'], 'ROLE_GRANT_FORBIDDEN'],
+    ['audit admin grants', ['audit_admin'], false, [], ['member'], 'ROLE_GRANT_FORBIDDEN'],
+    ['security admin grants to self', sec, true, ['security_admin'], ['security_admin', 'org_admin'], 'ROLE_GRANT_SELF'],
+    ['security admin changes own role', sec, true, ['security_admin'], ['org_admin'], 'ROLE_GRANT_SELF'],
+    ['system admin made org admin (replacing)', sec, false, ['system_admin'], ['org_admin'], 'ROLE_SEPARATION'],
+    ['system admin given org admin too', sec, false, ['system_admin'], ['system_admin', 'org_admin'], 'ROLE_SEPARATION'],
+    ['audit admin made security admin', sec, false, ['audit_admin'], ['security_admin'], 'ROLE_SEPARATION'],
+    ['system admin role taken away', sec, false, ['system_admin'], [], 'ROLE_SEPARATION'],
+    ['new account given system admin and org admin', sec, false, [], ['system_admin', 'org_admin'], 'ROLE_SEPARATION'],
+    ['business account made system admin', sec, false, ['org_admin'], ['system_admin'], 'ROLE_SEPARATION'],
+  ] as const)('%s', (_n, grantorRoles, toSelf, before, after, code) => {
+    const r = decideRoleGrant({ grantorRoles, toSelf, before, after });
+    expect(r.ok ? null : r.code).toBe(code);
+    if (!r.ok) expect(r.field).toBe('roles');
   });
 });

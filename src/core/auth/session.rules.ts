@@ -35,15 +35,20 @@ export function isLocked(lockedUntil: string | null, now: string): boolean {
   return lockedUntil !== null && Date.parse(lockedUntil) > Date.parse(now);
 }
 
-/** After a failed attempt: the new failure count, and the lock end when the threshold is reached. */
-export function afterFailedLogin(
-  failures: number,
-  now: string,
-  policy: LockoutPolicy,
-): { failures: number; lockedUntil: string | null } {
-  const next = failures + 1;
-  if (next >= policy.failures) return { failures: 0, lockedUntil: new Date(Date.parse(now) + policy.minutes * 60_000).toISOString() };
-  return { failures: next, lockedUntil: null };
+/**
+ * Login attempts are counted in the database before the password is checked: the count the
+ * database returns is this attempt's place in the current run of consecutive attempts (since the
+ * last success, unlock or lock). Attempts past the threshold are never checked: without this, a
+ * burst of parallel guesses would all be checked before the first failure was counted.
+ */
+export function attemptVerdict(attempt: number, policy: LockoutPolicy): 'check' | 'exhausted' {
+  return attempt > policy.failures ? 'exhausted' : 'check';
+}
+
+/** The lock end when an attempt failed (or was refused as exhausted): null below the threshold. */
+export function lockAfterFailure(attempt: number, now: string, policy: LockoutPolicy): string | null {
+  if (attempt < policy.failures) return null;
+  return new Date(Date.parse(now) + policy.minutes * 60_000).toISOString();
 }
 
 export function isPasswordExpired(changedAt: string, now: string, expiryDays: number): boolean {

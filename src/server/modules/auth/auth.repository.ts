@@ -1,5 +1,5 @@
 // The only Kysely code for users, roles, password history and sessions.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, SessionRow, UserRow } from '../../db/schema.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -17,12 +17,61 @@ export async function rolesOf(db: Q, userId: number): Promise<string[]> {
   return rows.map((r) => r.role);
 }
 
-export async function recordLoginFailure(db: Transaction<DB>, userId: number, failures: number, lockedUntil: string | null, now: string) {
-  await db.updateTable('users').set({ failed_logins: failures, locked_until: lockedUntil, updated_at: now }).where('id', '=', userId).execute();
+// Login attempts and the lock. Each is one conditional UPDATE, so concurrent logins (other
+// requests, other app nodes) are counted by the database, never by read-modify-write in
+// JavaScript; on PostgreSQL the row lock the UPDATE takes makes a concurrent one wait and re-check
+// its WHERE clause. `failed_logins` counts the attempts of the current run (since the last
+// success, unlock or lock end), including those still being checked.
+
+/** Not locked at `now`: never locked, or the lock has ended. */
+const unlockedAt = (now: string) => sql<boolean>`(locked_until is null or locked_until <= ${now})`;
+
+/**
+ * Counts one login attempt, before its password is checked, unless the account is locked at `now`.
+ * A lock that has ended starts a new run at 1. Returns the attempt's place in the run, or
+ * undefined when the account is locked (the password must then not be checked).
+ */
+export async function reserveLoginAttempt(db: Transaction<DB>, userId: number, now: string): Promise<number | undefined> {
+  const row = await db
+    .updateTable('users')
+    .set({
+      failed_logins: sql<number>`case when locked_until is not null then 1 else ${sql.ref('failed_logins')} + 1 end`,
+      locked_until: null,
+      updated_at: now,
+    })
+    .where('id', '=', userId)
+    .where(unlockedAt(now))
+    .returning('failed_logins')
+    .executeTakeFirst();
+  return row ? Number(row.failed_logins) : undefined;
 }
 
-export async function recordLoginSuccess(db: Transaction<DB>, userId: number, now: string) {
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null, updated_at: now }).where('id', '=', userId).execute();
+/**
+ * Locks the account until `until` when its run has reached `threshold` attempts and it is not
+ * already locked. True only for the one call that locked it (the one that audits the lock).
+ */
+export async function lockAccount(db: Transaction<DB>, userId: number, threshold: number, until: string, now: string): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set({ locked_until: until, updated_at: now })
+    .where('id', '=', userId)
+    .where('failed_logins', '>=', threshold)
+    .where(unlockedAt(now))
+    .returning('id')
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Ends the run after a correct password, unless the account was locked meanwhile (then false: no login). */
+export async function recordLoginSuccess(db: Transaction<DB>, userId: number, now: string): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null, updated_at: now })
+    .where('id', '=', userId)
+    .where(unlockedAt(now))
+    .returning('id')
+    .executeTakeFirst();
+  return !!row;
 }
 
 export async function insertSession(db: Transaction<DB>, session: SessionRow) {

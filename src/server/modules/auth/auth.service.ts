@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { checkPassword } from '../../../core/auth/password-policy.ts';
 import {
-  afterFailedLogin,
+  attemptVerdict,
   isLocked,
+  lockAfterFailure,
   isPasswordExpired,
   sessionExpiresAt,
   sessionVerdict,
@@ -30,7 +31,8 @@ export interface LoginResult {
 
 const invalidCredentials = () => new AppError('unauthenticated', 'INVALID_CREDENTIALS', '用户名或口令错误');
 
-function lockedError(until: string) {
+function lockedError(until: string | null) {
+  if (!until) return new AppError('locked', 'ACCOUNT_LOCKED', '账号因连续登录失败已锁定，请稍后重试，或联系安全管理员解锁');
   const local = new Date(Date.parse(until) + 8 * 3_600_000).toISOString().slice(11, 16);
   return new AppError(
     'locked',
@@ -72,14 +74,21 @@ export async function login(
     await audit('auth.login', 'denied', user?.id ?? null, { reason: user ? 'disabled' : 'unknown_user' });
     throw invalidCredentials();
   }
-  if (isLocked(user.locked_until, now)) {
+  // A login that arrives while the account is locked never checks the password.
+  const refuseLocked = async (until: string | null) => {
     await audit('auth.login', 'denied', user.id, { reason: 'locked' });
-    throw lockedError(user.locked_until!);
-  }
-  if (!(await verifyPassword(password, user.password_hash))) {
-    const next = afterFailedLogin(user.failed_logins, now, ctx.config.lockout);
-    await ctx.db.transaction().execute(async (trx) => {
-      await repo.recordLoginFailure(trx, user.id, next.failures, next.lockedUntil, now);
+    return lockedError(until);
+  };
+  const currentLock = async () => (await repo.findUserById(ctx.db, user.id))?.locked_until ?? null;
+  if (isLocked(user.locked_until, now)) throw await refuseLocked(user.locked_until);
+  // Count the attempt in the database before checking the password (one UPDATE … RETURNING):
+  // parallel attempts each get their own place in the run, so a burst is not all checked.
+  const attempt = await ctx.db.transaction().execute((trx) => repo.reserveLoginAttempt(trx, user.id, now));
+  if (attempt === undefined) throw await refuseLocked(await currentLock());
+  const failed = async (reason: 'bad_password' | 'attempts_exhausted'): Promise<AppError> => {
+    const until = lockAfterFailure(attempt, now, ctx.config.lockout);
+    const locked = await ctx.db.transaction().execute(async (trx) => {
+      const lockedNow = until !== null && (await repo.lockAccount(trx, user.id, ctx.config.lockout.failures, until, now));
       await appendAudit(trx, ctx.ring, {
         at: now,
         action: 'auth.login',
@@ -90,9 +99,9 @@ export async function login(
         objectId: user.id,
         requestId: meta.requestId,
         ip: meta.ip,
-        detail: { reason: 'bad_password' },
+        detail: { reason, attempt },
       });
-      if (next.lockedUntil) {
+      if (lockedNow) {
         await appendAudit(trx, ctx.ring, {
           at: now,
           action: 'auth.lock',
@@ -103,19 +112,26 @@ export async function login(
           objectId: user.id,
           requestId: meta.requestId,
           ip: meta.ip,
-          detail: { lockedUntil: next.lockedUntil },
+          detail: { lockedUntil: until, attempts: attempt },
         });
       }
+      return lockedNow;
     });
-    if (next.lockedUntil) throw lockedError(next.lockedUntil);
-    throw invalidCredentials();
-  }
+    if (locked) return lockedError(until);
+    // Another attempt of the same run may have locked the account meanwhile.
+    const lock = await currentLock();
+    if (isLocked(lock, now)) return lockedError(lock);
+    return reason === 'attempts_exhausted' ? lockedError(null) : invalidCredentials();
+  };
+  if (attemptVerdict(attempt, ctx.config.lockout) === 'exhausted') throw await failed('attempts_exhausted');
+  if (!(await verifyPassword(password, user.password_hash))) throw await failed('bad_password');
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const id = sessionIdOf(token);
   const times = { createdAt: now, lastSeenAt: now };
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.recordLoginSuccess(trx, user.id, now);
+  const loggedIn = await ctx.db.transaction().execute(async (trx) => {
+    // A correct password does not log in once the account was locked while it was being checked.
+    if (!(await repo.recordLoginSuccess(trx, user.id, now))) return false;
     await repo.insertSession(trx, {
       id,
       user_id: user.id,
@@ -137,8 +153,11 @@ export async function login(
       objectId: user.id,
       requestId: meta.requestId,
       ip: meta.ip,
+      detail: { attempt },
     });
+    return true;
   });
+  if (!loggedIn) throw await refuseLocked(await currentLock());
   const actor = await authenticate(ctx, token);
   if (!actor) throw new AppError('internal', 'INTERNAL', '登录失败');
   return { token, actor };

@@ -13,9 +13,13 @@ describeEachEngine('development admin: quotas per 党委 and the working-day cal
       displayName: '县委组织部',
       scopeOrgId: t.fixture.county.id,
       initialPassword: 'County-Org-Pass-1',
-      roles: ['org_admin'],
     });
     expect(created.statusCode).toBe(201);
+    // 三员分立: the account is created without roles; the security administrator grants them.
+    const grant = await (await t.login('secadmin')).request('PUT', `/api/users/${created.json().data.id}/roles`, {
+      roles: ['org_admin'],
+    });
+    expect(grant.statusCode).toBe(200);
     const county = await t.login('county_org', 'County-Org-Pass-1');
     expect(
       (

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { decideRoles, ROLES, type Role } from '../../../core/auth/roles.ts';
 import { containsInsensitive, pathUpperBound } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
 
@@ -36,10 +37,23 @@ export async function usernameTaken(db: Q, username: string): Promise<boolean> {
   return !!(await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst());
 }
 
+/**
+ * Last line of defence for 三员分立 on every path that writes roles (API, fixtures, scripts): a
+ * role set that breaks decideRoles is never stored. Services decide (and explain) before this.
+ */
+function assertRoleSet(roles: readonly string[]): Role[] {
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length) throw new Error(`未知角色：${unknown.join('、')}`);
+  const d = decideRoles(roles as Role[]);
+  if (!d.ok) throw new Error(d.message);
+  return d.value;
+}
+
 export async function insertUser(
   trx: Transaction<DB>,
   u: { username: string; displayName: string; scopeOrgId: number; hash: string; roles: string[]; now: string; personId?: number },
 ): Promise<number> {
+  const roles = assertRoleSet(u.roles);
   const { id } = await trx
     .insertInto('users')
     .values({
@@ -48,7 +62,7 @@ export async function insertUser(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.insertInto('user_roles').values(u.roles.map((role) => ({ user_id: id, role }))).execute();
+  if (roles.length) await trx.insertInto('user_roles').values(roles.map((role) => ({ user_id: id, role }))).execute();
   await trx.insertInto('password_history').values({ user_id: id, password_hash: u.hash, created_at: u.now }).execute();
   return id;
 }
@@ -57,7 +71,13 @@ export async function rolesOf(db: Q, id: number): Promise<string[]> {
   return (await db.selectFrom('user_roles').select('role').where('user_id', '=', id).execute()).map((r) => r.role);
 }
 
-export async function replaceRoles(trx: Transaction<DB>, id: number, roles: string[]) {
+/** Takes the account row's write lock (PostgreSQL) for the rest of the transaction; SQLite writes are serial anyway. */
+export async function lockUserRow(trx: Transaction<DB>, id: number, now: string) {
+  await trx.updateTable('users').set({ updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function replaceRoles(trx: Transaction<DB>, id: number, wanted: string[]) {
+  const roles = assertRoleSet(wanted);
   await trx.deleteFrom('user_roles').where('user_id', '=', id).execute();
   if (roles.length) await trx.insertInto('user_roles').values(roles.map((role) => ({ user_id: id, role }))).execute();
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../../core/auth/roles.ts';
+import { orgRef } from '../../../core/shared/refs.ts';
 import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/policy.ts';
 import * as service from './users.service.ts';
@@ -25,24 +26,25 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: (req) => service.listUsers(ctx, req.rc, req.query.q, req.query.limit),
   });
 
-  // 三员分立: the system administrator creates accounts (business roles only);
-  // the security administrator grants roles and unlocks.
+  // 三员分立: the system administrator creates accounts, which hold no role; only the security
+  // administrator grants roles (PUT …/roles) and unlocks. A `roles` field here is refused by name.
   r.post('/api/users', {
     config: { policy: signedIn(['system_admin']) },
     schema: {
       tags,
-      summary: '新建账号（初始口令，首次登录须修改）',
+      summary: '新建账号（无角色；初始口令，首次登录须修改）',
       body: z.strictObject({
         username: z
           .string()
           .trim()
           .regex(/^[A-Za-z0-9_.-]{3,64}$/, '用户名为3至64位字母、数字、下划线、点或连字符'),
         displayName: z.string().trim().min(1, '请填写姓名').max(50, '姓名不能超过50个字'),
-        scopeOrgId: z.number().int().positive('管辖组织不正确'),
+        scopeOrgId: orgRef('管辖组织不正确'),
         initialPassword: z.string().min(1, '请填写初始口令').max(128, '口令不能超过128个字符'),
         roles: z
-          .array(z.enum(['org_admin', 'worker', 'member'], { error: '系统管理员只能授予业务角色' }))
-          .min(1, '至少一个角色'),
+          .never({ error: '新建账号不能指定角色：账号创建后由安全管理员授予角色（三员分立）' })
+          .optional()
+          .describe('不接受：角色由安全管理员通过 PUT /api/users/{id}/roles 授予'),
       }),
     },
     handler: async (req, reply) => reply.status(201).send(await service.createUser(ctx, req.rc, req.body)),
@@ -52,7 +54,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { policy: signedIn(['security_admin']) },
     schema: {
       tags,
-      summary: '设置账号角色（三员互斥）',
+      summary: '设置账号角色（仅安全管理员；三员互斥，不与业务角色兼任）',
       params: idParams,
       body: z.strictObject({ roles: z.array(z.enum(ROLES, { error: '角色不正确' })).max(6) }),
     },

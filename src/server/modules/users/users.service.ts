@@ -1,5 +1,5 @@
 import { checkPassword } from '../../../core/auth/password-policy.ts';
-import { decideRoles, type Role } from '../../../core/auth/roles.ts';
+import { decideRoleGrant, type Role } from '../../../core/auth/roles.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
 import { denied } from '../../authz.ts';
@@ -45,14 +45,13 @@ export async function createUser(
     displayName: string;
     scopeOrgId: number;
     initialPassword: string;
-    roles: Role[];
   },
 ) {
   const org = await findOrgById(ctx.db, input.scopeOrgId);
   if (!org) throw notFound('组织');
   if (!inScope(rc.actor!, org.path)) throw await denied(ctx, rc, 'org', org.id, 'scope');
-  const roles = decideRoles(input.roles);
-  if (!roles.ok) throw fromDecision(roles);
+  // 三员分立: a new account holds no role; the security administrator grants roles afterwards.
+  const roles: Role[] = [];
   const policy = checkPassword(input.initialPassword, input.username, ctx.config.password);
   if (!policy.ok) throw fromDecision({ ...policy, field: 'initialPassword' });
   const hash = await hashPassword(input.initialPassword, ctx.config.kdfLogN);
@@ -65,7 +64,7 @@ export async function createUser(
       displayName: input.displayName,
       scopeOrgId: org.id,
       hash,
-      roles: roles.value,
+      roles,
       now,
     });
     await appendAudit(trx, ctx.ring, {
@@ -78,7 +77,7 @@ export async function createUser(
           username: input.username,
           displayName: input.displayName,
           scopeOrgId: org.id,
-          roles: roles.value,
+          roles,
         },
       },
     });
@@ -88,7 +87,7 @@ export async function createUser(
         username: input.username,
         displayName: input.displayName,
         scopeOrgId: org.id,
-        roles: roles.value,
+        roles,
       },
     };
   });
@@ -96,10 +95,13 @@ export async function createUser(
 
 export async function setRoles(ctx: AppContext, rc: RequestContext, id: number, roles: Role[]) {
   const user = await requireUserInScope(ctx, rc, id);
-  const decision = decideRoles(roles);
-  if (!decision.ok) throw fromDecision(decision);
+  const actor = rc.actor!;
   return ctx.db.transaction().execute(async (trx) => {
+    // Lock the account's row first, so two grants to one account are decided one after the other.
+    await repo.lockUserRow(trx, id, ctx.now().toISOString());
     const before = await repo.rolesOf(trx, id);
+    const decision = decideRoleGrant({ grantorRoles: actor.roles, toSelf: id === actor.userId, before, after: roles });
+    if (!decision.ok) throw fromDecision(decision, decision.code === 'ROLE_GRANT_FORBIDDEN' ? 'forbidden' : 'bad_request');
     await repo.replaceRoles(trx, id, decision.value);
     await deleteSessionsOfUser(trx, id);
     await appendAudit(trx, ctx.ring, {

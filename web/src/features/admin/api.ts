@@ -39,12 +39,12 @@ export interface UserRow {
   roles: string[];
 }
 
+/** A new account holds no role (三员分立): the security administrator grants roles afterwards. */
 export interface CreateUserInput {
   username: string;
   displayName: string;
   scopeOrgId: number;
   initialPassword: string;
-  roles: string[];
 }
 
 export const AUDIT_PAGE = 50;

@@ -23,9 +23,6 @@ import { useCurrentUser } from '../../auth/hooks';
 import { orgsApi } from '../../orgs/api';
 import { adminApi, adminKeys, ROLE_LABELS, ROLES, type CreateUserInput, type UserRow } from '../api';
 
-/** Roles the system administrator may grant when creating an account (三员分立: business roles only). */
-const BUSINESS_ROLES = ['org_admin', 'worker', 'member'] as const;
-
 function OrgPicker({ value, onChange }: { value?: number; onChange?: (id: number) => void }) {
   const [q, setQ] = useState('');
   const term = useDebouncedValue(q, 250);
@@ -54,13 +51,13 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
   const create = useMutation({
     mutationFn: adminApi.createUser,
     onSuccess: async () => {
-      message.success('账号已创建；首次登录须修改初始口令');
+      message.success('账号已创建，尚无角色：请安全管理员授予角色；首次登录须修改初始口令');
       await queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
       form.resetFields();
       onClose();
     },
     onError: (e) =>
-      applyFieldErrors(form, e, ['username', 'displayName', 'scopeOrgId', 'initialPassword', 'roles']),
+      applyFieldErrors(form, e, ['username', 'displayName', 'scopeOrgId', 'initialPassword']),
   });
   return (
     <Modal
@@ -79,8 +76,10 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
         form={form}
         layout="vertical"
         onFinish={(v) => create.mutate(v)}
-        initialValues={{ roles: ['worker'] }}
       >
+        <Typography.Paragraph type="secondary">
+          三员分立：新建的账号没有角色，由安全管理员授予。
+        </Typography.Paragraph>
         <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
           <Input autoComplete="off" />
         </Form.Item>
@@ -89,9 +88,6 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
         </Form.Item>
         <Form.Item name="scopeOrgId" label="管辖组织" rules={[{ required: true, message: '请选择管辖组织' }]}>
           <OrgPicker />
-        </Form.Item>
-        <Form.Item name="roles" label="角色" rules={[{ required: true, message: '至少一个角色' }]}>
-          <Checkbox.Group options={BUSINESS_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
         </Form.Item>
         <Form.Item
           name="initialPassword"
@@ -131,7 +127,7 @@ function RolesModal({ user, onClose }: { user: UserRow | null; onClose: () => vo
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        三员分立：系统管理员、安全管理员、审计管理员互斥，且不与业务角色兼任。
+        三员分立：系统管理员、安全管理员、审计管理员互斥，且不与业务角色兼任；三员账号的角色不能变更，三员角色只授予尚无角色的账号。
       </Typography.Paragraph>
       {save.error && (
         <Alert type="error" showIcon message={errorMessage(save.error)} style={{ marginBottom: 12 }} />
@@ -219,7 +215,11 @@ export function UsersPage() {
             title: '角色',
             dataIndex: 'roles',
             render: (roles: string[]) =>
-              roles.map((r) => <Tag key={r}>{ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r}</Tag>),
+              roles.length === 0 ? (
+                <Typography.Text type="secondary">无角色</Typography.Text>
+              ) : (
+                roles.map((r) => <Tag key={r}>{ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r}</Tag>)
+              ),
           },
           {
             title: '状态',
@@ -240,7 +240,7 @@ export function UsersPage() {
             key: 'actions',
             render: (_, u) => (
               <Space size="small" wrap>
-                {isSecurity && (
+                {isSecurity && u.id !== me.user.id && (
                   <Button size="small" onClick={() => setEditing(u)} disabled={u.disabled}>
                     角色
                   </Button>
