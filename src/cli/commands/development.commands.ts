@@ -13,6 +13,8 @@ import {
   ImportFileError,
 } from '../../server/modules/development/development.import-xlsx.ts';
 import type { CliCommands } from '../command.ts';
+import { interruptOrphanedImports } from '../../server/modules/roster/roster.import.ts';
+import { importFileFailure } from './roster.commands.ts';
 import { CliError, log, printJson } from '../output.ts';
 
 /** `dangjian audit development --org CODE [--on DATE] [--json]`: the 自查自纠 of a subtree. */
@@ -80,18 +82,27 @@ async function importDevelopment(args: string[]): Promise<number> {
   const file = positionals[0];
   if (!file)
     throw new CliError('用法：dangjian import development FILE.xlsx [--dry-run] [--allow-partial] [--json]');
-  if (extname(file).toLowerCase() !== '.xlsx') throw new CliError('只支持.xlsx格式的Excel工作簿');
+  const json = values.json;
+  if (extname(file).toLowerCase() !== '.xlsx')
+    throw importFileFailure(json, 'NOT_XLSX', '只支持.xlsx格式的Excel工作簿');
   let size: number;
   try {
     size = statSync(file).size;
   } catch {
-    throw new CliError(`找不到文件：${file}`);
+    throw importFileFailure(json, 'FILE_NOT_FOUND', `找不到文件：${file}`);
   }
   if (size > DEV_IMPORT_LIMITS.maxFileBytes)
-    throw new CliError(`文件超过${DEV_IMPORT_LIMITS.maxFileBytes / 1024 / 1024}MB上限`);
+    throw importFileFailure(
+      json,
+      'FILE_TOO_LARGE',
+      `文件超过${DEV_IMPORT_LIMITS.maxFileBytes / 1024 / 1024}MB上限`,
+    );
   const buffer = readFileSync(file);
   const opened = await openContext(loadConfig());
   try {
+    // Import jobs left running by a process that stopped are marked interrupted first.
+    for (const j of await interruptOrphanedImports(opened.ctx))
+      log(`导入任务 #${j.id} 因进程中止而中断，已标记为“已中断”`);
     log(values['dry-run'] ? '正在校验发展党员信息……' : '正在导入发展党员信息……');
     // The CLI acts with the operator's full authority: scope = the whole tree.
     const outcome = await runDevelopmentImport(opened.ctx, {
@@ -132,7 +143,7 @@ async function importDevelopment(args: string[]): Promise<number> {
     }
     return report.errors.length > 0 ? 2 : 0;
   } catch (e) {
-    if (e instanceof ImportFileError) throw new CliError(e.message, 1);
+    if (e instanceof ImportFileError) throw importFileFailure(json, e.code, e.message);
     throw e;
   } finally {
     await opened.close();

@@ -3,12 +3,21 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openContext } from '../../server/bootstrap.ts';
 import { loadConfig } from '../../server/config.ts';
-import { runImport, type ImportProgress } from '../../server/modules/roster/roster.import.ts';
+import { interruptOrphanedImports, runImport, type ImportProgress } from '../../server/modules/roster/roster.import.ts';
 import { buildTemplate, IMPORT_LIMITS, ImportFileError } from '../../server/modules/roster/roster.xlsx.ts';
 import type { CliCommands } from '../command.ts';
 import { CliError, log, printJson, progressBar } from '../output.ts';
 
 const PHASES: Record<ImportProgress['phase'], string> = { reading: '读取', validating: '校验', writing: '写入', done: '完成', failed: '失败' };
+
+/**
+ * A problem with the import file as a whole: with --json, stdout gets the API's error document
+ * ({"error":{"code","message","fields":{"file"}}}); the message goes to stderr; exit 1.
+ */
+export function importFileFailure(json: boolean, code: string, message: string): CliError {
+  if (json) printJson({ error: { code, message, fields: { file: message } } });
+  return new CliError(message, 1);
+}
 
 async function importTemplate(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
@@ -29,18 +38,21 @@ async function importMembers(args: string[]): Promise<number> {
   });
   const file = positionals[0];
   if (!file) throw new CliError('用法：dangjian import members FILE.xlsx [--dry-run] [--allow-partial] [--json]');
-  if (extname(file).toLowerCase() !== '.xlsx') throw new CliError('只支持.xlsx格式的Excel工作簿');
+  const json = values.json;
+  if (extname(file).toLowerCase() !== '.xlsx') throw importFileFailure(json, 'NOT_XLSX', '只支持.xlsx格式的Excel工作簿');
   let size: number;
   try {
     size = statSync(file).size;
   } catch {
-    throw new CliError(`找不到文件：${file}`);
+    throw importFileFailure(json, 'FILE_NOT_FOUND', `找不到文件：${file}`);
   }
-  if (size > IMPORT_LIMITS.maxFileBytes) throw new CliError(`文件超过${IMPORT_LIMITS.maxFileBytes / 1024 / 1024}MB上限`);
+  if (size > IMPORT_LIMITS.maxFileBytes) throw importFileFailure(json, 'FILE_TOO_LARGE', `文件超过${IMPORT_LIMITS.maxFileBytes / 1024 / 1024}MB上限`);
   const buffer = readFileSync(file);
   const opened = await openContext(loadConfig());
   const bar = progressBar(values['dry-run'] ? '校验党员信息' : '导入党员信息');
   try {
+    // Jobs left running by a process that stopped (a crash, a restart) are marked interrupted first.
+    for (const j of await interruptOrphanedImports(opened.ctx)) log(`导入任务 #${j.id} 因进程中止而中断，已标记为“已中断”`);
     // The CLI acts with the operator's full authority: scope = the whole tree.
     const outcome = await runImport(opened.ctx, {
       buffer, scopePath: '/', actor: { userId: null, username: 'cli' }, dryRun: values['dry-run'], allowPartial: values['allow-partial'],
@@ -63,7 +75,7 @@ async function importMembers(args: string[]): Promise<number> {
     return report.errors.length > 0 ? 2 : 0;
   } catch (e) {
     bar.stop();
-    if (e instanceof ImportFileError) throw new CliError(e.message, 1);
+    if (e instanceof ImportFileError) throw importFileFailure(json, e.code, e.message);
     throw e;
   } finally {
     await opened.close();

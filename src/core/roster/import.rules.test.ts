@@ -3,7 +3,7 @@ import { checkCharacter } from '../person/id-number.ts';
 import { NATIONAL_RULEBOOK, ruleValue } from '../rulebook/rulebook.ts';
 import { z } from 'zod';
 import {
-  cellText, checkImportOrg, findDuplicateIds, IMPORT_TEXT_LIMITS, maxLengthOf, normalisePhone, parseDateCell, validateRow, type CellValue, type RowRules,
+  cellText, checkImportOrg, findDuplicateIds, IMPORT_TEXT_LIMITS, isOrphanedImportJob, maxLengthOf, normalisePhone, parseDateCell, validateRow, type CellValue, type RowRules,
 } from './import.rules.ts';
 import { profileBody } from './roster.schemas.ts';
 import type { ImportColumn } from './roster.constants.ts';
@@ -218,4 +218,25 @@ describe('control characters and text limits (one set of limits with the API)', 
     expect(maxLengthOf(z.array(z.number()).max(5).optional())).toBe(5);
     expect(() => maxLengthOf(z.string())).toThrow();
   });
+});
+
+describe('import jobs left running by a stopped process', () => {
+  const here = {
+    host: 'web1',
+    pid: 4242,
+    token: 'tok-now',
+    now: new Date('2026-12-07T10:00:00Z'),
+    alive: (pid: number) => pid === 4242 || pid === 777,
+  };
+  it.each([
+    ['a row from before owners were recorded', null, '2026-12-07T09:59:00Z', true],
+    ['this very process', 'web1 4242 tok-now', '2026-12-07T09:00:00Z', false],
+    ['an earlier process that had the same pid', 'web1 4242 tok-old', '2026-12-07T09:59:00Z', true],
+    ['a live process on this machine (a CLI beside the server)', 'web1 777 t', '2026-12-01T00:00:00Z', false],
+    ['a dead process on this machine', 'web1 778 t', '2026-12-07T09:59:00Z', true],
+    ['another machine, started 1 h ago', 'web2 55 t', '2026-12-07T09:00:00Z', false],
+    ['another machine, started 2 h 1 min ago', 'web2 55 t', '2026-12-07T07:59:00Z', true],
+    ['garbage owner on another machine, old', 'x', '2026-12-06T00:00:00Z', true],
+  ])('%s → orphaned %s', (_, owner, createdAt, expected) =>
+    expect(isOrphanedImportJob({ owner, createdAt }, here)).toBe(expected));
 });

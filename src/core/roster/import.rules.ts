@@ -593,3 +593,42 @@ export function sortErrors(errors: RowError[], columns: readonly string[]): RowE
   };
   return errors.sort((a, b) => a.row - b.row || pos(a.column) - pos(b.column));
 }
+
+/** The status and message of an import job whose process stopped before it finished. */
+export const INTERRUPTED_STATUS = 'interrupted';
+export const INTERRUPTED_MESSAGE = '服务重启时导入被中断，未写入任何数据，请重新导入';
+/** A job of another machine's process counts as orphaned this long after it started (imports take minutes). */
+export const FOREIGN_JOB_STALE_MS = 2 * 60 * 60 * 1000;
+
+export interface ImportJobOwnerFacts {
+  /** "<host> <pid> <token>" of the process that started the job, null on older rows. */
+  owner: string | null;
+  createdAt: string;
+}
+
+export interface ProcessFacts {
+  host: string;
+  pid: number;
+  /** Random per process: tells this process from an earlier one that had the same pid. */
+  token: string;
+  now: Date;
+  /** Whether a process with this pid runs on this machine. */
+  alive(pid: number): boolean;
+}
+
+/**
+ * Whether a job still marked running has lost its process (the server or CLI crashed, or was
+ * restarted): a job of this process is live; of another process on this machine, live while that
+ * process is; of another machine (which cannot be probed), live until FOREIGN_JOB_STALE_MS.
+ */
+export function isOrphanedImportJob(job: ImportJobOwnerFacts, here: ProcessFacts): boolean {
+  if (!job.owner) return true;
+  const [host, pidText, token] = job.owner.split(' ');
+  const pid = Number(pidText);
+  if (host === here.host && Number.isInteger(pid)) {
+    if (pid === here.pid) return token !== here.token;
+    return !here.alive(pid);
+  }
+  const started = Date.parse(job.createdAt);
+  return !Number.isFinite(started) || here.now.getTime() - started > FOREIGN_JOB_STALE_MS;
+}

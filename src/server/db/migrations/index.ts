@@ -19,6 +19,7 @@ import * as m_commitments_commendations from './2026_11_24_150100_commitments_co
 import * as m_evaluation_targets from './2026_11_24_140100_evaluation_targets.ts';
 import * as m_roster_community_end from './2026_12_05_110400_roster_community_end.ts';
 import * as m_roster_graduates from './2026_12_05_110300_roster_graduates.ts';
+import * as m_roster_import_owner from './2026_12_07_170000_roster_import_job_owner.ts';
 
 /** Static list: bundles cleanly and never picks up helper files by accident. */
 export const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_24_140100_evaluation_targets': m_evaluation_targets,
   '2026_12_05_110400_roster_community_end': m_roster_community_end,
   '2026_12_05_110300_roster_graduates': m_roster_graduates,
+  '2026_12_07_170000_roster_import_job_owner': m_roster_import_owner,
 };
 
 export const migrationProvider: MigrationProvider = {

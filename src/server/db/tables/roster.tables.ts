@@ -47,6 +47,8 @@ export interface RosterImportJobTable {
   error_workbook_enc: string | null;
   created_at: string;
   finished_at: string | null;
+  /** "<host> <pid> <token>" of the process running the job (null on rows older than the column). */
+  owner: string | null;
 }
 
 /** 组织关系转接 inside the system. */

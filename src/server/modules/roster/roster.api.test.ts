@@ -159,9 +159,12 @@ describeEachEngine('roster API', (use) => {
   it('refuses files that are not .xlsx, and zip bombs, as file-level errors', async () => {
     const a = await t.login('admin_a');
     const before = await counts();
-    const notXlsx = await upload(a, Buffer.from('姓名,性别\n张三,男\n'), 'dryRun=1');
-    expect(notXlsx.status).toBe('failed');
-    expect(notXlsx.fileError).toMatch(/不是有效的.xlsx/);
+    // Not a workbook at all: refused at once, a 400 naming the file (no job is started).
+    const notXlsx = await a.request('POST', '/api/roster/imports?dryRun=1&fileName=members.xlsx', Buffer.from('姓名,性别\n张三,男\n'), {
+      'content-type': XLSX_MIME,
+    });
+    expect(notXlsx.statusCode).toBe(400);
+    expect(notXlsx.json().error).toMatchObject({ code: 'NOT_XLSX', fields: { file: expect.stringMatching(/不是有效的.xlsx/) } });
     const empty = await a.request('POST', '/api/roster/imports?dryRun=1', Buffer.alloc(0), {
       'content-type': XLSX_MIME,
     });

@@ -1,9 +1,14 @@
 // The member import: guard → streamed read → row rules (core) → file duplicates →
 // organisations and database duplicates (set-based) → dry-run report, or one all-or-nothing
 // transaction (or only the valid rows with allowPartial), audited. Used by the API and the CLI.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
   checkImportOrg,
   findDuplicateIds,
+  INTERRUPTED_MESSAGE,
+  INTERRUPTED_STATUS,
+  isOrphanedImportJob,
   sortErrors,
   validateRow,
   type RowError,
@@ -65,6 +70,63 @@ const WRITE_BATCH = 5000;
 const ANALYZE_AFTER_ROWS = 1000;
 export const ADDRESS_CONTEXT = 'roster_profiles.address';
 
+/** This process, as the owner of the import jobs it runs ("<host> <pid> <token>"). */
+const PROCESS_TOKEN = randomUUID();
+export const IMPORT_JOB_OWNER = `${hostname()} ${process.pid} ${PROCESS_TOKEN}`;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface InterruptedJob {
+  id: number;
+  /** Rows the job had committed before its process stopped (its report was lost), else 0. */
+  committed: number;
+}
+
+/**
+ * Marks the import jobs whose process stopped (a crash, a restart) as interrupted, with a message
+ * the job API shows: called when the server starts and before a CLI import. Nothing of such a
+ * job is in the database: an import writes its members and its 'roster.import' audit row in one
+ * transaction, which a stopped process never committed. (Should it have stopped after the
+ * commit, while writing its report, that audit row tells, and the message says so.)
+ */
+export async function interruptOrphanedImports(ctx: AppContext): Promise<InterruptedJob[]> {
+  const here = { host: hostname(), pid: process.pid, token: PROCESS_TOKEN, now: ctx.now(), alive: processAlive };
+  const out: InterruptedJob[] = [];
+  for (const job of await repo.runningImportJobs(ctx.db)) {
+    if (!isOrphanedImportJob({ owner: job.owner, createdAt: job.created_at }, here)) continue;
+    const committed = await repo.committedImportRows(ctx.db, job.id);
+    const message =
+      committed === null
+        ? INTERRUPTED_MESSAGE
+        : `服务重启时导入被中断：已写入${committed}行，但导入报告未能保存，请在党员名册中核对后再决定是否重新导入`;
+    const at = ctx.now().toISOString();
+    const marked = await ctx.db.transaction().execute(async (trx) => {
+      if (!(await repo.interruptImportJob(trx, job.id, { status: INTERRUPTED_STATUS, message, now: at })))
+        return false;
+      await appendAudit(trx, ctx.ring, {
+        at,
+        action: 'roster.import.interrupted',
+        result: 'failed',
+        actorUsername: 'system',
+        objectType: 'roster_import',
+        objectId: job.id,
+        scopePath: job.scope_path,
+        detail: { fileName: job.file_name, startedBy: job.username, owner: job.owner, committed: committed ?? 0 },
+      });
+      return true;
+    });
+    if (marked) out.push({ id: job.id, committed: committed ?? 0 });
+  }
+  return out;
+}
+
 export function rowRules(ctx: AppContext, today: string): RowRules {
   return {
     today,
@@ -86,6 +148,7 @@ export async function runImport(ctx: AppContext, req: ImportRequest): Promise<Im
       dryRun: req.dryRun,
       allowPartial: req.allowPartial,
       now: now(),
+      owner: IMPORT_JOB_OWNER,
     }));
   const progress = (phase: ImportProgress['phase'], done: number, total: number) =>
     req.onProgress?.({ phase, done, total });

@@ -39,6 +39,7 @@ import * as graduates from './roster-graduates.service.ts';
 import * as requests from './roster-request.service.ts';
 import * as service from './roster.service.ts';
 import { buildTemplate, IMPORT_LIMITS, XLSX_MIME } from './roster.xlsx.ts';
+import { interruptOrphanedImports } from './roster.import.ts';
 
 const tags = ['党员名册'];
 const staff = signedIn(ROSTER_STAFF);
@@ -70,6 +71,11 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
     { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.maxFileBytes },
     (_req, body, done) => done(null, body),
   );
+  // On start-up: import jobs left running by a process that stopped are marked interrupted.
+  app.addHook('onReady', async () => {
+    const interrupted = await interruptOrphanedImports(ctx);
+    if (interrupted.length > 0) app.log.warn({ jobs: interrupted }, 'import jobs interrupted by a restart');
+  });
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/roster/import-template.xlsx', {

@@ -44,7 +44,8 @@ import { activeRegistrationOf, findRegistration, servicesOf } from './roster-com
 import { graduateRules } from './roster-graduates.service.ts';
 import { latestRequestOf } from './roster-request.repository.ts';
 import * as repo from './roster.repository.ts';
-import { buildSheetWorkbook, ImportFileError } from './roster.xlsx.ts';
+import { buildSheetWorkbook, guardXlsx, ImportFileError } from './roster.xlsx.ts';
+import { IMPORT_JOB_OWNER } from './roster.import.ts';
 
 const today = (ctx: AppContext) => chinaDate(ctx.now());
 
@@ -613,6 +614,24 @@ export async function startImport(
   if (q.fileName && !/\.xlsx$/i.test(q.fileName))
     throw badRequest('NOT_XLSX', '只支持.xlsx格式的Excel工作簿', 'file');
   const actor = rc.actor!;
+  // What is not a workbook at all (too short, not a zip, truncated, a zip of something else, a
+  // zip bomb) is refused here, as a 400 naming the file; the rest of the file is read by the job.
+  try {
+    guardXlsx(body);
+  } catch (e) {
+    if (!(e instanceof ImportFileError)) throw e;
+    await ctx.db.transaction().execute((trx) =>
+      appendAudit(trx, ctx.ring, {
+        ...auditBase(ctx, rc),
+        action: q.dryRun ? 'roster.import.dry_run' : 'roster.import',
+        result: 'failed',
+        objectType: 'roster_import',
+        scopePath: actor.scopePath,
+        detail: { fileName: q.fileName, fileError: e.code },
+      }),
+    );
+    throw badRequest(e.code, e.message, 'file');
+  }
   const jobId = await repo.insertImportJob(ctx.db, {
     userId: actor.userId,
     username: actor.username,
@@ -621,6 +640,7 @@ export async function startImport(
     dryRun: q.dryRun,
     allowPartial: q.allowPartial,
     now: ctx.now().toISOString(),
+    owner: IMPORT_JOB_OWNER,
   });
   running.set(jobId, { phase: 'reading', done: 0, total: 0 });
   const done = runImport(ctx, {
@@ -656,12 +676,13 @@ export async function getImport(ctx: AppContext, rc: RequestContext, id: number)
   return {
     data: {
       id,
-      status: job.status as 'running' | 'done' | 'failed',
+      /** interrupted: its process stopped (a restart); nothing was written, fileError says so. */
+      status: job.status as 'running' | 'done' | 'failed' | 'interrupted',
       dryRun: job.dry_run === 1,
       allowPartial: job.allow_partial === 1,
       fileName: job.file_name,
       progress: live ?? {
-        phase: job.status === 'failed' ? 'failed' : job.status === 'done' ? 'done' : 'reading',
+        phase: job.status === 'failed' || job.status === 'interrupted' ? 'failed' : job.status === 'done' ? 'done' : 'reading',
         done: Number(job.total),
         total: Number(job.total),
       },

@@ -85,7 +85,8 @@ export interface RowError {
 
 export interface ImportJob {
   id: number;
-  status: 'running' | 'done' | 'failed';
+  /** interrupted (已中断): the server restarted during the import; nothing was written (fileError says so). */
+  status: 'running' | 'done' | 'failed' | 'interrupted';
   dryRun: boolean;
   allowPartial: boolean;
   fileName: string | null;

@@ -92,6 +92,9 @@ export function ImportPage() {
         </Card>
       )}
       {j?.status === 'failed' && <Alert type="error" showIcon message="文件无法导入" description={j.fileError} data-testid="roster-file-error" style={{ marginBottom: 12 }} />}
+      {j?.status === 'interrupted' && (
+        <Alert type="warning" showIcon message={<Space><Tag color="orange">已中断</Tag>导入未完成</Space>} description={j.fileError} data-testid="roster-import-interrupted" style={{ marginBottom: 12 }} />
+      )}
       {report && j && (
         <Card size="small" data-testid="roster-import-report">
           <Space direction="vertical" style={{ width: '100%' }}>
