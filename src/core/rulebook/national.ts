@@ -9,6 +9,7 @@ import { ORG_LIFE_RULES } from './org-life.rules-data.ts';
 import { DEVELOPMENT_RULES } from './development.rules-data.ts';
 import { EVALUATION_RULES } from './evaluation.rules-data.ts';
 import { COMMITMENTS_RULES } from './commitments.rules-data.ts';
+import { ALERT_RULES } from './alerts.rules-data.ts';
 
 const ZHIBU_2018 = '中国共产党支部工作条例（试行）2018';
 const XUANJU_2020 = '中国共产党基层组织选举工作条例 2020';
@@ -75,4 +76,5 @@ export const NATIONAL_RULES: readonly RuleEntry[] = [
   ...DEVELOPMENT_RULES,
   ...EVALUATION_RULES,
   ...COMMITMENTS_RULES,
+  ...ALERT_RULES,
 ];

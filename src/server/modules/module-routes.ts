@@ -7,6 +7,7 @@ import { registerOrgLifeRoutes } from './org-life/org-life.routes.ts';
 import { registerDevelopmentRoutes } from './development/development.routes.ts';
 import { registerEvaluationRoutes } from './evaluation/evaluation.routes.ts';
 import { registerCommitmentsRoutes } from './commitments/commitments.routes.ts';
+import { registerAlertRoutes } from './alerts/alerts.routes.ts';
 
 export const MODULE_ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext) => void> = [
   registerOrgSystemRoutes,
@@ -15,4 +16,5 @@ export const MODULE_ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext
   registerDevelopmentRoutes,
   registerEvaluationRoutes,
   registerCommitmentsRoutes,
+  registerAlertRoutes,
 ];

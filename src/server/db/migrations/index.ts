@@ -20,6 +20,9 @@ import * as m_evaluation_targets from './2026_11_24_140100_evaluation_targets.ts
 import * as m_roster_community_end from './2026_12_05_110400_roster_community_end.ts';
 import * as m_roster_graduates from './2026_12_05_110300_roster_graduates.ts';
 import * as m_roster_import_owner from './2026_12_07_170000_roster_import_job_owner.ts';
+import * as m_roster_discipline from './2026_12_07_160000_roster_discipline.ts';
+import * as m_development_vote_exclusions from './2026_12_07_160100_development_vote_exclusion_cases.ts';
+import * as m_alerts from './2026_12_07_180000_alerts.ts';
 
 /** Static list: bundles cleanly and never picks up helper files by accident. */
 export const migrations: Record<string, Migration> = {
@@ -44,6 +47,9 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_110400_roster_community_end': m_roster_community_end,
   '2026_12_05_110300_roster_graduates': m_roster_graduates,
   '2026_12_07_170000_roster_import_job_owner': m_roster_import_owner,
+  '2026_12_07_160000_roster_discipline': m_roster_discipline,
+  '2026_12_07_160100_development_vote_exclusion_cases': m_development_vote_exclusions,
+  '2026_12_07_180000_alerts': m_alerts,
 };
 
 export const migrationProvider: MigrationProvider = {
