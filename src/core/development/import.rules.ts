@@ -106,7 +106,7 @@ export const STEP_DATE_COLUMN: Readonly<Record<number, DevImportColumn>> = {
 };
 
 const voteSchema = recordStepBody.shape.vote.unwrap();
-const exclusionSchema = voteSchema.shape.exclusions.unwrap().element;
+const exclusionText = voteSchema.shape.exclusions.unwrap().element.shape as Record<string, unknown>;
 
 /**
  * Text limits of the development import's columns: the API's (development and org schemas), one
@@ -119,8 +119,8 @@ export const DEV_IMPORT_TEXT_LIMITS: Readonly<Partial<Record<DevImportColumn, nu
   谈话人: maxLengthOf(recordStepBody.shape.talker),
   推荐方式: maxLengthOf(recordStepBody.shape.method),
   政审结论: maxLengthOf(recordStepBody.shape.conclusion),
-  // The reason stands for each excluded member's note (a vote's exclusions, same limit).
-  不计入应到会原因: maxLengthOf(exclusionSchema.shape.note),
+  // The reason stands for each excluded member's free text (its note; formerly its reason).
+  不计入应到会原因: maxLengthOf(exclusionText.note ?? exclusionText.reason),
   上级党委谈话人: maxLengthOf(recordStepBody.shape.talker),
   超期审批原因: maxLengthOf(recordStepBody.shape.lateReason),
   备注: maxLengthOf(createCandidateBody.shape.note),
