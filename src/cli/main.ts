@@ -2,6 +2,7 @@
 import type { CliCommands } from './command.ts';
 import { auditAnchorCommand, auditCommand } from './commands/audit.command.ts';
 import { backupCommand, restoreCommand } from './commands/backup.command.ts';
+import { ALERT_COMMANDS } from './commands/alerts.commands.ts';
 import { BENCH_COMMANDS } from './commands/bench.commands.ts';
 import { COMMITMENTS_COMMANDS } from './commands/commitments.commands.ts';
 import { DEVELOPMENT_COMMANDS } from './commands/development.commands.ts';
@@ -29,6 +30,7 @@ const COMMANDS: CliCommands = {
   ...DEVELOPMENT_COMMANDS,
   ...EVALUATION_COMMANDS,
   ...COMMITMENTS_COMMANDS,
+  ...ALERT_COMMANDS,
   ...BENCH_COMMANDS,
 };
 

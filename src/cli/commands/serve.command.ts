@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { buildApp } from '../../server/app.ts';
 import { openContext } from '../../server/bootstrap.ts';
 import { loadConfig } from '../../server/config.ts';
+import { startScheduler } from '../../server/jobs/job-runner.ts';
+import { SCHEDULED_JOBS } from '../../server/jobs/scheduled-jobs.ts';
 import { anchorFilePath, anchorIntervalMs, startAuditAnchoring } from '../../server/audit/audit-anchor.ts';
 import { isEmpty } from '../../server/db/database.ts';
 import { DatabaseInUseError, serverLockFor, type HeldLock } from '../../server/db/server-lock.ts';
@@ -62,8 +64,14 @@ async function listen(options: { seedIfEmpty: boolean }): Promise<number> {
   const app = await buildApp(ctx, { serveWeb: true, logger: process.env.DANGJIAN_LOG === '1' });
   // Signed checkpoints of the audit chain outside the database, periodically and at shutdown.
   const anchoring = startAuditAnchoring(ctx, { file: anchorFilePath(config), everyMs: anchorIntervalMs(), onError: (e) => log(`审计锚点写入失败：${String(e)}`) });
+  // Scheduled work (alert refresh…), run once across nodes through database leases.
+  const scheduler = startScheduler(ctx, SCHEDULED_JOBS, {
+    onResult: (r) => r.result && log(`定时任务 ${r.job}：${r.result}`),
+    onError: (e) => log(`定时任务失败：${String(e)}`),
+  });
   const shutdown = async () => {
     await app.close();
+    await scheduler.stop();
     await anchoring.stop();
     await opened.close();
     lock?.release();

@@ -6,6 +6,7 @@ import { seedOrgLife } from '../modules/org-life/org-life.seed.ts';
 import { seedDevelopment } from '../modules/development/development.seed.ts';
 import { seedEvaluation } from '../modules/evaluation/evaluation.seed.ts';
 import { seedCommitments } from '../modules/commitments/commitments.seed.ts';
+import { refreshAlerts } from '../modules/alerts/alerts.service.ts';
 
 export interface ModuleSeedInput {
   /** The demo's "today" (ISO date); module data is dated relative to it. */
@@ -23,6 +24,8 @@ export const MODULE_SEEDS: ReadonlyArray<{ name: string; run: (ctx: AppContext, 
   { name: 'development', run: seedDevelopment },
   { name: 'evaluation', run: seedEvaluation },
   { name: 'commitments', run: seedCommitments },
+  // Last: the alert registry finds what the modules' seeds left to be found.
+  { name: 'alerts', run: async (ctx) => void (await refreshAlerts(ctx)) },
 ];
 
 /** Runs every module's demo seed; each runs its own transactions and audits itself. */
