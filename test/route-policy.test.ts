@@ -1,7 +1,13 @@
 // Default deny, proven: every registered /api route declares a policy, and a user scoped to
 // township A gets 403/404 (and an authz_denied audit row) for every resource of township B.
 import { expect, it } from 'vitest';
+import type { z } from 'zod';
+import { idFields } from '../src/core/shared/refs.ts';
 import { buildApp } from '../src/server/app.ts';
+import { hashPassword } from '../src/server/modules/auth/password-hash.ts';
+import { insertUser } from '../src/server/modules/users/users.repository.ts';
+import type { ForeignBodyCase } from './authz-types.ts';
+import { PASSWORD } from './fixture.ts';
 import { openTestApp, type TestApp } from './api-harness.ts';
 import { describeEachEngine } from './db-harness.ts';
 import { org_systemAuthzCases } from '../src/server/modules/org-system/org-system.authz-cases.ts';
@@ -10,12 +16,13 @@ import { org_lifeAuthzCases } from '../src/server/modules/org-life/org-life.auth
 import { developmentAuthzCases } from '../src/server/modules/development/development.authz-cases.ts';
 import { evaluationAuthzCases } from '../src/server/modules/evaluation/evaluation.authz-cases.ts';
 import { commitmentsAuthzCases } from '../src/server/modules/commitments/commitments.authz-cases.ts';
+import { alertsAuthzCases } from '../src/server/modules/alerts/alerts.authz-cases.ts';
 
 /**
  * Every /api route with the id it needs from township B and the body a write would send.
  * Adding a route without adding it here fails the inventory test below.
  */
-const MODULE_CASES = [org_systemAuthzCases, rosterAuthzCases, org_lifeAuthzCases, developmentAuthzCases, evaluationAuthzCases, commitmentsAuthzCases];
+const MODULE_CASES = [org_systemAuthzCases, rosterAuthzCases, org_lifeAuthzCases, developmentAuthzCases, evaluationAuthzCases, commitmentsAuthzCases, alertsAuthzCases];
 
 /** Built once per app: module cases may create township-B resources, which must not be created twice. */
 const built = new WeakMap<TestApp, Promise<Record<string, { url: string; body?: unknown }>>>();
@@ -66,9 +73,90 @@ const FOUNDATION_NO_SUBJECT: Record<string, string> = {
 
 const NO_SUBJECT: Record<string, string> = Object.assign({}, FOUNDATION_NO_SUBJECT, ...MODULE_CASES.map((m) => m.noSubject));
 
+/**
+ * Ids in request bodies (issue 17): every id-like field of a write route's body schema is either
+ * marked with the kind of object it names (src/core/shared/refs.ts) — and then the body-refs
+ * plugin holds it against the caller's subtree and a case below sends a township-B id in it — or
+ * listed here, 'METHOD /url field', with the reason it may point outside the subtree.
+ */
+const FOUNDATION_UNSCOPED_BODY_IDS: Record<string, string> = {};
+
+const UNSCOPED_BODY_IDS: Record<string, string> = Object.assign(
+  {},
+  FOUNDATION_UNSCOPED_BODY_IDS,
+  ...MODULE_CASES.map((m) => m.unscopedBodyIds ?? {}),
+);
+
+/** A system administrator scoped to township A (POST /api/users is theirs alone). */
+const SYSADMIN_A = 'sysadmin_a';
+
+async function foundationForeignBody(t: TestApp): Promise<ForeignBodyCase[]> {
+  const { townA, townB, branchA2 } = t.fixture;
+  const hash = await hashPassword(PASSWORD, t.ctx.config.kdfLogN);
+  const now = t.ctx.now().toISOString();
+  await t.ctx.db.transaction().execute((trx) =>
+    insertUser(trx, { username: SYSADMIN_A, displayName: '甲镇系统管理员', scopeOrgId: townA.id, hash, roles: ['system_admin'], now }),
+  );
+  return [
+    {
+      route: 'POST /api/orgs',
+      field: 'parentId',
+      url: '/api/orgs',
+      body: { code: 'TA-9', name: '甲镇新建党支部', kind: '党支部', sector: '农村', parentId: townB.id },
+      kind: 'org',
+      foreignId: townB.id,
+    },
+    {
+      route: 'POST /api/orgs/:id/move',
+      field: 'parentId',
+      url: `/api/orgs/${branchA2.id}/move`,
+      body: { parentId: townB.id },
+      kind: 'org',
+      foreignId: townB.id,
+    },
+    {
+      route: 'POST /api/users',
+      field: 'scopeOrgId',
+      url: '/api/users',
+      body: { username: 'town_b_worker', displayName: '乙镇工作人员', scopeOrgId: townB.id, initialPassword: 'Town-B-Worker-9' },
+      kind: 'org',
+      foreignId: townB.id,
+      as: SYSADMIN_A,
+    },
+  ];
+}
+
+const foreignBuilt = new WeakMap<TestApp, Promise<ForeignBodyCase[]>>();
+
+/** Built once per app: the cases create township-A objects to name in their URLs. */
+function foreignBodyCases(t: TestApp): Promise<ForeignBodyCase[]> {
+  let cases = foreignBuilt.get(t);
+  if (!cases) {
+    cases = (async () => {
+      const all = await foundationForeignBody(t);
+      for (const m of MODULE_CASES) if (m.foreignBody) all.push(...(await m.foreignBody(t)));
+      return all;
+    })();
+    foreignBuilt.set(t, cases);
+  }
+  return cases;
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Every write route's id-like body fields: 'METHOD /url field' → the kind it is marked with, or null. */
+function bodyIdInventory(routes: ReadonlyArray<{ key: string; body?: unknown }>): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const r of routes) {
+    if (!WRITE_METHODS.has(r.key.split(' ')[0]!) || typeof r.body !== 'object' || r.body === null || !('_zod' in r.body)) continue;
+    for (const f of idFields(r.body as z.ZodType)) out.set(`${r.key} ${f.path}`, f.ref);
+  }
+  return out;
+}
+
 describeEachEngine('route policies', (use) => {
   let t: TestApp;
-  const routes: Array<{ key: string; policy: unknown }> = [];
+  const routes: Array<{ key: string; policy: unknown; body?: unknown }> = [];
 
   it('every registered /api route declares a policy (default deny)', async () => {
     t = await openTestApp(use());
@@ -102,6 +190,57 @@ describeEachEngine('route policies', (use) => {
     expect(b).toBe('乙镇南村党支部');
   });
 
+  it('every id in a write route body is checked against the caller scope, or listed with the reason it is not', async () => {
+    const inventory = bodyIdInventory(routes);
+    const cases = await foreignBodyCases(t);
+    const covered = new Set(cases.map((c) => `${c.route} ${c.field}`));
+    const problems: string[] = [];
+    for (const [key, ref] of inventory) {
+      if (ref === null && !(key in UNSCOPED_BODY_IDS)) problems.push(`${key}: an id field neither marked (src/core/shared/refs.ts) nor listed with a reason`);
+      if (ref !== null && key in UNSCOPED_BODY_IDS) problems.push(`${key}: marked (${ref}) and listed as unscoped`);
+      if (ref !== null && !covered.has(key)) problems.push(`${key}: marked (${ref}) but no foreign-body case sends a township-B id in it`);
+    }
+    for (const key of Object.keys(UNSCOPED_BODY_IDS)) if (!inventory.has(key)) problems.push(`${key}: listed as unscoped, but no write route has that body field`);
+    for (const key of covered) if (!inventory.get(key)) problems.push(`${key}: a foreign-body case for a field that is not a marked id`);
+    expect(problems).toEqual([]);
+    // The routes the check covers: every write route whose body names an id, and at least the two reproductions.
+    const checked = new Set([...inventory].filter(([, ref]) => ref !== null).map(([k]) => k.slice(0, k.lastIndexOf(' '))));
+    expect(checked).toContain('POST /api/rectifications');
+    expect(checked).toContain('POST /api/roster/floating');
+  });
+
+  it('a township-A admin naming a township-B object in a request body gets 403, one authz_denied row, and nothing is written', async () => {
+    const sessions = new Map<string, Awaited<ReturnType<TestApp['login']>>>();
+    const cases = await foreignBodyCases(t);
+    const wrong: string[] = [];
+    for (const c of cases) {
+      const who = c.as ?? 'admin_a';
+      if (!sessions.has(who)) sessions.set(who, await t.login(who));
+      const before = await lastSeq(t);
+      const res = await sessions.get(who)!.request(c.route.split(' ')[0] as 'POST', c.url, c.body);
+      // Every write is audited in its own transaction: one new row, the denial, means nothing was written.
+      const rows = await t.ctx.db.selectFrom('audit_log').select(['action', 'object_type', 'object_id', 'detail']).where('seq', '>', before).execute();
+      const got = {
+        status: res.statusCode,
+        audit: rows.map((r) => `${r.action} ${r.object_type}:${r.object_id} ${(JSON.parse(r.detail) as { reason?: string }).reason ?? ''}`.trim()),
+      };
+      const want = { status: 403, audit: [`authz_denied ${c.kind}:${c.foreignId} body-ref`] };
+      if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${c.route} ${c.field}: ${JSON.stringify(got)} ${res.statusCode === 403 ? '' : res.body.slice(0, 200)}`);
+    }
+    expect(wrong).toEqual([]);
+    // The two reproductions wrote nothing: no rectification owned by, and no floating registration in township A of, township B's member.
+    const personB = cases.find((c) => c.route === 'POST /api/rectifications' && c.field === 'ownerPersonId')!.foreignId;
+    const rect = await t.ctx.db.selectFrom('rect_items').select('id').where('owner_person_id', '=', personB).execute();
+    expect(rect).toEqual([]);
+    const floating = await t.ctx.db
+      .selectFrom('roster_floating')
+      .select('id')
+      .where('person_id', '=', personB)
+      .where('org_path', 'like', `${t.fixture.townA.path}%`)
+      .execute();
+    expect(floating).toEqual([]);
+  });
+
   it('a security admin scoped to township A cannot act on township B accounts either', async () => {
     const sec = await t.login('secadmin');
     const createRes = await (await t.login('sysadmin')).request('POST', '/api/users', {
@@ -119,18 +258,24 @@ describeEachEngine('route policies', (use) => {
   });
 });
 
+async function lastSeq(t: TestApp): Promise<number> {
+  const row = await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
 async function countDenied(t: TestApp): Promise<number> {
   const rows = await t.ctx.db.selectFrom('audit_log').select('seq').where('action', '=', 'authz_denied').execute();
   return rows.length;
 }
 
 /** Builds a fresh app and records every route Fastify registers, with its declared policy. */
-async function collectRoutes(t: TestApp): Promise<Array<{ key: string; policy: unknown }>> {
-  const collected: Array<{ key: string; policy: unknown }> = [];
+async function collectRoutes(t: TestApp): Promise<Array<{ key: string; policy: unknown; body?: unknown }>> {
+  const collected: Array<{ key: string; policy: unknown; body?: unknown }> = [];
   const app = await buildApp(t.ctx, {
     onRoute: (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
-      for (const m of methods) collected.push({ key: `${m} ${route.url}`, policy: (route.config as { policy?: unknown } | undefined)?.policy });
+      const body = (route.schema as { body?: unknown } | undefined)?.body;
+      for (const m of methods) collected.push({ key: `${m} ${route.url}`, policy: (route.config as { policy?: unknown } | undefined)?.policy, body });
     },
   });
   await app.ready();

@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { AppContext } from './context.ts';
 import { authPlugin } from './http/auth.plugin.ts';
+import { bodyRefsPlugin } from './http/body-refs.plugin.ts';
 import { AppError, sendError } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerTextHygiene } from './http/text-hygiene.ts';
@@ -45,6 +46,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerTextHygiene(app);
   // Before any route exists, so that its onRoute hook sees the documentation routes too.
   await app.register(authPlugin, { ctx });
+  await app.register(bodyRefsPlugin, { ctx });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   await app.register(fastifySwagger, {
     openapi: {

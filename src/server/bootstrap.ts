@@ -11,7 +11,10 @@ export interface OpenedContext {
   keyFileCreated: boolean;
 }
 
-export async function openContext(config: AppConfig, options: { migrate?: boolean; createKeys?: boolean } = {}): Promise<OpenedContext> {
+export async function openContext(
+  config: AppConfig,
+  options: { migrate?: boolean; createKeys?: boolean } = {},
+): Promise<OpenedContext> {
   runKnownAnswerTests();
   const { ring, created } = loadKeyRing({
     keyFile: config.keyFile,

@@ -1,13 +1,22 @@
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.ts';
 import { COMMENDATION_CATEGORIES, EVIDENCE_KINDS } from './commendations.rules.ts';
+import { orgRef, personRef, polyRefTo, type RefKind } from '../shared/refs.ts';
+
+/** What each kind of 佐证 id names, for the scope check of body references. */
+const EVIDENCE_REF_KINDS: Record<(typeof EVIDENCE_KINDS)[number], RefKind> = {
+  commitment: 'commitment',
+  evaluation: 'campaign_subject',
+  member_review: 'member_review_entry',
+  meeting: 'meeting',
+};
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为YYYY-MM-DD格式的日期`);
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `${label}不能为空`).max(max, `${label}不能超过${max}个字`);
 
 export const openRoundBody = z.strictObject({
-  orgId: z.number().int().positive('组织ID不正确'),
+  orgId: orgRef('组织ID不正确'),
   year: z.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
   title: text('评选名称', 100),
   nominateFrom: isoDate('提名开始日期'),
@@ -17,17 +26,20 @@ export type OpenRoundInput = z.infer<typeof openRoundBody>;
 
 export const nominateBody = z.strictObject({
   /** The nominating organisation (defaults to the actor's own organisation). */
-  orgId: z.number().int().positive('提名组织ID不正确').optional(),
+  orgId: orgRef('提名组织ID不正确').optional(),
   category: z.enum(COMMENDATION_CATEGORIES, '类别应为优秀共产党员、优秀党务工作者或先进基层党组织'),
-  nomineePersonId: z.number().int().positive('被提名人ID不正确').optional(),
-  nomineeOrgId: z.number().int().positive('被提名组织ID不正确').optional(),
+  nomineePersonId: personRef('被提名人ID不正确').optional(),
+  nomineeOrgId: orgRef('被提名组织ID不正确').optional(),
   reason: text('推荐理由（主要事迹）', 2000),
   evidence: z
     .array(
-      z.strictObject({
-        kind: z.enum(EVIDENCE_KINDS, '佐证类型应为公开承诺、述职评议结果、民主评议党员结果或会议'),
-        id: z.number().int().positive('佐证ID不正确'),
-      }),
+      polyRefTo(
+        z.strictObject({
+          kind: z.enum(EVIDENCE_KINDS, '佐证类型应为公开承诺、述职评议结果、民主评议党员结果或会议'),
+          id: z.number().int().positive('佐证ID不正确'),
+        }),
+        { kindField: 'kind', idField: 'id', kinds: EVIDENCE_REF_KINDS },
+      ),
     )
     .max(20, '佐证最多20项')
     .default([]),

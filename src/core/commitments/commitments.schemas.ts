@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.ts';
 import { COMMITMENT_TYPES, COMMITTER_KINDS, GRADES } from './commitments.rules.ts';
+import { orgRef, personRef } from '../shared/refs.ts';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为YYYY-MM-DD格式的日期`);
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `${label}不能为空`).max(max, `${label}不能超过${max}个字`);
 
 export const createCommitmentBody = z.strictObject({
-  orgId: z.number().int().positive('组织ID不正确'),
+  orgId: orgRef('组织ID不正确'),
   committerKind: z.enum(COMMITTER_KINDS, '承诺主体应为组织或党员'),
-  personId: z.number().int().positive('党员ID不正确').optional(),
+  personId: personRef('党员ID不正确').optional(),
   type: z.enum(COMMITMENT_TYPES, '承诺类型应为长远承诺、年度承诺或即时承诺'),
   year: z.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
   title: text('承诺标题', 100),
@@ -54,9 +55,9 @@ export const reviewBody = z.strictObject({
 });
 
 export const createLiaisonBody = z.strictObject({
-  committeeOrgId: z.number().int().positive('党委ID不正确'),
+  committeeOrgId: orgRef('党委ID不正确'),
   personId: z.number().int().positive('党员ID不正确'),
-  orgId: z.number().int().positive('联系组织ID不正确'),
+  orgId: orgRef('联系组织ID不正确'),
   validFrom: isoDate('联系开始日期').optional(),
 });
 export const endLiaisonBody = z.strictObject({ validTo: isoDate('联系结束日期') });

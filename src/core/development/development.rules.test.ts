@@ -161,7 +161,7 @@ describe('people and votes', () => {
     const d = checkVote(
       {
         fullMembers: full,
-        exclusions: Array.from({ length: excl }, (_, i) => ({ name: `请假${i}`, reason: '外出务工' })),
+        exclusions: Array.from({ length: excl }, (_, i) => ({ name: `外出${i}`, case: 'awayUntransferred' })),
         present,
         for: yes,
         against: present - yes,
@@ -173,21 +173,69 @@ describe('people and votes', () => {
     expect(d.ok ? null : d.code).toBe(code);
   });
 
-  it('an exclusion without a reason is refused', () => {
-    expect(
-      checkVote(
-        {
-          fullMembers: 10,
-          exclusions: [{ name: '某', reason: '' }],
-          present: 8,
-          for: 8,
-          against: 0,
-          abstain: 0,
-        },
-        '2026-06-01',
-        book,
-      ),
-    ).toMatchObject({ ok: false, code: 'VOTE_INVALID' });
+  // Issue 16: only the approved cases leave 应到会. 10 full members, 2 left out, 5 present, 5 for:
+  // with approved cases 应到会 is 8 and 5 > 4 passes; ordinary leave keeps 应到会 at 10 → no quorum.
+  it.each([
+    ['illness', undefined, null],
+    ['abroad', undefined, null],
+    ['sentence', undefined, null],
+    ['bedridden', undefined, null],
+    ['awayUntransferred', undefined, null],
+    // 送学上门 excuses attendance at organisational life, not the vote's 应到会
+    ['elderlySick', undefined, 'VOTE_EXCLUSION_INVALID'],
+    [undefined, '因事请假', 'VOTE_EXCLUSION_INVALID'],
+    [undefined, '外出务工', 'VOTE_EXCLUSION_INVALID'],
+    [undefined, '', 'VOTE_EXCLUSION_INVALID'],
+    [undefined, undefined, 'VOTE_EXCLUSION_INVALID'],
+  ])('exclusion case %s / old reason %j → %s', (c, reason, code) => {
+    const d = checkVote(
+      {
+        fullMembers: 10,
+        exclusions: [0, 1].map((i) => ({
+          name: `党员${i}`,
+          ...(c ? { case: c } : {}),
+          ...(reason !== undefined ? { reason } : {}),
+        })),
+        present: 5,
+        for: 5,
+        against: 0,
+        abstain: 0,
+      },
+      '2026-06-01',
+      book,
+    );
+    expect(d.ok ? null : d.code).toBe(code);
+    if (!d.ok) {
+      expect(d.field).toBe('vote');
+      expect(d.message).toContain('不计入应到会人数的情形');
+      expect(d.message).not.toContain('请假人');
+    }
+  });
+
+  it('the no-quorum message says 不计入应到会人数, never 请假', () => {
+    const d = checkVote(
+      { fullMembers: 10, exclusions: [{ name: '某', case: 'abroad' }], present: 4, for: 4, against: 0, abstain: 0 },
+      '2026-06-01',
+      book,
+    );
+    expect(d).toMatchObject({ ok: false, code: 'VOTE_NO_QUORUM' });
+    expect(!d.ok && d.message).toContain('经批准不计入应到会人数1人');
+    expect(!d.ok && d.message).not.toContain('请假');
+  });
+
+  it.each([
+    // full members, of them under 留党察看, present, for → code (党章 第四十条: no 表决权)
+    [10, 0, 5, 5, 'VOTE_NO_QUORUM'],
+    [10, 2, 5, 5, null],
+    [10, 2, 4, 4, 'VOTE_NO_QUORUM'],
+    [10, 2, 9, 9, 'VOTE_INVALID'],
+  ])('%i full members, %i under 留党察看, %i present, %i for → %s', (full, suspended, present, yes, code) => {
+    const d = checkVote(
+      { fullMembers: full, suspended, exclusions: [], present, for: yes, against: 0, abstain: 0 },
+      '2026-06-01',
+      book,
+    );
+    expect(d.ok ? null : d.code).toBe(code);
   });
 });
 

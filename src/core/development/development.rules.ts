@@ -2,6 +2,7 @@
 // (refuse, unless it is entered as history) and what the 自查自纠 audit lists.
 import { ruleValue } from '../rulebook/rulebook.ts';
 import type { Rulebook } from '../rulebook/rulebook.types.ts';
+import { ORG_LIFE_EXCLUSIONS } from '../rulebook/org-life.rules-data.ts';
 import { ageOn, daysBetween } from '../shared/dates.ts';
 import { ok, refuse, type Decision } from '../shared/result.ts';
 import { workingDaysBetween, type WorkCalendar } from './calendar.ts';
@@ -11,6 +12,7 @@ import type {
   MemberSnapshot,
   StepRecord,
   Upcoming,
+  VoteExclusion,
   VoteRecord,
 } from './development.types.ts';
 import { addMonths, describePeriod, hasFullYears, withinMonths } from './periods.ts';
@@ -179,12 +181,42 @@ export function checkTraining(
   );
 }
 
-/** 应到会 = full members on the date minus recorded exclusions; quorum: present > ratio × 应到会; pass: for > ratio × 应到会. */
+/**
+ * 应到会 = full members on the date, minus those under 留党察看 (no 表决权, 党章 第四十条), minus
+ * the approved exclusions; quorum: present > ratio × 应到会; pass: for > ratio × 应到会.
+ */
 export function voteOutcome(v: VoteRecord, on: string, book: Rulebook) {
   const quorumRatio = ruleValue<number>(book, 'life.vote.quorumRatio', on);
   const passRatio = ruleValue<number>(book, 'development.vote.passRatio', on);
-  const expected = Math.max(0, v.fullMembers - v.exclusions.length);
+  const expected = Math.max(0, v.fullMembers - (v.suspended ?? 0) - v.exclusions.length);
   return { expected, quorum: v.present > expected * quorumRatio, passed: v.for > expected * passRatio };
+}
+
+/** The approved case an exclusion names: a case code, or its label as written (imports, old records). */
+export function exclusionCaseOf(text: string | undefined, allowed: readonly string[]): string | null {
+  const t = (text ?? '').trim();
+  if (!t) return null;
+  if (allowed.includes(t)) return t;
+  const byLabel = allowed.find((c) => (ORG_LIFE_EXCLUSIONS as Record<string, string>)[c] === t);
+  return byLabel ?? null;
+}
+
+export const exclusionLabel = (code: string): string =>
+  (ORG_LIFE_EXCLUSIONS as Record<string, string>)[code] ?? code;
+
+/** Is this exclusion one of the approved cases in force on the date? */
+export function checkExclusion(e: VoteExclusion, on: string, book: Rulebook): Decision {
+  const allowed = ruleValue<string[]>(book, 'orgLife.vote.exclusions', on);
+  const cases = allowed.map(exclusionLabel).join('；');
+  if (e.case && allowed.includes(e.case)) return ok(undefined);
+  const given = e.case ? exclusionLabel(e.case) : (e.reason ?? '').trim();
+  return refuse(
+    'VOTE_EXCLUSION_INVALID',
+    given
+      ? `${e.name}不计入应到会人数的原因“${given}”不是经批准不计入应到会人数的情形（${cases}），应计入应到会人数`
+      : `${e.name}未选择不计入应到会人数的情形（${cases}）`,
+    'vote',
+  );
 }
 
 export function checkVote(v: VoteRecord | undefined, on: string, book: Rulebook): Decision {
@@ -195,17 +227,21 @@ export function checkVote(v: VoteRecord | undefined, on: string, book: Rulebook)
       `赞成${v.for}、反对${v.against}、弃权${v.abstain}，合计超过实到${v.present}人`,
       'vote',
     );
-  const excl = v.exclusions.find((e) => !e.reason.trim());
-  if (excl) return refuse('VOTE_INVALID', `不计入应到会人数的${excl.name}未记录原因`, 'vote');
+  for (const e of v.exclusions) {
+    const d = checkExclusion(e, on, book);
+    if (!d.ok) return d;
+  }
   const r = voteOutcome(v, on, book);
   if (v.present > r.expected)
     return refuse('VOTE_INVALID', `实到${v.present}人，超过应到会有表决权的正式党员${r.expected}人`, 'vote');
-  if (!r.quorum)
+  if (!r.quorum) {
+    const suspended = v.suspended ? `，受留党察看处分无表决权${v.suspended}人` : '';
     return refuse(
       'VOTE_NO_QUORUM',
-      `应到会正式党员${r.expected}人（正式党员${v.fullMembers}人，请假${v.exclusions.length}人），实到${v.present}人，未超过半数`,
+      `应到会正式党员${r.expected}人（正式党员${v.fullMembers}人${suspended}，经批准不计入应到会人数${v.exclusions.length}人），实到${v.present}人，未超过半数`,
       'vote',
     );
+  }
   if (!r.passed)
     return refuse('VOTE_NOT_PASSED', `赞成${v.for}票，未超过应到会正式党员${r.expected}人的半数`, 'vote');
   return ok(undefined);
@@ -275,6 +311,7 @@ const RULE_OF: Record<string, string> = {
   VOTE_NO_QUORUM: 'life.vote.quorumRatio',
   VOTE_NOT_PASSED: 'development.vote.passRatio',
   VOTE_INVALID: 'development.vote.passRatio',
+  VOTE_EXCLUSION_INVALID: 'orgLife.vote.exclusions',
   APPROVAL_LATE: 'development.approvalMonths',
   APPROVAL_OVERDUE: 'development.approvalMonths',
   PROBATION_NOT_ENDED: 'development.probationYears',
@@ -616,6 +653,7 @@ function fieldOf(code: string): string {
     case 'VOTE_NO_QUORUM':
     case 'VOTE_NOT_PASSED':
     case 'VOTE_INVALID':
+    case 'VOTE_EXCLUSION_INVALID':
       return 'vote';
     case 'EXTENSION_INVALID':
       return 'extendMonths';

@@ -1,6 +1,8 @@
 // Request bodies of the development API (zod 4), with Chinese messages naming the field.
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.ts';
+import { personRef, refTo } from '../shared/refs.ts';
+import { ORG_LIFE_EXCLUSIONS, VOTE_EXCLUSION_CASES } from '../rulebook/org-life.rules-data.ts';
 
 export const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
 
@@ -18,9 +20,13 @@ const voteBody = z.strictObject({
   exclusions: z
     .array(
       z.strictObject({
-        personId: z.number().int().positive().optional(),
+        personId: refTo('person', z.number().int().positive()).optional(),
         name: z.string().trim().min(1, '姓名不能为空').max(50),
-        reason: z.string().trim().max(200),
+        case: z.enum(
+          VOTE_EXCLUSION_CASES,
+          `不计入应到会人数的情形应为经批准的：${VOTE_EXCLUSION_CASES.map((c) => ORG_LIFE_EXCLUSIONS[c]).join('；')}`,
+        ),
+        note: z.string().trim().max(200, '不计入应到会人数的说明不能超过200个字').optional(),
       }),
     )
     .max(200)
@@ -41,8 +47,8 @@ export const recordStepBody = z.strictObject({
   method: z.string().trim().max(50).optional(),
   summary: z.string().trim().max(2000, '考察意见不能超过2000个字').optional(),
   conclusion: z.string().trim().max(2000, '政审结论不能超过2000个字').optional(),
-  contacts: z.array(z.number().int().positive('培养联系人不正确')).max(5).optional(),
-  introducers: z.array(z.number().int().positive('入党介绍人不正确')).max(5).optional(),
+  contacts: z.array(personRef('培养联系人不正确')).max(5).optional(),
+  introducers: z.array(personRef('入党介绍人不正确')).max(5).optional(),
   trainingDays: z.number().min(0, '培训天数不能为负数').max(365).optional(),
   trainingHours: z.number().min(0, '培训学时不能为负数').max(2000).optional(),
   publicityStart: isoDate('公示开始日期').optional(),

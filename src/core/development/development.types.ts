@@ -13,11 +13,31 @@ export interface MemberSnapshot {
   onProbationDiscipline?: boolean;
 }
 
+/**
+ * A member left out of 应到会 with approval: `case` is one of the approved cases
+ * (rulebook orgLife.vote.exclusions), `note` an optional remark. Records stored before the
+ * cases were enforced carry only a free-text `reason`; the 2026_12_07 migration gave those it
+ * could map a `case`, the others stay as they were and the audit lists them.
+ */
+export interface VoteExclusion {
+  personId?: number;
+  name: string;
+  case?: string;
+  note?: string;
+  /** Free-text reason of a record made before the approved cases were enforced. */
+  reason?: string;
+}
+
 export interface VoteRecord {
   /** Full members of the branch on the meeting date (counted by the server from the roster). */
   fullMembers: number;
-  /** 应到会 exclusions with reasons (外出、病重等经批准不参加的). */
-  exclusions: readonly { personId?: number; name: string; reason: string }[];
+  /**
+   * Of those, full members under 留党察看 on the date: no 表决权 (党章 第四十条), so not among
+   * 应到会有表决权的党员. Absent on records made before it was counted (read as 0).
+   */
+  suspended?: number;
+  /** 应到会 exclusions: only the approved cases (患病不能表达意志、自费出国半年以上 …). */
+  exclusions: readonly VoteExclusion[];
   present: number;
   for: number;
   against: number;

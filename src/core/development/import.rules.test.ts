@@ -118,7 +118,7 @@ describe('development import: one row', () => {
     支部大会日期: '2026-02-02',
     正式党员人数: 3,
     不计入应到会人数: 1,
-    不计入应到会原因: '外出务工',
+    不计入应到会原因: '外出半年以上应转未转组织关系',
     实到人数: 2,
     赞成票: 2,
   };
@@ -136,7 +136,9 @@ describe('development import: one row', () => {
     });
     expect(steps.find((s) => s.step === 15)!.data.vote).toEqual({
       fullMembers: 3,
-      exclusions: [{ name: '不计入应到会人员1', reason: '外出务工' }],
+      exclusions: [
+        { name: '不计入应到会人员1', case: 'awayUntransferred', note: '外出半年以上应转未转组织关系' },
+      ],
       present: 2,
       for: 2,
       against: 0,
@@ -150,6 +152,8 @@ describe('development import: one row', () => {
     ['more excluded than members', { 不计入应到会人数: 4 }, [['不计入应到会人数', 'VOTE_COUNTS']]],
     ['no count of those present', { 实到人数: null }, [['实到人数', 'REQUIRED']]],
     ['a fractional vote', { 赞成票: 1.5 }, [['赞成票', 'NUMBER_INVALID']]],
+    ['ordinary leave as the exclusion', { 不计入应到会原因: '因事请假' }, [['不计入应到会原因', 'EXCLUSION_CASE']]],
+    ['no exclusion case written', { 不计入应到会原因: null }, [['不计入应到会原因', 'EXCLUSION_CASE']]],
   ])('refuses a 支部大会 with %s', (_name, cells, expected) => {
     expect(codes({ ...through15, ...cells })).toEqual(expected);
   });

@@ -18,6 +18,8 @@ import {
 } from '../roster/import.rules.ts';
 import { createCandidateBody, recordStepBody } from './development.schemas.ts';
 import { stepDef, type StepDef } from './steps.ts';
+import { exclusionCaseOf } from './development.rules.ts';
+import { ORG_LIFE_EXCLUSIONS, VOTE_EXCLUSION_CASES } from '../rulebook/org-life.rules-data.ts';
 
 export type { CellValue, RowError };
 
@@ -400,11 +402,42 @@ export function validateDevRow(
           ),
         );
       } else {
-        const reason = text('不计入应到会原因');
-        const exclusions = Array.from({ length: counts.excluded }, (_, i) => ({
-          name: `不计入应到会人员${i + 1}`,
-          reason,
-        }));
+        // Issue 16: only the approved cases leave 应到会 — one case for everyone left out, or one
+        // per person (in order), written as the case's wording or its code.
+        const written = text('不计入应到会原因');
+        const parts = written.split(SPLIT).filter(Boolean);
+        const cases = parts.map((p) => exclusionCaseOf(p, VOTE_EXCLUSION_CASES));
+        const labels = VOTE_EXCLUSION_CASES.map((c) => ORG_LIFE_EXCLUSIONS[c]).join('；');
+        let exclusions: Array<{ name: string; case: string; note: string }> = [];
+        if (counts.excluded > 0) {
+          const bad = parts.find((_, i) => cases[i] === null);
+          if (parts.length === 0 || bad !== undefined)
+            errors.push(
+              err(
+                row,
+                '不计入应到会原因',
+                'EXCLUSION_CASE',
+                bad !== undefined
+                  ? `不计入应到会原因“${bad.slice(0, 30)}”不是不计入应到会人数的情形，应填写：${labels}`
+                  : `不计入应到会人数${counts.excluded}人，须填写不计入应到会人数的情形：${labels}`,
+              ),
+            );
+          else if (parts.length !== 1 && parts.length !== counts.excluded)
+            errors.push(
+              err(
+                row,
+                '不计入应到会原因',
+                'EXCLUSION_CASE',
+                `不计入应到会人数${counts.excluded}人，填写了${parts.length}项情形：应填写1项（适用于全部人员）或逐人填写${counts.excluded}项`,
+              ),
+            );
+          else
+            exclusions = Array.from({ length: counts.excluded }, (_, i) => ({
+              name: `不计入应到会人员${i + 1}`,
+              case: cases[parts.length === 1 ? 0 : i]!,
+              note: written,
+            }));
+        }
         vote = {
           fullMembers: counts.fullMembers,
           exclusions,

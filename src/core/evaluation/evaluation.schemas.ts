@@ -1,12 +1,16 @@
 // Request bodies of the evaluation module, shared by routes and the web client.
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.ts';
+import { refTo } from '../shared/refs.ts';
 import { DISPOSITION_KINDS, MEMBER_REVIEW_STAGES } from './evaluation.rules.ts';
 import { REPORT_ATTACHMENT_TYPES } from './attachments.rules.ts';
 import { TARGET_HALVES } from './targets.rules.ts';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}须为YYYY-MM-DD格式的日期`);
 const id = (label: string) => z.number().int().positive(`${label}不正确`);
+/** Ids checked against the actor's subtree by the body-refs plugin (src/core/shared/refs.ts). */
+const orgId = (label: string) => refTo('org', id(label));
+const personId = (label: string) => refTo('person', id(label));
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `${label}不能为空`).max(max, `${label}不能超过${max}个字`);
 
@@ -20,7 +24,7 @@ export const weightsSchema = z.strictObject({
 });
 
 export const createCampaignBody = z.strictObject({
-  orgId: id('组织ID'),
+  orgId: orgId('组织ID'),
   year: z.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
   title: text('标题', 100),
   meetingOn: isoDate('述职会议日期').optional(),
@@ -28,7 +32,7 @@ export const createCampaignBody = z.strictObject({
   parentCampaignId: id('上级评议活动ID').optional(),
   /** Only these direct child organisations' secretaries report (default: all of them). */
   orgIds: z
-    .array(id('述职组织ID'))
+    .array(orgId('述职组织ID'))
     .min(1, '至少选择一个述职组织')
     .max(500, '述职组织不能超过500个')
     .optional(),
@@ -45,7 +49,7 @@ export const reportBody = z.strictObject({
 });
 export type ReportInput = z.infer<typeof reportBody>;
 
-export const orderBody = z.strictObject({ subjectIds: z.array(id('述职对象ID')).min(1, '述职顺序不能为空') });
+export const orderBody = z.strictObject({ subjectIds: z.array(refTo('campaign_subject', id('述职对象ID'))).min(1, '述职顺序不能为空') });
 
 export const openVotingBody = z.strictObject({
   expectedVoters: z.number().int().min(1, '应参加测评人数至少1人').max(2000, '应参加测评人数不能超过2000'),
@@ -65,7 +69,7 @@ export const ballotBody = z.strictObject({
 export const paperBallotBody = z.strictObject({ marks: z.record(z.string(), z.string()) });
 
 export const createMemberReviewBody = z.strictObject({
-  orgId: id('党支部ID'),
+  orgId: orgId('党支部ID'),
   year: z.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
   reportToUpper: z.boolean().default(true),
 });
@@ -81,7 +85,7 @@ export const assessmentBody = z.strictObject({
   grades: z
     .array(
       z.strictObject({
-        personId: id('党员ID'),
+        personId: personId('党员ID'),
         grade: z.enum(MEMBER_GRADES, { message: '等次须为优秀、合格、基本合格或不合格' }),
         reason: z.string().trim().max(500, '理由不能超过500个字').default(''),
       }),
@@ -91,7 +95,7 @@ export const assessmentBody = z.strictObject({
 });
 
 export const dispositionBody = z.strictObject({
-  entryId: id('评议记录ID'),
+  entryId: refTo('member_review_entry', id('评议记录ID')),
   kind: z.enum(DISPOSITION_KINDS as [string, ...string[]], {
     message: '处置方式须为限期改正、劝其退党或除名',
   }),
@@ -102,8 +106,8 @@ export const dispositionBody = z.strictObject({
 });
 
 export const createRectificationBody = z.strictObject({
-  orgId: id('责任组织ID'),
-  ownerPersonId: id('责任人ID').optional(),
+  orgId: orgId('责任组织ID'),
+  ownerPersonId: personId('责任人ID').optional(),
   title: text('整改事项', 200),
   detail: z.string().trim().max(5000, '整改措施不能超过5000个字').default(''),
   deadline: isoDate('整改时限'),
@@ -140,9 +144,9 @@ export const targetItemsSchema = z
 
 /** The branch issues the same letter to one or more of its members. */
 export const createTargetLettersBody = z.strictObject({
-  orgId: id('党支部ID'),
+  orgId: orgId('党支部ID'),
   year: z.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
-  personIds: z.array(id('党员ID')).min(1, '至少选择一名党员').max(500, '一次最多500名党员'),
+  personIds: z.array(personId('党员ID')).min(1, '至少选择一名党员').max(500, '一次最多500名党员'),
   items: targetItemsSchema,
 });
 export const reviseTargetItemsBody = z.strictObject({ items: targetItemsSchema });
@@ -164,16 +168,16 @@ export const targetListQuery = z.strictObject({
 
 // —— 不合格党员处置 proposals ——
 export const lostContactBody = z.strictObject({
-  orgId: id('党支部ID'),
-  personId: id('党员ID'),
+  orgId: orgId('党支部ID'),
+  personId: personId('党员ID'),
   since: isoDate('失去联系日期'),
   searches: text('查找情况', 2000),
 });
 export const lostContactFoundBody = z.strictObject({ foundOn: isoDate('恢复联系日期') });
 export const PROPOSALS = ['停止党籍', '按自行脱党处理'] as const;
 export const proposalDecisionBody = z.strictObject({
-  orgId: id('党支部ID'),
-  personId: id('党员ID'),
+  orgId: orgId('党支部ID'),
+  personId: personId('党员ID'),
   proposal: z.enum(PROPOSALS, { message: '建议须为停止党籍或按自行脱党处理' }),
   decision: z.enum(['submitted', 'dismissed'], { message: '处理意见须为提交研究或不予处理' }),
   note: text('处理说明', 2000),

@@ -15,7 +15,10 @@ import { unitsWithin, type Period } from './periods.ts';
 export const STATUS_OK = '达标';
 export const STATUS_FAIL = '未达标';
 export const STATUS_NA = '不适用';
-export type ComplianceStatus = typeof STATUS_OK | typeof STATUS_FAIL | typeof STATUS_NA;
+/** The requirement is not met yet but the native period it falls short in is not over (issue 16). */
+export const STATUS_OPEN = '进行中';
+export type ComplianceStatus = typeof STATUS_OK | typeof STATUS_FAIL | typeof STATUS_NA | typeof STATUS_OPEN;
+export const COMPLIANCE_STATUSES: readonly ComplianceStatus[] = [STATUS_OK, STATUS_FAIL, STATUS_OPEN, STATUS_NA];
 
 export interface OrgFacts {
   orgId: number;
@@ -26,7 +29,12 @@ export interface OrgFacts {
   fullMembers: number;
   /** Members today: 谈心谈话 coverage needs each of them. */
   members: number;
-  /** 党小组 of the branch that have members assigned (none until a module assigns them). */
+  /**
+   * 党小组 of the branch that have members in the period (roster 党小组 assignment or a membership
+   * recorded on the group). Each of them owes its own 党小组会: the branch's 党小组会 requirement
+   * is this many times the rulebook frequency, and `heldByUnit` must count each group's meetings
+   * only up to the frequency (see groupHeld), so one busy group does not cover a silent one.
+   */
   groupsWithMembers: number;
 }
 
@@ -34,8 +42,23 @@ export interface ComplianceResult {
   required: number;
   held: number;
   status: ComplianceStatus;
-  /** Native periods that fell short (for findings and drill-down). */
+  /** Native periods that fell short (for findings and drill-down): closed ones and the one in progress. */
   shortUnits: string[];
+}
+
+/**
+ * 党小组会 of a branch in one native period: each group with members counts up to `min`
+ * meetings (the rulebook frequency), summed over the groups.
+ */
+export function groupHeld(heldPerGroup: readonly number[], min: number): number {
+  let n = 0;
+  for (const h of heldPerGroup) n += Math.min(h, min);
+  return n;
+}
+
+/** A native period is over once `today` has reached its end (the day after its last day). */
+export function unitClosed(unit: Period, today: string): boolean {
+  return unit.to <= today;
 }
 
 export function typeUnit(book: Rulebook, type: ComplianceType, on: string): { unit: Unit; min: number } {
@@ -97,7 +120,7 @@ export function evaluatePlanned(
   heldByUnit: ReadonlyMap<string, number>,
   today: string,
 ): ComplianceResult {
-  const { type, period, min } = plan;
+  const { type, period } = plan;
   const units = plan.units.filter((u) => unitCounts(org, u, today));
   let held = 0;
   for (const u of plan.units) held += heldByUnit.get(u.key) ?? 0;
@@ -106,18 +129,20 @@ export function evaluatePlanned(
   if (type === '谈心谈话') {
     const required = org.members;
     if (required === 0) return { required: 0, held, status: STATUS_NA, shortUnits: [] };
-    return {
-      required,
-      held,
-      status: held >= required ? STATUS_OK : STATUS_FAIL,
-      shortUnits: held >= required ? [] : units.map((u) => u.key),
-    };
+    if (held >= required) return { required, held, status: STATUS_OK, shortUnits: [] };
+    // Coverage is judged over the whole year: only a year that is over can have failed.
+    const closed = units.every((u) => unitClosed(u, today));
+    return { required, held, status: closed ? STATUS_FAIL : STATUS_OPEN, shortUnits: units.map((u) => u.key) };
   }
-  const shortUnits = units.filter((u) => (heldByUnit.get(u.key) ?? 0) < min).map((u) => u.key);
-  return {
-    required: units.length * min,
-    held,
-    status: shortUnits.length === 0 ? STATUS_OK : STATUS_FAIL,
-    shortUnits,
-  };
+  // 党小组会 is owed by every group with members (heldByUnit counts each group up to the frequency).
+  const min = type === '党小组会' ? plan.min * org.groupsWithMembers : plan.min;
+  const short = units.filter((u) => (heldByUnit.get(u.key) ?? 0) < min);
+  // Only a native period that is over can have failed; one still under way is 进行中.
+  const status =
+    short.length === 0
+      ? STATUS_OK
+      : short.some((u) => unitClosed(u, today))
+        ? STATUS_FAIL
+        : STATUS_OPEN;
+  return { required: units.length * min, held, status, shortUnits: short.map((u) => u.key) };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_RULEBOOK, applyOverride, ruleEntry } from '../rulebook/rulebook.ts';
-import { evaluateCompliance, type OrgFacts } from './compliance.ts';
+import { evaluateCompliance, groupHeld, type OrgFacts } from './compliance.ts';
 import type { ComplianceType } from './meeting-types.ts';
 import { parsePeriod, periodOf, quarterKey, unitsWithin } from './periods.ts';
-import { countAttendance, decideRecordEdit, decideSignIn, meetingFindings, minutesChars, quorumMet, tokenExpired } from './quality.ts';
+import { countAttendance, countsTowardCompliance, decideRecordEdit, decideSignIn, meetingFindings, minutesChars, quorumMet, tokenExpired } from './quality.ts';
 import { findSimilar, jaccard, shingles } from './similarity.ts';
 
 const book = NATIONAL_RULEBOOK;
@@ -92,6 +92,51 @@ describe('compliance boundaries (frequencies from the rulebook)', () => {
     expect(run('谈心谈话', '2025', { '2025': covered })).toMatchObject({ required: 12, status });
   });
 
+  // Issue 16: only a closed native period can be 未达标; one still under way is 进行中.
+  it.each([
+    // type, period, today, held → status
+    ['主题党日', '2026-12', '2026-12-07', {}, '进行中'],
+    ['主题党日', '2026-12', '2026-12-31', {}, '进行中'],
+    ['主题党日', '2026-12', '2027-01-01', {}, '未达标'],
+    ['主题党日', '2026-12', '2026-12-07', { '2026-12': 1 }, '达标'],
+    ['主题党日', '2026-11', '2026-12-01', {}, '未达标'],
+    ['主题党日', '2026-11', '2026-11-30', {}, '进行中'],
+    ['支部党员大会', '2026-Q4', '2026-12-31', {}, '进行中'],
+    ['支部党员大会', '2026-Q4', '2027-01-01', {}, '未达标'],
+    ['组织生活会', '2026', '2026-12-07', {}, '进行中'],
+    ['组织生活会', '2026', '2027-01-01', {}, '未达标'],
+    // a year with a closed month short has already failed, even while the year is under way
+    ['主题党日', '2026', '2026-12-07', {}, '未达标'],
+    ['谈心谈话', '2026', '2026-12-07', { '2026': 11 }, '进行中'],
+    ['谈心谈话', '2026', '2027-01-01', { '2026': 11 }, '未达标'],
+  ] as const)('%s %s on %s with %j → %s', (type, key, on, held, status) => {
+    const r = evaluateCompliance(book, branch, type, parsePeriod(key)!, new Map(Object.entries(held)), on);
+    expect(r.status).toBe(status);
+  });
+
+  it('a year of 主题党日 with every closed month held and December not yet: 进行中', () => {
+    const elevenMonths = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`2026-${String(i + 1).padStart(2, '0')}`, 1]));
+    const r = evaluateCompliance(book, branch, '主题党日', parsePeriod('2026')!, new Map(Object.entries(elevenMonths)), '2026-12-07');
+    expect(r).toMatchObject({ required: 12, held: 11, status: '进行中', shortUnits: ['2026-12'] });
+  });
+
+  // Issue 16: 党小组会 is owed by every 党小组 with members; one busy group does not cover a silent one.
+  it.each([
+    // groups with members, meetings held per group in 2026-05 → status
+    [0, [], '不适用'],
+    [1, [0], '未达标'],
+    [1, [1], '达标'],
+    [2, [1, 0], '未达标'],
+    [2, [2, 0], '未达标'],
+    [2, [1, 1], '达标'],
+    [2, [3, 1], '达标'],
+  ])('党小组会 with %i groups, held %j → %s', (groups, perGroup, status) => {
+    const held = groupHeld(perGroup, 1);
+    const r = run('党小组会', '2026-05', { '2026-05': held }, { groupsWithMembers: groups });
+    expect(r.status).toBe(status);
+    if (groups > 0) expect(r.required).toBe(groups);
+  });
+
   it('a province may require two 党员大会 a quarter', () => {
     const local = applyOverride(book, { name: 'x', entries: [{ ...ruleEntry(book, 'life.branchGeneralMeeting'), value: { perQuarter: 2 } }] });
     const r = evaluateCompliance(local, branch, '支部党员大会', parsePeriod('2026-Q2')!, new Map([['2026-Q2', 1]]), today);
@@ -99,8 +144,9 @@ describe('compliance boundaries (frequencies from the rulebook)', () => {
   });
 });
 
+const counts_ = (present: number, expected: number) => ({ expected, present, leave: 0, absent: expected - present, excluded: 0 });
 describe('attendance and quality findings', () => {
-  const counts = (present: number, expected: number) => ({ expected, present, leave: 0, absent: expected - present, excluded: 0 });
+  const counts = counts_;
   it('应到 excludes 不计入; unsigned entries count as absent', () => {
     expect(countAttendance(['出席', '出席', '请假', '缺席', '待签到', '不计入'])).toEqual({ expected: 5, present: 2, leave: 1, absent: 2, excluded: 1 });
   });
@@ -136,6 +182,31 @@ describe('attendance and quality findings', () => {
     expect(f.some((x) => x.code === 'RECORD_LATE')).toBe(late);
   });
   it('minutes length ignores whitespace', () => expect(minutesChars(' 一二 三\n')).toBe(3));
+
+  // Issue 16: a meeting that misses its legal quorum stays on record but does not count.
+  it.each([
+    ['支部委员会会议', 0, 5, false],
+    ['支部委员会会议', 2, 5, false],
+    ['支部委员会会议', 3, 5, true],
+    ['支部委员会会议', 2, 4, false],
+    ['支部委员会会议', 3, 4, true],
+    ['支部党员大会', 5, 10, false],
+    ['支部党员大会', 6, 10, true],
+    // everyone excluded: nobody owed attendance, no quorum to miss
+    ['支部党员大会', 0, 0, true],
+    // no legal quorum for these types: a thin meeting still counts (its attendance finding says so)
+    ['主题党日', 0, 10, true],
+    ['党小组会', 1, 6, true],
+  ] as const)('held %s with %i of %i present → counts %s', (type, present, expected, counts) => {
+    const m = { status: 'held', type, heldOn: '2026-02-10', counts: { expected, present } };
+    expect(countsTowardCompliance(book, m)).toBe(counts);
+    const f = meetingFindings(book, { type, heldOn: '2026-02-10', counts: { ...counts_(present, expected) }, minutesChars: 500, recordedOn: '2026-02-10' });
+    expect(f.some((x) => x.code === 'QUORUM_NOT_MET')).toBe(!counts);
+  });
+  it('a scheduled or cancelled meeting never counts', () => {
+    for (const status of ['scheduled', 'cancelled'])
+      expect(countsTowardCompliance(book, { status, type: '主题党日', heldOn: '2026-02-10', counts: { expected: 5, present: 5 } })).toBe(false);
+  });
 });
 
 describe('record lock and sign-in decisions', () => {

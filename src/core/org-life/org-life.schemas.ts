@@ -1,7 +1,8 @@
 // Request schemas of the org-life API, with Chinese messages naming the field.
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.ts';
-import { STATUS_FAIL, STATUS_NA, STATUS_OK } from './compliance.ts';
+import { refTo } from '../shared/refs.ts';
+import { COMPLIANCE_STATUSES, type ComplianceStatus } from './compliance.ts';
 import { COMPLIANCE_TYPES, MEETING_TYPES } from './meeting-types.ts';
 
 const isoDate = (label: string) => z.string({ error: `${label}必填` }).refine(isIsoDate, `${label}必须是有效日期（YYYY-MM-DD）`);
@@ -9,7 +10,7 @@ const text = (label: string, max: number) => z.string().max(max, `${label}不能
 const meetingType = z.enum(MEETING_TYPES, { error: `会议类型必须是：${MEETING_TYPES.join('、')}` });
 
 export const scheduleMeetingBody = z.strictObject({
-  orgId: z.number({ error: '组织必填' }).int().positive('组织ID不正确'),
+  orgId: refTo('org', z.number({ error: '组织必填' }).int().positive('组织ID不正确')),
   type: meetingType,
   title: z.string({ error: '会议名称必填' }).trim().min(2, '会议名称至少2个字').max(100, '会议名称不能超过100个字'),
   heldOn: isoDate('会议日期'),
@@ -34,7 +35,7 @@ export const recordMeetingBody = z.strictObject({
 export type RecordMeetingInput = z.infer<typeof recordMeetingBody>;
 
 export const attendanceBody = z.strictObject({
-  personId: z.number({ error: '党员必填' }).int().positive('党员ID不正确'),
+  personId: refTo('person', z.number({ error: '党员必填' }).int().positive('党员ID不正确')),
   status: z.enum(['出席', '请假', '缺席', '不计入'], { error: '出勤状态必须是出席、请假、缺席或不计入' }),
   reason: text('事由', 500).optional(),
   exclusion: z.string().max(40).optional(),
@@ -44,20 +45,20 @@ export type AttendanceInput = z.infer<typeof attendanceBody>;
 export const signInBody = z.strictObject({ token: z.string({ error: '签到码必填' }).min(10, '签到码不正确').max(500, '签到码不正确') });
 
 export const seriesBody = z.strictObject({
-  issuerOrgId: z.number({ error: '发布组织必填' }).int().positive(),
+  issuerOrgId: refTo('org', z.number({ error: '发布组织必填' }).int().positive()),
   type: meetingType,
   theme: z.string({ error: '主题必填' }).trim().min(2, '主题至少2个字').max(100, '主题不能超过100个字'),
   materials: text('学习材料', 5000).optional(),
   heldOn: isoDate('建议召开日期'),
   deadline: isoDate('完成期限'),
-  orgIds: z.array(z.number().int().positive()).min(1, '至少选择一个党支部').max(5000, '一次最多下发5000个党支部'),
+  orgIds: z.array(refTo('org', z.number().int().positive())).min(1, '至少选择一个党支部').max(5000, '一次最多下发5000个党支部'),
 });
 export type SeriesInput = z.infer<typeof seriesBody>;
 
 export const talkBody = z.strictObject({
-  orgId: z.number({ error: '组织必填' }).int().positive(),
-  talkerPersonId: z.number({ error: '谈话人必填' }).int().positive(),
-  talkeePersonId: z.number({ error: '谈话对象必填' }).int().positive(),
+  orgId: refTo('org', z.number({ error: '组织必填' }).int().positive()),
+  talkerPersonId: refTo('person', z.number({ error: '谈话人必填' }).int().positive()),
+  talkeePersonId: refTo('person', z.number({ error: '谈话对象必填' }).int().positive()),
   heldOn: isoDate('谈话日期'),
   topic: z.string({ error: '谈话主题必填' }).trim().min(2, '谈话主题至少2个字').max(200, '谈话主题不能超过200个字'),
   followUp: text('后续跟进', 2000).optional(),
@@ -87,7 +88,7 @@ export const complianceQuery = z
       .enum(COMPLIANCE_TYPES as [string, ...string[]], { error: `会议类型必须是：${COMPLIANCE_TYPES.join('、')}` })
       .optional(),
     status: z
-      .enum([STATUS_OK, STATUS_FAIL, STATUS_NA], { error: `达标情况必须是：${[STATUS_OK, STATUS_FAIL, STATUS_NA].join('、')}` })
+      .enum(COMPLIANCE_STATUSES as [ComplianceStatus, ...ComplianceStatus[]], { error: `达标情况必须是：${COMPLIANCE_STATUSES.join('、')}` })
       .optional(),
     limit: z.coerce.number().int().min(1, '每页条数为1至1000').max(1000, '每页条数为1至1000').optional(),
     offset: z.coerce.number().int().min(0, '起始位置不能为负数').max(10_000_000, '起始位置过大').optional(),

@@ -50,6 +50,34 @@ export function quorumMet(present: number, expected: number, ratio: number): boo
   return expected > 0 && present > expected * ratio;
 }
 
+/** The rulebook quorum of a meeting type, when the type has a legal one (支部党员大会, 支部委员会会议). */
+export function quorumRuleOf(type: string): string | null {
+  return type === '支部党员大会'
+    ? 'orgLife.generalMeeting.quorumRatio'
+    : type === '支部委员会会议'
+      ? 'orgLife.committee.quorumRatio'
+      : null;
+}
+
+/**
+ * Did a held meeting miss its legal quorum (more than half of those who should attend, after
+ * the approved exclusions)? Such a meeting stays on record with its QUORUM_NOT_MET finding but
+ * does not count towards compliance (issue 16).
+ */
+export function quorumMissed(book: Rulebook, m: { type: string; heldOn: string; counts: Pick<AttendanceCounts, 'expected' | 'present'> }): boolean {
+  const rule = quorumRuleOf(m.type);
+  if (!rule || m.counts.expected <= 0) return false;
+  return !quorumMet(m.counts.present, m.counts.expected, ruleValue<number>(book, rule, m.heldOn));
+}
+
+/** A meeting counts towards compliance when it is held and, for a type with a legal quorum, met it. */
+export function countsTowardCompliance(
+  book: Rulebook,
+  m: { status: string; type: string; heldOn: string; counts: Pick<AttendanceCounts, 'expected' | 'present'> },
+): boolean {
+  return m.status === 'held' && !quorumMissed(book, m);
+}
+
 export function meetingFindings(book: Rulebook, m: MeetingFacts): Finding[] {
   const out: Finding[] = [];
   const { expected, present } = m.counts;
@@ -58,8 +86,7 @@ export function meetingFindings(book: Rulebook, m: MeetingFacts): Finding[] {
   if (min !== undefined && expected > 0 && present < expected * min - 1e-9) {
     out.push({ code: 'ATTENDANCE_LOW', detail: `${m.type}（${m.heldOn}）实到${present}人，应到${expected}人，到会率${Math.round((present / expected) * 100)}%，低于${Math.round(min * 100)}%` });
   }
-  const quorumRule = m.type === '支部党员大会' ? 'orgLife.generalMeeting.quorumRatio' : m.type === '支部委员会会议' ? 'orgLife.committee.quorumRatio' : null;
-  if (quorumRule && expected > 0 && !quorumMet(present, expected, ruleValue<number>(book, quorumRule, m.heldOn))) {
+  if (quorumMissed(book, m)) {
     out.push({ code: 'QUORUM_NOT_MET', detail: `${m.type}（${m.heldOn}）实到${present}人，未超过应到${expected}人的半数` });
   }
   const minChars = ruleValue<number>(book, 'orgLife.minutes.minChars', m.heldOn);

@@ -24,8 +24,13 @@ export interface ElectionInput {
   /** 实到 */
   present: number;
   seats: number;
-  /** Full members of the organisation on the election day (those with the right to vote). */
+  /** Full members of the organisation on the election day. */
   eligibleVoters: number;
+  /**
+   * Of those, members under 留党察看 on the day: no 选举权 and no 被选举权 (党章 第四十条), so
+   * neither among those entitled to vote nor candidates.
+   */
+  suspended?: ReadonlyMap<number, string>;
   candidates: readonly { personId: number; votes: number }[];
 }
 
@@ -52,9 +57,16 @@ export function isElectedVotes(votes: number, present: number, majority: number)
 
 export function decideElection(input: ElectionInput, rules: ElectionRules): Decision<ElectionResult> {
   const { expected, present, seats, candidates } = input;
+  const suspended = input.suspended ?? new Map<number, string>();
+  const voters = input.eligibleVoters - suspended.size;
   if (expected < 1) return refuse('ELECTION_EXPECTED', '应到会人数必须大于0', 'expected');
-  if (expected > input.eligibleVoters) {
-    return refuse('ELECTION_EXPECTED', `应到会人数（${expected}）超过本组织有选举权的正式党员人数（${input.eligibleVoters}）`, 'expected');
+  if (expected > voters) {
+    const note = suspended.size ? `（正式党员${input.eligibleVoters}人，其中受留党察看处分没有选举权${suspended.size}人）` : '';
+    return refuse('ELECTION_EXPECTED', `应到会人数（${expected}）超过本组织有选举权的正式党员人数（${voters}）${note}`, 'expected');
+  }
+  const barred = candidates.find((c) => suspended.has(c.personId));
+  if (barred) {
+    return refuse('ELECTION_CANDIDATE_SUSPENDED', `候选人${suspended.get(barred.personId)}受留党察看处分，没有被选举权`, 'candidates');
   }
   if (present > expected) return refuse('ELECTION_PRESENT', '实到会人数不能超过应到会人数', 'present');
   if (!hasQuorum(expected, present, rules.quorumRatio)) {

@@ -90,6 +90,28 @@ describe('election thresholds', () => {
     const d = decideElection({ expected: 10, present: 9, seats: 3, eligibleVoters: 10, candidates: cands([9, 8, 7, 2]), ...patch }, election);
     expect(d).toMatchObject({ ok: false, code, field });
   });
+  // Issue 16: members under 留党察看 have no 选举权 or 被选举权 (党章 第四十条).
+  it.each([
+    // 应到, members under 留党察看 (ids), candidates' ids → code
+    [10, [], [1, 2, 3, 4], null],
+    [10, [11], [1, 2, 3, 4], 'ELECTION_EXPECTED'], // 10 full members, 1 without 选举权: 应到 at most 9
+    [9, [11], [1, 2, 3, 4], null],
+    [9, [4], [1, 2, 3, 4], 'ELECTION_CANDIDATE_SUSPENDED'],
+  ])('应到 %i with %j under 留党察看, candidates %j → %s', (expected, suspended, ids, code) => {
+    const d = decideElection(
+      {
+        expected,
+        present: 9,
+        seats: 3,
+        eligibleVoters: 10,
+        suspended: new Map(suspended.map((id) => [id, `党员${id}`])),
+        candidates: ids.map((personId, i) => ({ personId, votes: [9, 8, 7, 2][i]! })),
+      },
+      election,
+    );
+    expect(d.ok ? null : d.code).toBe(code);
+    if (code === 'ELECTION_CANDIDATE_SUSPENDED') expect(!d.ok && d.message).toContain('党员4受留党察看处分');
+  });
   it('allows an uncontested election of a lone secretary', () => {
     expect(decideElection({ expected: 5, present: 5, seats: 1, eligibleVoters: 5, candidates: cands([5]) }, election).ok).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.ts';
+import { personRef, refTo } from '../shared/refs.ts';
 import { TEAM_POSTS } from './org-system.types.ts';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
@@ -35,7 +36,7 @@ export type RenewalRequestInput = z.infer<typeof renewalRequestBody>;
 export const renewalApproveBody = z.strictObject({
   approvedOn: isoDate('批复日期'),
   approvalRef: text('批复文号', 100),
-  candidateIds: z.array(z.number().int().positive()).max(30, '候选人过多').optional(),
+  candidateIds: z.array(refTo('person', z.number().int().positive())).max(30, '候选人过多').optional(),
 });
 export type RenewalApproveInput = z.infer<typeof renewalApproveBody>;
 
@@ -43,9 +44,9 @@ export const electionBody = z.strictObject({
   heldOn: isoDate('选举日期'),
   expected: count('应到会人数'),
   present: count('实到会人数'),
-  candidates: z.array(z.strictObject({ personId: z.number().int().positive('候选人不正确'), votes: count('得票数') }))
+  candidates: z.array(z.strictObject({ personId: personRef('候选人不正确'), votes: count('得票数') }))
     .min(1, '请填写候选人及得票').max(30, '候选人过多'),
-  posts: z.array(z.strictObject({ personId: z.number().int().positive('人员不正确'), post: z.enum(TEAM_POSTS, { error: '职务不正确' }) }))
+  posts: z.array(z.strictObject({ personId: personRef('人员不正确'), post: z.enum(TEAM_POSTS, { error: '职务不正确' }) }))
     .min(1, '请填写委员分工').max(15, '分工人数过多'),
 });
 export type ElectionInputBody = z.infer<typeof electionBody>;

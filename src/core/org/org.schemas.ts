@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orgRef } from '../shared/refs.ts';
 import { ORG_KINDS, ORG_SECTORS } from './org.types.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -18,7 +19,7 @@ export const createOrgBody = z.strictObject({
   shortName: z.string().trim().max(30, '简称不能超过30个字').optional(),
   kind: z.enum(ORG_KINDS, { error: '组织类别不正确' }),
   sector: z.enum(ORG_SECTORS, { error: '所在领域不正确' }),
-  parentId: z.number().int().positive('上级组织不正确'),
+  parentId: orgRef('上级组织不正确'),
   unitNames: z.array(z.string().trim().min(1).max(100, '单位名称不能超过100个字')).max(20).optional(),
   establishedOn: isoDate.optional(),
 });
@@ -30,7 +31,7 @@ export const renameOrgBody = z.strictObject({
 });
 export type RenameOrgInput = z.infer<typeof renameOrgBody>;
 
-export const moveOrgBody = z.strictObject({ parentId: z.number().int().positive('目标上级组织不正确') });
+export const moveOrgBody = z.strictObject({ parentId: orgRef('目标上级组织不正确') });
 
 export const dissolveOrgBody = z.strictObject({
   dissolvedOn: isoDate,

@@ -1,6 +1,7 @@
 // Request schemas of the roster API (zod 4); messages in Chinese naming the field.
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.ts';
+import { refTo } from '../shared/refs.ts';
 import { EDUCATIONS, GENDERS, IDENTITIES, MEMBER_CATEGORIES } from './roster.constants.ts';
 import { CONTACT_METHODS, FLOATING_DIRECTIONS, FLOATING_KINDS } from './floating.rules.ts';
 import { GRADUATE_STATUSES } from './graduate.rules.ts';
@@ -56,7 +57,7 @@ export const profileBody = z.strictObject({
   hardship: z.boolean().optional(),
   communityReport: z.boolean().optional(),
   communityOrgId: id('报到社区党组织').nullable().optional(),
-  groupOrgId: id('党小组').nullable().optional(),
+  groupOrgId: refTo('org', id('党小组')).nullable().optional(),
   /** 毕业日期; checked against today and the birth date by core graduate.rules. */
   graduatedOn: isoDate('毕业日期').nullable().optional(),
   /** 毕业后组织关系暂留 (at most roster.graduate.maxYears). */
@@ -67,7 +68,7 @@ export type ProfileInput = z.infer<typeof profileBody>;
 export const structureQuery = z.strictObject({ orgId: id('组织ID') });
 
 export const transferCreateBody = z.strictObject({
-  personId: id('党员'),
+  personId: refTo('person', id('党员')),
   toOrgCode: z.string().trim().min(1, '转入组织编码不能为空').max(50, '转入组织编码过长'),
   reason: z.string().trim().min(1, '转接原因不能为空').max(200, '转接原因不能超过200个字'),
 });
@@ -101,11 +102,11 @@ export const floatingCreateBody = z.strictObject({
   direction: z.enum(FLOATING_DIRECTIONS, '流动方向应为out（流出）或in（流入）'),
   kind: z.enum(FLOATING_KINDS, '流动类型应为domestic（国内）或abroad_study（出国（境）学习研究）'),
   /** Out-flow: our member. In-flow: optional, when the member is already in the system. */
-  personId: id('党员').optional(),
+  personId: refTo('person', id('党员')).optional(),
   /** In-flow of a member from outside the system: name and home organisation. */
   personName: z.string().trim().min(2, '姓名至少2个字').max(30, '姓名不能超过30个字').optional(),
   /** In-flow: the receiving organisation. */
-  orgId: id('流入地党组织').optional(),
+  orgId: refTo('org', id('流入地党组织')).optional(),
   destination: z.string().trim().min(1, '外出地点（流入地）不能为空').max(100, '外出地点不能超过100个字'),
   origin: z.string().trim().max(100, '原所在党组织不能超过100个字').optional(),
   since: isoDate('外出（流入）日期'),
@@ -147,13 +148,13 @@ export type ExternalListQuery = z.infer<typeof externalListQuery>;
 
 export const externalOutBody = z.strictObject({
   direction: z.literal('out', '方向应为out'),
-  personId: id('党员'),
+  personId: refTo('person', id('党员')),
   otherOrgName: z.string().trim().min(2, '转入党组织名称至少2个字').max(100, '转入党组织名称不能超过100个字'),
   reason: z.string().trim().min(1, '转接原因不能为空').max(200, '转接原因不能超过200个字'),
 });
 export const externalInBody = z.strictObject({
   direction: z.literal('in', '方向应为in'),
-  orgId: id('接收党组织'),
+  orgId: refTo('org', id('接收党组织')),
   personName: z.string().trim().min(2, '姓名至少2个字').max(30, '姓名不能超过30个字'),
   otherOrgName: z.string().trim().min(2, '转出党组织名称至少2个字').max(100, '转出党组织名称不能超过100个字'),
   letterNumber: z.string().trim().min(1, '介绍信编号不能为空').max(50, '介绍信编号不能超过50个字'),
@@ -214,7 +215,7 @@ export const communityListQuery = z.strictObject({
 export type CommunityListQuery = z.infer<typeof communityListQuery>;
 
 export const communityRegisterBody = z.strictObject({
-  personId: id('党员'),
+  personId: refTo('person', id('党员')),
   communityOrgCode: z.string().trim().min(1, '社区党组织编码不能为空').max(50, '社区党组织编码过长'),
   registeredOn: isoDate('报到日期'),
 });

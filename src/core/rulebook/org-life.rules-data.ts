@@ -20,6 +20,14 @@ export const ORG_LIFE_EXCLUSIONS = {
   elderlySick: '年老体弱或身体有病、残疾，可不参加组织生活（送学上门）',
 } as const;
 
+/**
+ * The five approved cases a 党员大会 vote may leave out of 应到会 (exclusions of 应到会 in
+ * admission and 转正 votes). The 送学上门 exemption (elderlySick) excuses a member from attending
+ * organisational life but leaves the member's vote in 应到会, so it is not one of them.
+ */
+export const VOTE_EXCLUSION_CASES = ['illness', 'abroad', 'sentence', 'bedridden', 'awayUntransferred'] as const;
+export type VoteExclusionCase = (typeof VOTE_EXCLUSION_CASES)[number];
+
 export const ORG_LIFE_RULES: readonly RuleEntry[] = [
   rule(
     'orgLife.democraticLifeMeeting',
@@ -76,6 +84,14 @@ export const ORG_LIFE_RULES: readonly RuleEntry[] = [
     Object.keys(ORG_LIFE_EXCLUSIONS),
     'cases',
     '不计入应到会人数的情形（经批准）及年老体弱党员免于参加',
+    ZHIBU_2018,
+    'C2',
+  ),
+  rule(
+    'orgLife.vote.exclusions',
+    [...VOTE_EXCLUSION_CASES],
+    'cases',
+    '党员大会表决时经批准不计入应到会人数的五种情形（因事请假等其他情形仍计入应到会人数）',
     ZHIBU_2018,
     'C2',
   ),

@@ -12,6 +12,15 @@ const rule = ruleMaker(SINCE);
 
 export const ROSTER_RULES: readonly RuleEntry[] = [
   rule('roster.transfer.awayMonths', 6, 'months', '外出工作、生活在固定地点6个月以上的，应转移组织关系', GUANLI, 'C1'),
+  rule(
+    'roster.discipline.probationYears',
+    [1, 2],
+    'years',
+    '留党察看分为留党察看一年、留党察看二年（最长不超过二年）；期间没有表决权、选举权和被选举权，不能担任入党介绍人',
+    '中国共产党章程 第四十条；中国共产党纪律处分条例（留党察看的期限）；发展党员工作细则 2014（入党介绍人）',
+    'M',
+    '2017-10-24',
+  ),
   rule('roster.graduate.maxYears', 2, 'years', '毕业生组织关系可在学校保留不超过2年', GUANLI, 'C1'),
   rule('roster.graduate.warnDays', 90, 'days', '毕业生组织关系暂留：距保留期限90天内提示即将到期（地方实践）', '地方实践', 'L'),
   rule('roster.abroad.contactMonths', 6, 'months', '出国（境）学习研究的党员，党组织至少每6个月联系一次', GUANLI, 'C1'),

@@ -39,7 +39,11 @@ function ringFrom(file: KeyFile): KeyRing {
 }
 
 export function newKeyFile(): KeyFile {
-  return { current: 1, masters: { '1': randomBytes(32).toString('hex') }, blindIndexMaster: randomBytes(32).toString('hex') };
+  return {
+    current: 1,
+    masters: { '1': randomBytes(32).toString('hex') },
+    blindIndexMaster: randomBytes(32).toString('hex'),
+  };
 }
 
 /** Loads the key ring; creates the key file when it does not exist and `createIfMissing`. */
@@ -49,7 +53,10 @@ export function loadKeyRing(options: { keyFile: string; masterKeyEnv?: string; c
 } {
   if (options.masterKeyEnv) {
     const master = options.masterKeyEnv.trim();
-    return { ring: ringFrom({ current: 1, masters: { '1': master }, blindIndexMaster: master }), created: false };
+    return {
+      ring: ringFrom({ current: 1, masters: { '1': master }, blindIndexMaster: master }),
+      created: false,
+    };
   }
   if (existsSync(options.keyFile)) {
     return { ring: ringFrom(JSON.parse(readFileSync(options.keyFile, 'utf8')) as KeyFile), created: false };

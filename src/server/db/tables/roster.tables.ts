@@ -189,6 +189,25 @@ export interface RosterVolunteerServiceTable {
   updated_at: string | null;
 }
 
+/** 留党察看 (issue 16): under it on day D when start_on <= D < min(end_on, ended_on). */
+export interface RosterDisciplineTable {
+  id: Generated<number>;
+  person_id: number;
+  org_id: number;
+  org_path: string;
+  kind: string;
+  start_on: string;
+  end_on: string;
+  decision_no: string;
+  reason: string | null;
+  ended_on: string | null;
+  end_outcome: string | null;
+  end_note: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface RosterTables {
   roster_profiles: RosterProfileTable;
   roster_import_jobs: RosterImportJobTable;
@@ -199,4 +218,5 @@ export interface RosterTables {
   roster_transfer_requests: RosterTransferRequestTable;
   roster_community_registrations: RosterCommunityRegistrationTable;
   roster_volunteer_services: RosterVolunteerServiceTable;
+  roster_discipline: RosterDisciplineTable;
 }

@@ -114,8 +114,8 @@ describeEachEngine('commendations API: 两优一先 round, nominations, 公示, 
     [
       'a member of another township',
       async () => nominate({ nomineePersonId: await person('赵敏') }),
-      400,
-      'NOMINEE_OUT_OF_SCOPE',
+      403, // the body-refs check: township B's member is outside the caller's subtree
+      'FORBIDDEN',
     ],
     [
       'a member without the person id',
@@ -133,8 +133,8 @@ describeEachEngine('commendations API: 两优一先 round, nominations, 公示, 
       'evidence of another township',
       async () =>
         nominate({ evidence: [{ kind: 'commitment', id: (await townshipBCommitment(t)).commitmentId }] }),
-      400,
-      'EVIDENCE_OUT_OF_SCOPE',
+      403, // the body-refs check: township B's commitment is outside the caller's subtree
+      'FORBIDDEN',
     ],
     [
       'an unpublished commitment as evidence',

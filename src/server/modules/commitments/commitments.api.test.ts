@@ -225,7 +225,8 @@ describeEachEngine('commitments API: 承诺 → 践诺 → 评诺, leader review
         ...body,
       });
     expect((await link({ personId: wangQiang })).json().error.code).toBe('LIAISON_NOT_LEADER');
-    expect((await link({ orgId: t.fixture.branchB.id })).json().error.code).toBe('LIAISON_ORG_OUT_OF_SCOPE');
+    // township B's branch: refused by the body-refs check before the rule is asked
+    expect((await link({ orgId: t.fixture.branchB.id })).json().error.code).toBe('FORBIDDEN');
     expect((await link({ committeeOrgId: t.fixture.branchA.id })).json().error.code).toBe(
       'LIAISON_COMMITTEE_KIND',
     );

@@ -1,5 +1,5 @@
 // Cross-subtree cases for the commitments module's routes (issue 8); test/route-policy.test.ts runs them.
-import type { AuthzCases } from '../../../../test/authz-types.ts';
+import type { AuthzCases, ForeignBodyCase } from '../../../../test/authz-types.ts';
 import type { TestApp } from '../../../../test/api-harness.ts';
 
 /** A published commitment of township B's branch with one opinion, written straight into the tables (test setup only). */
@@ -141,6 +141,13 @@ export async function townshipBRound(t: TestApp) {
 }
 
 export const commitmentsAuthzCases: AuthzCases = {
+  foreignBody: (t) => foreignBody(t),
+  unscopedBodyIds: {
+    'POST /api/commitments/liaisons personId':
+      'a leadership-team member of the 党委 named by committeeOrgId (checked): the service requires a post in that 党委, while the member\'s own 组织关系 may sit outside the caller subtree (a cadre of the county organs)',
+    'POST /api/commitments/:id/reviews reviewerPersonId':
+      'the reviewer is a leader of a higher 党委 or its liaison by design (decideReviewer requires a post in an ancestor of the commitment\'s organisation), so usually outside the caller subtree',
+  },
   cases: async (t) => {
     const { commitmentId: id, opinionId, progressId, photoId } = await townshipBCommitment(t);
     const { roundId, nominationId } = await townshipBRound(t);
@@ -260,3 +267,124 @@ export const commitmentsAuthzCases: AuthzCases = {
       'anonymous public opinion during the opinion period, rate-limited per IP',
   },
 };
+
+/** Bodies valid for township A but for one id, which names a township-B object (issue 17). */
+async function foreignBody(t: TestApp): Promise<ForeignBodyCase[]> {
+  const { townA, townB, branchA, branchB, secretaryA } = t.fixture;
+  const db = t.ctx.db;
+  const now = t.ctx.now().toISOString();
+  const { commitmentId } = await townshipBCommitment(t);
+  const personB = (
+    await db
+      .selectFrom('memberships')
+      .select('person_id')
+      .where('org_id', '=', branchB.id)
+      .where('valid_to', 'is', null)
+      .orderBy('person_id')
+      .executeTakeFirstOrThrow()
+  ).person_id;
+  const roundA = await db
+    .insertInto('cm_commendation_rounds')
+    .values({
+      org_id: townA.id,
+      org_path: townA.path,
+      org_name: '甲镇党委',
+      year: 2026,
+      title: '甲镇2026年两优一先评选',
+      nominate_from: '2026-11-01',
+      nominate_to: '2026-11-30',
+      status: 'open',
+      publicity_from: null,
+      publicity_ends_on: null,
+      publicity_working_days: null,
+      archived_on: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const nominations = `/api/commendations/rounds/${roundA.id}/nominations`;
+  const nominate = 'POST /api/commendations/rounds/:id/nominations';
+  const commitment = { committerKind: 'org', type: '年度承诺', year: 2026, title: '年度承诺', content: '修缮村道' };
+  return [
+    {
+      route: 'POST /api/commendations/rounds',
+      field: 'orgId',
+      url: '/api/commendations/rounds',
+      body: { orgId: townB.id, year: 2026, title: '两优一先评选', nominateFrom: '2026-11-23', nominateTo: '2026-11-30' },
+      kind: 'org',
+      foreignId: townB.id,
+    },
+    {
+      route: nominate,
+      field: 'orgId',
+      url: nominations,
+      body: { orgId: branchB.id, category: '先进基层党组织', nomineeOrgId: branchA.id, reason: '承诺事项全部兑现' },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: nominate,
+      field: 'nomineePersonId',
+      url: nominations,
+      body: { orgId: branchA.id, category: '优秀共产党员', nomineePersonId: personB, reason: '带头致富' },
+      kind: 'person',
+      foreignId: personB,
+    },
+    {
+      route: nominate,
+      field: 'nomineeOrgId',
+      url: nominations,
+      body: { orgId: townA.id, category: '先进基层党组织', nomineeOrgId: branchB.id, reason: '承诺事项全部兑现' },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: nominate,
+      field: 'evidence[].id',
+      url: nominations,
+      body: {
+        orgId: branchA.id,
+        category: '先进基层党组织',
+        nomineeOrgId: branchA.id,
+        reason: '承诺事项全部兑现',
+        evidence: [{ kind: 'commitment', id: commitmentId }],
+      },
+      kind: 'commitment',
+      foreignId: commitmentId,
+    },
+    {
+      route: 'POST /api/commitments/liaisons',
+      field: 'committeeOrgId',
+      url: '/api/commitments/liaisons',
+      body: { committeeOrgId: townB.id, personId: secretaryA, orgId: branchA.id },
+      kind: 'org',
+      foreignId: townB.id,
+    },
+    {
+      route: 'POST /api/commitments/liaisons',
+      field: 'orgId',
+      url: '/api/commitments/liaisons',
+      body: { committeeOrgId: townA.id, personId: secretaryA, orgId: branchB.id },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: 'POST /api/commitments',
+      field: 'orgId',
+      url: '/api/commitments',
+      body: { ...commitment, orgId: branchB.id },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: 'POST /api/commitments',
+      field: 'personId',
+      url: '/api/commitments',
+      body: { ...commitment, orgId: branchA.id, committerKind: 'member', personId: personB },
+      kind: 'person',
+      foreignId: personB,
+    },
+  ];
+}

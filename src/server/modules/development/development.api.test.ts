@@ -234,11 +234,27 @@ describeEachEngine('development API', (use) => {
       code: 'VOTE_NO_QUORUM',
       fields: { vote: expect.stringContaining('应到会正式党员3人') },
     });
+    // Ordinary leave (因事请假) is not an approved case: 孙离 stays in 应到会 (issue 16).
+    const onLeave = await step(worker, {
+      step: 15,
+      doneOn: '2026-02-02',
+      vote: {
+        exclusions: [{ personId: persons['孙离'], name: '孙离', case: 'personalLeave', note: '因事请假' }],
+        present: 2,
+        for: 2,
+        against: 0,
+        abstain: 0,
+      },
+    });
+    expect(onLeave.statusCode).toBe(400);
+    expect(onLeave.body).not.toContain('请假');
     const excused = await step(worker, {
       step: 15,
       doneOn: '2026-02-02',
       vote: {
-        exclusions: [{ personId: persons['孙离'], name: '孙离', reason: '外出务工，书面请假' }],
+        exclusions: [
+          { personId: persons['孙离'], name: '孙离', case: 'awayUntransferred', note: '外出务工半年以上' },
+        ],
         present: 2,
         for: 2,
         against: 0,

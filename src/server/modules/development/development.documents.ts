@@ -150,6 +150,8 @@ export interface ResolutionFacts extends DocFacts {
   meetingOn: string;
   fullMembers: number;
   excluded: number;
+  /** Full members under 留党察看 on the meeting date (no 表决权); absent on older records. */
+  suspended?: number;
   present: number;
   for: number;
   against: number;
@@ -160,7 +162,8 @@ export interface ResolutionFacts extends DocFacts {
 }
 
 export function branchResolution(f: ResolutionFacts): Paragraph[] {
-  const expected = f.fullMembers - f.excluded;
+  const expected = f.fullMembers - (f.suspended ?? 0) - f.excluded;
+  const suspended = f.suspended ? `，受留党察看处分没有表决权${f.suspended}名` : '';
   const subject =
     f.purpose === '接收预备党员' ? `接收${f.name}同志为中共预备党员` : `${f.name}同志由预备党员转为正式党员`;
   return [
@@ -168,7 +171,7 @@ export function branchResolution(f: ResolutionFacts): Paragraph[] {
     { text: `关于${subject}的决议`, align: 'center', bold: true, size: 40 },
     { text: '' },
     {
-      text: `${cnDate(f.meetingOn)}，${f.branchName}召开支部党员大会，讨论${subject}的问题。支部有正式党员${f.fullMembers}名，经批准不计入应到会人数${f.excluded}名，应到会有表决权的正式党员${expected}名，实到${f.present}名，符合规定人数。`,
+      text: `${cnDate(f.meetingOn)}，${f.branchName}召开支部党员大会，讨论${subject}的问题。支部有正式党员${f.fullMembers}名${suspended}，经批准不计入应到会人数${f.excluded}名，应到会有表决权的正式党员${expected}名，实到${f.present}名，符合规定人数。`,
       indent: true,
     },
     ...(f.introducers.length

@@ -40,6 +40,9 @@ import type { Transaction } from 'kysely';
 import { denied } from '../../authz.ts';
 import { badRequest, conflict, fromDecision, notFound } from '../../http/errors.ts';
 import { membersOn } from '../membership/membership.repository.ts';
+import { underProbationOn } from '../roster/roster-discipline.repository.ts';
+import { ORG_LIFE_EXCLUSIONS } from '../../../core/rulebook/org-life.rules-data.ts';
+import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { findOrgById, findOrgsByIds } from '../orgs/orgs.repository.ts';
 import {
   canReadDev,
@@ -180,6 +183,11 @@ export async function getCandidate(ctx: AppContext, rc: RequestContext, id: numb
   const defs = stepsOn(book, row.applied_on);
   const record = toRecord(row, steps);
   const audit = auditCandidate(record, { book, calendar, today: today(ctx) });
+  const disciplined = await underProbationOn(
+    ctx.db,
+    members.map((m) => m.personId),
+    today(ctx),
+  );
   return {
     data: {
       candidate: {
@@ -192,7 +200,18 @@ export async function getCandidate(ctx: AppContext, rc: RequestContext, id: numb
       next: nextSteps(record, defs),
       violations: audit.violations.map((v) => ({ ...v, ruleTitle: ruleTitle(book, v.rule, row.applied_on) })),
       upcoming: audit.upcoming,
-      branchMembers: members.map((m) => ({ personId: m.personId, name: m.name, category: m.category })),
+      branchMembers: members.map((m) => ({
+        personId: m.personId,
+        name: m.name,
+        category: m.category,
+        /** Under 留党察看 today: no 表决权, cannot be an 入党介绍人. */
+        underProbation: disciplined.has(m.personId),
+      })),
+      /** The approved cases a vote may leave out of 应到会 (rulebook orgLife.vote.exclusions). */
+      exclusionCases: ruleValue<string[]>(book, 'orgLife.vote.exclusions', today(ctx)).map((code) => ({
+        code,
+        label: (ORG_LIFE_EXCLUSIONS as Record<string, string>)[code] ?? code,
+      })),
     },
     policies: candidatePolicies(rc.actor!, row.org_path),
   };
@@ -378,7 +397,10 @@ async function snapshots(
   field: string,
   label: string,
 ): Promise<MemberSnapshot[]> {
-  const found = await repo.personsOn(ctx.db, ids, on);
+  const [found, disciplined] = await Promise.all([
+    repo.personsOn(ctx.db, ids, on),
+    underProbationOn(ctx.db, ids, on),
+  ]);
   const out: MemberSnapshot[] = [];
   for (const pid of ids) {
     const p = found.find((f) => f.personId === pid);
@@ -387,7 +409,8 @@ async function snapshots(
       personId: pid,
       name: p.name,
       category: p.category,
-      onProbationDiscipline: p.personCategory === '留党察看' || p.category === '留党察看',
+      // 留党察看 is recorded by the roster (roster_discipline), effective on the step's date.
+      onProbationDiscipline: disciplined.has(pid),
     });
   }
   return out;
@@ -423,6 +446,13 @@ async function stepData(
   if (input.vote) {
     const members = await membersOn(ctx.db, cand.org_id, input.doneOn);
     const full = members.filter((m) => m.category === FULL_MEMBER);
+    // Members under 留党察看 have no 表决权 (党章 第四十条): they are not 应到会有表决权的党员 at all,
+    // so they leave 应到会 without being an exclusion (which needs one of the approved cases).
+    const suspended = await underProbationOn(
+      ctx.db,
+      full.map((m) => m.personId),
+      input.doneOn,
+    );
     for (const e of input.vote.exclusions) {
       if (e.personId !== undefined && !full.some((m) => m.personId === e.personId))
         throw badRequest(
@@ -430,8 +460,24 @@ async function stepData(
           `不计入应到会人数的${e.name}在${input.doneOn}不是本支部正式党员`,
           'vote',
         );
+      if (e.personId !== undefined && suspended.has(e.personId))
+        throw badRequest(
+          'VOTE_INVALID',
+          `${e.name}在${input.doneOn}受留党察看处分，没有表决权，已不计入应到会人数，不必再列为不计入应到会人数的情形`,
+          'vote',
+        );
     }
-    const vote: VoteRecord = { ...input.vote, fullMembers: full.length };
+    const vote: VoteRecord = {
+      ...input.vote,
+      exclusions: input.vote.exclusions.map((e) => ({
+        ...(e.personId !== undefined ? { personId: e.personId } : {}),
+        name: e.name,
+        case: e.case,
+        ...(e.note ? { note: e.note } : {}),
+      })),
+      fullMembers: full.length,
+      suspended: suspended.size,
+    };
     d.vote = vote;
   }
   return d;
@@ -846,6 +892,7 @@ export async function document(
     meetingOn: meeting.doneOn,
     fullMembers: v.fullMembers,
     excluded: v.exclusions.length,
+    suspended: v.suspended ?? 0,
     present: v.present,
     for: v.for,
     against: v.against,

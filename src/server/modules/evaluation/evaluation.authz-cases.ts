@@ -1,5 +1,5 @@
 // Cross-subtree cases for the evaluation module's routes (issue 7); test/route-policy.test.ts runs them.
-import type { AuthzCases } from '../../../../test/authz-types.ts';
+import type { AuthzCases, ForeignBodyCase } from '../../../../test/authz-types.ts';
 import type { TestApp } from '../../../../test/api-harness.ts';
 
 /** Township B's evaluation objects, written straight into the tables (test setup only). */
@@ -209,6 +209,13 @@ async function townshipBObjects(t: TestApp) {
 const created = new WeakMap<TestApp, ReturnType<typeof townshipBObjects>>();
 
 export const evaluationAuthzCases: AuthzCases = {
+  foreignBody: (t) => foreignBody(t),
+  unscopedBodyIds: {
+    'POST /api/evaluation/campaigns parentCampaignId':
+      "the higher level's 述职评议 this one joins: its organisation is an ancestor of the caller's, outside the subtree by design (the service requires the same year and an ancestor organisation)",
+    'POST /api/evaluation/campaigns/:id/publish scopeOrgId':
+      'the audience of the results may be wider than the caller (an ancestor of its scope) by design; the service allows an ancestor or a descendant of the caller scope and audits any other as authz_denied',
+  },
   cases: async (t) => {
     if (!created.has(t)) created.set(t, townshipBObjects(t));
     const b = await created.get(t)!;
@@ -356,3 +363,168 @@ export const evaluationAuthzCases: AuthzCases = {
     'POST /api/voting/ballots': 'public: the single-use token is the only credential; no voter is identified',
   },
 };
+
+/** Bodies valid for township A but for one id, which names a township-B object (issue 17). */
+async function foreignBody(t: TestApp): Promise<ForeignBodyCase[]> {
+  if (!created.has(t)) created.set(t, townshipBObjects(t));
+  const b = await created.get(t)!;
+  const { townA, townB, branchA, branchB, secretaryA } = t.fixture;
+  const db = t.ctx.db;
+  const now = t.ctx.now().toISOString();
+  const campaignA = await db
+    .insertInto('eval_campaigns')
+    .values({
+      org_id: townA.id,
+      org_path: townA.path,
+      parent_campaign_id: null,
+      year: 2026,
+      title: '甲镇述职评议',
+      status: 'reporting',
+      meeting_on: null,
+      weights: JSON.stringify({ vote: 40, indicators: 30, comment: 30 }),
+      box_id: null,
+      publish_scope_path: null,
+      published_at: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const reviewA = await db
+    .insertInto('member_reviews')
+    .values({
+      org_id: branchA.id,
+      org_path: branchA.path,
+      year: 2026,
+      stage: 'assess',
+      study_note: '学习',
+      box_id: null,
+      report_to_upper: 1,
+      decided_by: null,
+      published_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const p = b.personB;
+  const grades = (personId: number) => ({ grades: [{ personId, grade: '合格' }], decidedBy: '支委会' });
+  const proposal = { proposal: '停止党籍', decision: 'dismissed', note: '已恢复联系' };
+  const lost = { since: '2026-01-01', searches: '电话、走访均未联系上' };
+  return [
+    {
+      route: 'POST /api/evaluation/campaigns',
+      field: 'orgId',
+      url: '/api/evaluation/campaigns',
+      body: { orgId: townB.id, year: 2027, title: '述职评议' },
+      kind: 'org',
+      foreignId: townB.id,
+    },
+    {
+      route: 'POST /api/evaluation/campaigns',
+      field: 'orgIds[]',
+      url: '/api/evaluation/campaigns',
+      body: { orgId: townA.id, year: 2027, title: '述职评议', orgIds: [branchA.id, branchB.id] },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: 'POST /api/evaluation/campaigns/:id/order',
+      field: 'subjectIds[]',
+      url: `/api/evaluation/campaigns/${campaignA.id}/order`,
+      body: { subjectIds: [b.subject] },
+      kind: 'campaign_subject',
+      foreignId: b.subject,
+    },
+    // The reproduction: a rectification of branch A owned by township B's member answered 201 with the name.
+    {
+      route: 'POST /api/rectifications',
+      field: 'ownerPersonId',
+      url: '/api/rectifications',
+      body: { orgId: branchA.id, ownerPersonId: p, title: '整改事项', deadline: '2027-06-30' },
+      kind: 'person',
+      foreignId: p,
+    },
+    {
+      route: 'POST /api/rectifications',
+      field: 'orgId',
+      url: '/api/rectifications',
+      body: { orgId: branchB.id, ownerPersonId: secretaryA, title: '整改事项', deadline: '2027-06-30' },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: 'POST /api/evaluation/member-reviews',
+      field: 'orgId',
+      url: '/api/evaluation/member-reviews',
+      body: { orgId: branchB.id, year: 2027 },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: 'PUT /api/evaluation/member-reviews/:id/assessment',
+      field: 'grades[].personId',
+      url: `/api/evaluation/member-reviews/${reviewA.id}/assessment`,
+      body: grades(p),
+      kind: 'person',
+      foreignId: p,
+    },
+    {
+      route: 'POST /api/evaluation/dispositions',
+      field: 'entryId',
+      url: '/api/evaluation/dispositions',
+      body: { entryId: b.entry, kind: '限期改正', decidedOn: '2026-11-20' },
+      kind: 'member_review_entry',
+      foreignId: b.entry,
+    },
+    {
+      route: 'POST /api/evaluation/targets',
+      field: 'orgId',
+      url: '/api/evaluation/targets',
+      body: { orgId: branchB.id, year: 2027, personIds: [secretaryA], items: [{ title: '按时参加组织生活' }] },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: 'POST /api/evaluation/targets',
+      field: 'personIds[]',
+      url: '/api/evaluation/targets',
+      body: { orgId: branchA.id, year: 2027, personIds: [secretaryA, p], items: [{ title: '按时参加组织生活' }] },
+      kind: 'person',
+      foreignId: p,
+    },
+    {
+      route: 'POST /api/evaluation/proposals/decisions',
+      field: 'orgId',
+      url: '/api/evaluation/proposals/decisions',
+      body: { ...proposal, orgId: branchB.id, personId: secretaryA },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: 'POST /api/evaluation/proposals/decisions',
+      field: 'personId',
+      url: '/api/evaluation/proposals/decisions',
+      body: { ...proposal, orgId: branchA.id, personId: p },
+      kind: 'person',
+      foreignId: p,
+    },
+    {
+      route: 'POST /api/evaluation/lost-contacts',
+      field: 'orgId',
+      url: '/api/evaluation/lost-contacts',
+      body: { ...lost, orgId: branchB.id, personId: secretaryA },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: 'POST /api/evaluation/lost-contacts',
+      field: 'personId',
+      url: '/api/evaluation/lost-contacts',
+      body: { ...lost, orgId: branchA.id, personId: p },
+      kind: 'person',
+      foreignId: p,
+    },
+  ];
+}

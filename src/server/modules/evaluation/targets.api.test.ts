@@ -42,7 +42,10 @@ describeEachEngine('evaluation API: 党员目标管理 and 处置 proposals from
   });
 
   it.each([
-    ['a member of another branch', () => ({ personIds: [people['赵敏']], items }), 'personIds', 400],
+    // 孙离 left branch A for township B: a former member passes the body-refs check, the branch refuses.
+    ['a member of another branch', () => ({ personIds: [people['孙离']], items }), 'personIds', 400],
+    // A member of township B never was the caller's: refused by the body-refs check (403, audited).
+    ['a member of another township', () => ({ personIds: [people['赵敏']], items }), '', 403],
     ['no items', () => ({ personIds: [people['张明']], items: [] }), 'items', 400],
     [
       'a repeated target',

@@ -1,7 +1,9 @@
 // Cross-subtree cases for the org-life module's routes (issue 5); test/route-policy.test.ts runs them.
-import type { AuthzCases } from '../../../../test/authz-types.ts';
+import type { AuthzCases, ForeignBodyCase } from '../../../../test/authz-types.ts';
+import type { TestApp } from '../../../../test/api-harness.ts';
 
 export const org_lifeAuthzCases: AuthzCases = {
+  foreignBody: (t) => foreignBody(t),
   cases: async (t) => {
     const { branchB, townB } = t.fixture;
     const now = t.ctx.now().toISOString();
@@ -169,3 +171,113 @@ export const org_lifeAuthzCases: AuthzCases = {
       "updates only the caller's own notification; any other id is 404",
   },
 };
+
+/** Bodies valid for township A but for one id, which names township B's member or organisation (issue 17). */
+async function foreignBody(t: TestApp): Promise<ForeignBodyCase[]> {
+  const { townA, townB, branchA, branchB, secretaryA } = t.fixture;
+  const now = t.ctx.now().toISOString();
+  const db = t.ctx.db;
+  const personOf = async (orgId: number) =>
+    (
+      await db
+        .selectFrom('memberships')
+        .select('person_id')
+        .where('org_id', '=', orgId)
+        .where('valid_to', 'is', null)
+        .where('person_id', '!=', secretaryA)
+        .orderBy('person_id')
+        .executeTakeFirstOrThrow()
+    ).person_id;
+  const personA = await personOf(branchA.id);
+  const personB = await personOf(branchB.id);
+  const meetingA = await db
+    .insertInto('life_meetings')
+    .values({
+      org_id: branchA.id,
+      org_path: branchA.path,
+      type: '主题党日',
+      title: '甲镇东村主题党日',
+      held_on: '2026-11-20',
+      start_time: null,
+      place: null,
+      status: 'scheduled',
+      series_id: null,
+      agenda: null,
+      minutes: null,
+      resolutions: null,
+      speaker: null,
+      topic: null,
+      minutes_chars: 0,
+      recorded_on: null,
+      expected_count: 0,
+      present_count: 0,
+      leave_count: 0,
+      absent_count: 0,
+      excluded_count: 0,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const series = { type: '主题党日', theme: '学习贯彻', heldOn: '2026-11-30', deadline: '2026-12-10' };
+  const talk = { heldOn: '2026-11-20', topic: '谈心谈话' };
+  return [
+    {
+      route: 'POST /api/org-life/meetings',
+      field: 'orgId',
+      url: '/api/org-life/meetings',
+      body: { orgId: branchB.id, type: '主题党日', title: '主题党日活动', heldOn: '2026-11-30' },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: 'POST /api/org-life/meetings/:id/attendance',
+      field: 'personId',
+      url: `/api/org-life/meetings/${meetingA.id}/attendance`,
+      body: { personId: personB, status: '请假', reason: '外出' },
+      kind: 'person',
+      foreignId: personB,
+    },
+    {
+      route: 'POST /api/org-life/series',
+      field: 'issuerOrgId',
+      url: '/api/org-life/series',
+      body: { ...series, issuerOrgId: townB.id, orgIds: [branchA.id] },
+      kind: 'org',
+      foreignId: townB.id,
+    },
+    {
+      route: 'POST /api/org-life/series',
+      field: 'orgIds[]',
+      url: '/api/org-life/series',
+      body: { ...series, issuerOrgId: townA.id, orgIds: [branchA.id, branchB.id] },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: 'POST /api/org-life/talks',
+      field: 'orgId',
+      url: '/api/org-life/talks',
+      body: { ...talk, orgId: branchB.id, talkerPersonId: secretaryA, talkeePersonId: personA },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: 'POST /api/org-life/talks',
+      field: 'talkerPersonId',
+      url: '/api/org-life/talks',
+      body: { ...talk, orgId: branchA.id, talkerPersonId: personB, talkeePersonId: personA },
+      kind: 'person',
+      foreignId: personB,
+    },
+    {
+      route: 'POST /api/org-life/talks',
+      field: 'talkeePersonId',
+      url: '/api/org-life/talks',
+      body: { ...talk, orgId: branchA.id, talkerPersonId: secretaryA, talkeePersonId: personB },
+      kind: 'person',
+      foreignId: personB,
+    },
+  ];
+}

@@ -6,7 +6,12 @@ import {
   compliancePlan,
   evaluateCompliance,
   evaluatePlanned,
+  groupHeld,
   typeUnit,
+  unitClosed,
+  STATUS_FAIL,
+  STATUS_OPEN,
+  type CompliancePlan,
   type ComplianceStatus,
   type OrgFacts,
 } from '../../../core/org-life/compliance.ts';
@@ -18,7 +23,7 @@ import {
   type MeetingType,
 } from '../../../core/org-life/meeting-types.ts';
 import { monthsOf, parsePeriod, unitKey, unitsWithin, type Period } from '../../../core/org-life/periods.ts';
-import { meetingFindings } from '../../../core/org-life/quality.ts';
+import { countsTowardCompliance, meetingFindings, quorumRuleOf } from '../../../core/org-life/quality.ts';
 import { talkPairCoverage, type TalkPairRule } from '../../../core/org-life/talk-coverage.ts';
 import { jaccard, shingles, similarityText } from '../../../core/org-life/similarity.ts';
 import { pathIds } from '../../../core/org/org.rules.ts';
@@ -41,6 +46,8 @@ export interface ComplianceRow {
   required: number;
   held: number;
   status: string;
+  /** Why the period is 未达标 (e.g. 会议未达法定人数) or still 进行中; null otherwise. */
+  reason: string | null;
 }
 
 export interface ComplianceFinding {
@@ -63,15 +70,24 @@ function unitKeysWithin(p: Period): string[] {
 
 type ObligedOrg = Awaited<ReturnType<typeof repo.obligedOrgsUnder>>[number];
 
+/**
+ * The organisations under `path` and their facts: member counts on `today`, and (when
+ * `groupWindow` is given) the 党小组 of each branch that have members at some time in the window
+ * [from, to) — the period's dates up to today.
+ */
 async function factsUnder(
   ctx: AppContext,
   path: string,
   today: string,
   kinds: readonly string[] = OBLIGED_KINDS,
-): Promise<{ orgs: ObligedOrg[]; facts: Map<number, OrgFacts> }> {
-  const [orgs, counts] = await Promise.all([
+  groupWindow: { from: string; to: string } | null = null,
+): Promise<{ orgs: ObligedOrg[]; facts: Map<number, OrgFacts>; groups: Map<number, number[]> }> {
+  const [orgs, counts, groups] = await Promise.all([
     repo.obligedOrgsUnder(ctx.db, path, kinds),
     repo.memberCountsUnder(ctx.db, path, today),
+    groupWindow && groupWindow.from < groupWindow.to
+      ? repo.groupsWithMembersUnder(ctx.db, path, groupWindow.from, groupWindow.to)
+      : Promise.resolve(new Map<number, number[]>()),
   ]);
   const facts = new Map<number, OrgFacts>();
   for (const o of orgs) {
@@ -83,10 +99,61 @@ async function factsUnder(
       dissolvedOn: o.dissolved_on,
       fullMembers: c.full,
       members: c.members,
-      groupsWithMembers: 0,
+      groupsWithMembers: groups.get(o.id)?.length ?? 0,
     });
   }
-  return { orgs, facts };
+  return { orgs, facts, groups };
+}
+
+type HeldMap = Map<number, Map<string, Map<string, number>>>;
+
+/**
+ * 党小组会 of a branch per native period: its groups' meetings (held by the groups, never by
+ * the branch), each group counted up to the frequency (core groupHeld).
+ */
+function groupMeetingsByUnit(
+  held: HeldMap,
+  groupIds: readonly number[],
+  unitKeys: readonly string[],
+  min: number,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of unitKeys)
+    out.set(k, groupHeld(groupIds.map((g) => held.get(g)?.get('党小组会')?.get(k) ?? 0), min));
+  return out;
+}
+
+/** The window of a period in which group membership makes 党小组会 due: its dates up to today. */
+function groupWindowOf(p: Period, today: string): { from: string; to: string } {
+  const end = addDays(today, 1);
+  return { from: p.from, to: p.to < end ? p.to : end };
+}
+
+/**
+ * Why a row is 未达标 or 进行中: for each short native period that is over, a meeting held
+ * without its legal quorum (会议未达法定人数), or no meeting; for one under way, that it is not over.
+ */
+function reasonOf(
+  plan: CompliancePlan,
+  status: string,
+  shortUnits: readonly string[],
+  today: string,
+  groups: number,
+  missed: ReadonlyMap<string, string[]> | undefined,
+): string | null {
+  if (status !== STATUS_FAIL && status !== STATUS_OPEN) return null;
+  const units = plan.units.filter((u) => shortUnits.includes(u.key));
+  const closed = units.filter((u) => unitClosed(u, today));
+  if (status === STATUS_OPEN)
+    return `${units.map((u) => u.key).join('、')}尚未结束，本期${plan.type}尚未召开${groups > 1 ? '齐' : ''}`;
+  const parts = closed.map((u) => {
+    const m = missed?.get(u.key);
+    if (m && m.length > 0) return `${u.key}会议未达法定人数（${m.join('；')}）`;
+    if (plan.type === '党小组会') return `${u.key}有党小组未召开党小组会（应召开${groups}个党小组）`;
+    return `${u.key}未召开${plan.type}`;
+  });
+  const shown = parts.slice(0, 3).join('；');
+  return parts.length > 3 ? `${shown}等${parts.length}个期间` : shown;
 }
 
 /**
@@ -105,15 +172,35 @@ export async function complianceRows(
   const book = ctx.config.rulebook;
   const types = filter.type ? [filter.type] : COMPLIANCE_TYPES;
   const kinds = OBLIGED_KINDS.filter((k) => types.some((t) => TYPE_SPECS[t].orgKinds.includes(k)));
-  const [{ orgs, facts }, held, talks] = await Promise.all([
-    factsUnder(ctx, root.path, lastDayOf(period) < today ? lastDayOf(period) : today, kinds),
+  const withGroups = types.includes('党小组会');
+  const withQuorum = types.some((t) => quorumRuleOf(t) !== null);
+  const [{ orgs, facts, groups }, held, talks, missedRows] = await Promise.all([
+    factsUnder(
+      ctx,
+      root.path,
+      lastDayOf(period) < today ? lastDayOf(period) : today,
+      kinds,
+      withGroups ? groupWindowOf(period, today) : null,
+    ),
     filter.type === TALK_TYPE
       ? Promise.resolve(new Map<number, Map<string, Map<string, number>>>())
       : repo.heldByOrgUnder(ctx.db, ctx.engine, root.path, unitKeysWithin(period), filter.type),
     period.kind === 'year' && (!filter.type || filter.type === TALK_TYPE)
       ? repo.talkCoverageUnder(ctx.db, root.path, period.from, period.to)
       : Promise.resolve(new Map<number, number>()),
+    withQuorum
+      ? repo.quorumMissedUnder(ctx.db, root.path, period.from, period.to)
+      : Promise.resolve([] as Awaited<ReturnType<typeof repo.quorumMissedUnder>>),
   ]);
+  // Meetings that missed their quorum: org|type → native period → details (they do not count).
+  const missed = new Map<string, Map<string, string[]>>();
+  for (const m of missedRows) {
+    const key = `${m.org_id}|${m.type}`;
+    const byUnit = missed.get(key) ?? new Map<string, string[]>();
+    const unit = nativePeriod(ctx, m.type, m.held_on);
+    byUnit.set(unit, [...(byUnit.get(unit) ?? []), m.detail]);
+    missed.set(key, byUnit);
+  }
   const plans = types.map((type) => compliancePlan(book, type, period));
   const none = new Map<string, number>();
   const rows: ComplianceRow[] = [];
@@ -126,7 +213,14 @@ export async function complianceRows(
       const byUnit =
         type === TALK_TYPE
           ? new Map([[period.key, talks.get(o.id) ?? 0]])
-          : (heldByType?.get(type) ?? none);
+          : type === '党小组会'
+            ? groupMeetingsByUnit(
+                held,
+                groups.get(o.id) ?? [],
+                plan.units.map((u) => u.key),
+                plan.min,
+              )
+            : (heldByType?.get(type) ?? none);
       const r = evaluatePlanned(book, plan, f, byUnit, today);
       if (filter.status && r.status !== filter.status) continue;
       rows.push({
@@ -137,6 +231,7 @@ export async function complianceRows(
         required: r.required,
         held: r.held,
         status: r.status,
+        reason: reasonOf(plan, r.status, r.shortUnits, today, f.groupsWithMembers, missed.get(`${o.id}|${type}`)),
       });
     }
   }
@@ -339,8 +434,14 @@ export async function heatmap(
 ) {
   const book = ctx.config.rulebook;
   const yearPeriod = parsePeriod(String(year))!;
-  const [{ orgs, facts }, held] = await Promise.all([
-    factsUnder(ctx, root.path, today),
+  const [{ orgs, facts, groups }, held] = await Promise.all([
+    factsUnder(
+      ctx,
+      root.path,
+      today,
+      OBLIGED_KINDS,
+      type === '党小组会' ? groupWindowOf(yearPeriod, today) : null,
+    ),
     repo.heldByOrgUnder(ctx.db, ctx.engine, root.path, unitKeysWithin(yearPeriod), type),
   ]);
   const months = monthsOf(year);
@@ -350,10 +451,15 @@ export async function heatmap(
       const f = facts.get(o.id)!;
       const cells = months.map((month) => {
         const monthStart = month + '-01';
-        const { unit } = typeUnit(book, type, monthStart);
+        const { unit, min } = typeUnit(book, type, monthStart);
         const uKey = unitKey(unit, monthStart);
         const unitPeriod = parsePeriod(uKey)!;
-        const h = type === TALK_TYPE ? 0 : (held.get(o.id)?.get(type)?.get(uKey) ?? 0);
+        const h =
+          type === TALK_TYPE
+            ? 0
+            : type === '党小组会'
+              ? (groupMeetingsByUnit(held, groups.get(o.id) ?? [], [uKey], min).get(uKey) ?? 0)
+              : (held.get(o.id)?.get(type)?.get(uKey) ?? 0);
         const r =
           type === TALK_TYPE
             ? { status: '不适用' }
@@ -440,6 +546,39 @@ export async function onMeetingHeld(
   );
 }
 
+type CountingView = {
+  status: string;
+  type: string;
+  held_on: string;
+  expected_count: number;
+  present_count: number;
+};
+
+const countsOf_ = (ctx: AppContext, m: CountingView) =>
+  countsTowardCompliance(ctx.config.rulebook, {
+    status: m.status,
+    type: m.type,
+    heldOn: m.held_on,
+    counts: { expected: m.expected_count, present: m.present_count },
+  });
+
+/**
+ * Keeps the rollup in step when a meeting's status or attendance changes: a meeting counts
+ * when it is held and met its legal quorum (支部党员大会, 支部委员会会议), so recording it, or an
+ * attendance change that crosses the quorum, moves the held count (and the per-ancestor counters)
+ * by one, inside the same transaction.
+ */
+export async function syncCounting(
+  ctx: AppContext,
+  trx: Q,
+  before: CountingView,
+  after: CountingView & { org_id: number; org_path: string },
+): Promise<void> {
+  const was = countsOf_(ctx, before);
+  const is = countsOf_(ctx, after);
+  if (was !== is) await onMeetingHeld(ctx, trx, after, is ? 1 : -1);
+}
+
 /** Recomputes life_compliance and the per-ancestor counters from the meetings. */
 export async function rebuildCompliance(
   ctx: AppContext,
@@ -451,7 +590,9 @@ export async function rebuildCompliance(
     { org_id: number; org_path: string; type: string; period: string; held: number }
   >();
   for (const s of source) {
-    const period = nativePeriod(ctx, s.type, s.month + '-01');
+    // A meeting that missed its legal quorum stays on record but does not count.
+    if (!countsOf_(ctx, { status: 'held', ...s })) continue;
+    const period = nativePeriod(ctx, s.type, s.held_on);
     const key = `${s.org_id}|${s.type}|${period}`;
     const r = rows.get(key);
     if (r) r.held += Number(s.n);

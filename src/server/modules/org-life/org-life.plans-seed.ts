@@ -124,9 +124,9 @@ export async function seedPlans(ctx: AppContext, input: ModuleSeedInput): Promis
       dissolvedOn: o.dissolved_on,
       fullMembers: c.full,
       members: c.members,
-      groupsWithMembers: 0,
+      groupsWithMembers: 0, // 党小组会 is the groups' own, never a branch plan item (org-life.plans.ts)
     };
-    const types = MEETING_TYPES.filter((t) => applies(book, facts, t, `${year}-01-01`));
+    const types = MEETING_TYPES.filter((t) => t !== '党小组会' && applies(book, facts, t, `${year}-01-01`));
     let list: PlanItem[] = types.flatMap((type) =>
       periodsOf(year, type).map((period) => ({ period, type, theme: themeOf(r, o.name, type, period) })),
     );

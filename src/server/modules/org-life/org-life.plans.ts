@@ -31,7 +31,12 @@ export const PLAN_STATUS_LABEL: Record<string, string> = {
   acknowledged: '上级已确认',
 };
 
-/** The meeting types a branch's plan must cover (党小组会 is the groups' own; 支委会 only with a committee). */
+/**
+ * The meeting types a branch's plan must cover (支委会 only with a committee). 党小组会 is left
+ * out on purpose, not by a zero count: the groups hold it (meetings on the group, not on the
+ * branch), so a branch plan item could never be matched; its compliance is judged per branch from
+ * the groups with members (org-life.compliance.ts).
+ */
 async function requiredTypes(ctx: AppContext, org: OrgRow, year: number): Promise<MeetingType[]> {
   const on = `${year}-01-01`;
   const counts = (await repo.memberCountsUnder(ctx.db, org.path, chinaDate(ctx.now()))).get(org.id);
@@ -42,9 +47,9 @@ async function requiredTypes(ctx: AppContext, org: OrgRow, year: number): Promis
     dissolvedOn: org.dissolved_on,
     fullMembers: counts?.full ?? 0,
     members: counts?.members ?? 0,
-    groupsWithMembers: 0,
+    groupsWithMembers: 0, // 党小组会 is not a branch plan item (see above)
   };
-  return MEETING_TYPES.filter((t) => applies(ctx.config.rulebook, facts, t, on));
+  return MEETING_TYPES.filter((t) => t !== '党小组会' && applies(ctx.config.rulebook, facts, t, on));
 }
 
 function requireBranch(org: OrgRow): void {

@@ -619,7 +619,10 @@ export async function countersOf(db: Q, ancestorIds: readonly number[], periods:
     .execute();
 }
 
-/** Held meetings grouped by organisation, type and month: the source for a rebuild. */
+/**
+ * Held meetings grouped by organisation, type, day and attendance counts: the source for a
+ * rebuild (the day and the counts let the caller leave out meetings that missed their quorum).
+ */
 export async function heldByOrgTypeMonth(db: Q) {
   return db
     .selectFrom('life_meetings as m')
@@ -628,12 +631,83 @@ export async function heldByOrgTypeMonth(db: Q) {
       'm.org_id',
       'o.path',
       'm.type',
-      sql<string>`substr(m.held_on, 1, 7)`.as('month'),
+      'm.held_on',
+      'm.expected_count',
+      'm.present_count',
       sql<number>`count(*)`.as('n'),
     ])
     .where('m.status', '=', 'held')
-    .groupBy(['m.org_id', 'o.path', 'm.type', sql`substr(m.held_on, 1, 7)`])
+    .groupBy(['m.org_id', 'o.path', 'm.type', 'm.held_on', 'm.expected_count', 'm.present_count'])
     .execute();
+}
+
+/**
+ * Held meetings under `path` in [from, to) that missed their legal quorum (their stored
+ * QUORUM_NOT_MET finding), with the type: the reason a period is 未达标 although a meeting was held.
+ */
+export async function quorumMissedUnder(db: Q, path: string, from: string, to: string) {
+  return db
+    .selectFrom('life_findings as f')
+    .innerJoin('life_meetings as m', 'm.id', 'f.meeting_id')
+    .select(['f.org_id', 'm.type', 'f.held_on', 'f.detail'])
+    .where('f.org_path', '>=', path)
+    .where('f.org_path', '<', pathUpperBound(path))
+    .where('f.held_on', '>=', from)
+    .where('f.held_on', '<', to)
+    .where('f.code', '=', 'QUORUM_NOT_MET')
+    .orderBy('f.held_on')
+    .execute();
+}
+
+/**
+ * 党小组 under `path` that have members at some time in [from, to): members of the parent branch
+ * assigned to the group by the roster (roster_profiles.group_org_id, from group_since), or
+ * memberships recorded on the group itself. Two range scans; read-only use of roster_profiles.
+ * Returns branch id → the ids of its groups with members.
+ */
+export async function groupsWithMembersUnder(
+  db: Q,
+  path: string,
+  from: string,
+  to: string,
+): Promise<Map<number, number[]>> {
+  const [assigned, direct] = await Promise.all([
+    db
+      .selectFrom('orgs as g')
+      .innerJoin('roster_profiles as rp', 'rp.group_org_id', 'g.id')
+      .innerJoin('memberships as m', (j) =>
+        j.onRef('m.person_id', '=', 'rp.person_id').onRef('m.org_id', '=', 'g.parent_id'),
+      )
+      .select(['g.id', 'g.parent_id'])
+      .distinct()
+      .where('g.path', '>=', path)
+      .where('g.path', '<', pathUpperBound(path))
+      .where('g.kind', '=', '党小组')
+      .where((eb) => eb.or([eb('rp.group_since', 'is', null), eb('rp.group_since', '<', to)]))
+      .where('m.valid_from', '<', to)
+      .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>', from)]))
+      .execute(),
+    db
+      .selectFrom('orgs as g')
+      .innerJoin('memberships as m', 'm.org_id', 'g.id')
+      .select(['g.id', 'g.parent_id'])
+      .distinct()
+      .where('g.path', '>=', path)
+      .where('g.path', '<', pathUpperBound(path))
+      .where('g.kind', '=', '党小组')
+      .where('m.valid_from', '<', to)
+      .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>', from)]))
+      .execute(),
+  ]);
+  const out = new Map<number, number[]>();
+  for (const r of [...assigned, ...direct]) {
+    if (r.parent_id === null) continue;
+    const branch = Number(r.parent_id);
+    const list = out.get(branch) ?? [];
+    if (!list.includes(Number(r.id))) list.push(Number(r.id));
+    out.set(branch, list);
+  }
+  return out;
 }
 
 export async function replaceComplianceTables(

@@ -361,6 +361,50 @@ export async function seedOrgLife(ctx: AppContext, input: ModuleSeedInput): Prom
     }
   }
 
+  // 党小组会 (issue 16): each 党小组 with members assigned by the roster holds its own monthly
+  // meeting. Most groups keep it up; some skip months, so their branch shows 未达标 for 党小组会
+  // (and the month under way 进行中). Own random streams: the meetings above are unchanged.
+  const groupRows = await ctx.db
+    .selectFrom('orgs as g')
+    .innerJoin('roster_profiles as rp', 'rp.group_org_id', 'g.id')
+    .innerJoin('memberships as m', (j) =>
+      j.onRef('m.person_id', '=', 'rp.person_id').onRef('m.org_id', '=', 'g.parent_id'),
+    )
+    .select(['g.id', 'g.name', 'g.kind', 'g.path', 'g.established_on', 'g.parent_id', 'm.person_id'])
+    .where('g.kind', '=', '党小组')
+    .where('g.status', '=', 'active')
+    .where('m.valid_to', 'is', null)
+    .orderBy('g.path')
+    .orderBy('m.person_id')
+    .execute();
+  const groups = new Map<number, SeedOrg>();
+  for (const g of groupRows) {
+    const o =
+      groups.get(g.id) ??
+      ({ id: g.id, name: g.name, kind: g.kind, path: g.path, established_on: g.established_on, members: [], committee: [], seats: [], full: 0 } as SeedOrg);
+    o.members.push(g.person_id);
+    groups.set(g.id, o);
+  }
+  const parentOf = new Map(groupRows.map((g) => [g.id, Number(g.parent_id)]));
+  for (const g of groups.values()) {
+    const r = rng.fork(`group:${g.id}`);
+    // Diligence is the branch's: in a diligent branch every group keeps it up (达标), elsewhere
+    // some groups skip months (未达标) — the demo shows both.
+    const diligence: Diligence = rng.fork(`groups-of:${parentOf.get(g.id)}`).weighted([
+      ['good', 60],
+      ['patchy', 30],
+      ['weak', 10],
+    ] as const);
+    const skip = diligence === 'good' ? 0 : diligence === 'patchy' ? 0.3 : 0.6;
+    const fixedDay = r.int(3, 26);
+    for (let i = 0; i < historyMonths; i++) {
+      const month = addMonths(startMonth, i).slice(0, 7);
+      const d = `${month}-${pad(Math.min(fixedDay, 28))}`;
+      if (d > addDays(today, 20)) continue;
+      if (d > today || !r.chance(skip)) add(g, '党小组会', d, diligence, r);
+    }
+  }
+
   input.onProgress?.(2, 4, '计算记录指纹');
   const bands: Insertable<LifeMinutesBandTable>[] = [];
   // Shingle sets are rebuilt only for the few candidates: keeping 30k sets alive costs more in GC.

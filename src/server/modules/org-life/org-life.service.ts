@@ -50,8 +50,8 @@ import {
   complianceFindings,
   complianceRows,
   heatmap,
-  onMeetingHeld,
   refreshSimilarPairs,
+  syncCounting,
   syncFindings,
 } from './org-life.compliance.ts';
 import { canReadLife, canReport, canWriteLife, meetingPolicies } from './org-life.policy.ts';
@@ -120,8 +120,17 @@ function checkTypeForOrg(org: OrgRow, type: MeetingType): void {
     );
 }
 
-/** Counts on the meeting row from the ledger; the stored quality findings follow in the same transaction. */
-async function recount(ctx: AppContext, trx: Transaction<DB>, meetingId: number) {
+/**
+ * Counts on the meeting row from the ledger; the stored quality findings and the compliance
+ * rollup (a held meeting counts only when it met its legal quorum) follow in the same transaction.
+ * `before` is the meeting as it was before this change (status and counts).
+ */
+async function recount(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  meetingId: number,
+  before: Parameters<typeof syncCounting>[2],
+) {
   const c = countAttendance((await repo.attendanceStatuses(trx, meetingId)) as AttendanceStatus[]);
   const updated = await repo.updateMeeting(trx, meetingId, {
     expected_count: c.expected,
@@ -131,6 +140,7 @@ async function recount(ctx: AppContext, trx: Transaction<DB>, meetingId: number)
     excluded_count: c.excluded,
   });
   await syncFindings(ctx, trx, updated);
+  await syncCounting(ctx, trx, before, updated);
   return updated;
 }
 
@@ -340,8 +350,7 @@ export async function recordMeeting(
     });
     if (m.status === 'scheduled') {
       await repo.markUnsignedAbsent(trx, id);
-      await recount(ctx, trx, id);
-      await onMeetingHeld(ctx, trx, m, 1);
+      await recount(ctx, trx, id, m);
     } else {
       await syncFindings(ctx, trx, updated);
     }
@@ -442,7 +451,7 @@ export async function markAttendance(
       signed_at: input.status === '出席' ? ctx.now().toISOString() : null,
       recorded_by: actor.userId,
     });
-    const updated = await recount(ctx, trx, id);
+    const updated = await recount(ctx, trx, id, m);
     await appendAudit(trx, ctx.ring, {
       ...audit(ctx, rc),
       action: 'life.attendance.mark',
@@ -512,7 +521,7 @@ export async function signIn(ctx: AppContext, rc: RequestContext, id: number, to
       reason: null,
       exclusion: null,
     });
-    const updated = await recount(ctx, trx, id);
+    const updated = await recount(ctx, trx, id, m);
     await appendAudit(trx, ctx.ring, {
       ...audit(ctx, rc),
       action: 'life.attendance.sign_in',

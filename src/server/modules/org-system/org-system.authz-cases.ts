@@ -1,5 +1,5 @@
 // Cross-subtree cases for the org-system module's routes (issue 3); test/route-policy.test.ts runs them.
-import type { AuthzCases } from '../../../../test/authz-types.ts';
+import type { AuthzCases, ForeignBodyCase } from '../../../../test/authz-types.ts';
 import type { TestApp } from '../../../../test/api-harness.ts';
 
 type Cases = Record<string, { url: string; body?: unknown }>;
@@ -58,6 +58,7 @@ async function build(t: TestApp): Promise<Cases> {
 }
 
 export const org_systemAuthzCases: AuthzCases = {
+  foreignBody: (t) => foreignBody(t),
   cases: (t) => {
     let p = built.get(t);
     if (!p) {
@@ -68,3 +69,48 @@ export const org_systemAuthzCases: AuthzCases = {
   },
   noSubject: {},
 };
+
+/** Township A's renewal, its candidates or posts naming township B's member (issue 17). */
+async function foreignBody(t: TestApp): Promise<ForeignBodyCase[]> {
+  const { branchA, branchB, secretaryA } = t.fixture;
+  const db = t.ctx.db;
+  const now = t.ctx.now().toISOString();
+  const term = await db.insertInto('os_terms').values({
+    org_id: branchA.id, org_path: branchA.path, number: 1, elected_on: '2021-11-01', years: 5, term_end: '2026-11-01', ended_on: null,
+    renewal_id: null, basis: null, adjust_ref: null, adjust_reason: null, adjust_approved_on: null, created_at: now, updated_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  const renewal = await db.insertInto('os_renewals').values({
+    org_id: branchA.id, org_path: branchA.path, term_id: term.id, stage: '已请示', seats: 1, requested_on: '2026-10-01', planned_on: '2026-11-10',
+    request_note: null, approved_on: null, approval_ref: null, election_id: null, reported_on: null, report_note: null, new_term_id: null,
+    created_by: null, created_at: now, updated_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  const personB = (await db.selectFrom('memberships').select('person_id').where('org_id', '=', branchB.id).where('valid_to', 'is', null).orderBy('person_id').executeTakeFirstOrThrow()).person_id;
+  const election = `/api/org-system/renewals/${renewal.id}/election`;
+  const vote = { heldOn: '2026-11-10', expected: 2, present: 2 };
+  return [
+    {
+      route: 'POST /api/org-system/renewals/:id/approve',
+      field: 'candidateIds[]',
+      url: `/api/org-system/renewals/${renewal.id}/approve`,
+      body: { approvedOn: '2026-11-02', approvalRef: '甲组复〔2026〕1号', candidateIds: [secretaryA, personB] },
+      kind: 'person',
+      foreignId: personB,
+    },
+    {
+      route: 'POST /api/org-system/renewals/:id/election',
+      field: 'candidates[].personId',
+      url: election,
+      body: { ...vote, candidates: [{ personId: personB, votes: 2 }], posts: [{ personId: secretaryA, post: '书记' }] },
+      kind: 'person',
+      foreignId: personB,
+    },
+    {
+      route: 'POST /api/org-system/renewals/:id/election',
+      field: 'posts[].personId',
+      url: election,
+      body: { ...vote, candidates: [{ personId: secretaryA, votes: 2 }], posts: [{ personId: personB, post: '书记' }] },
+      kind: 'person',
+      foreignId: personB,
+    },
+  ];
+}

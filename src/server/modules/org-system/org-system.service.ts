@@ -40,6 +40,7 @@ import { canApproveOs, canReadOs, canRecordOs, osPolicies } from './org-system.p
 import { presentGrading, presentRenewal, presentTerm, presentWeakCase } from './org-system.presenter.ts';
 import { structureReport, termsReport, weakSignalsReport } from './org-system.reports.ts';
 import * as repo from './org-system.repository.ts';
+import { underProbationOn } from '../roster/roster-discipline.repository.ts';
 
 type Check = (actor: Actor, path: string) => boolean;
 
@@ -376,6 +377,9 @@ export async function recordElection(
   if (input.heldOn < r.approved_on!) throw badRequest('ELECTION_DATE', '选举日期不能早于批复日期', 'heldOn');
   if (input.heldOn > today(ctx)) throw badRequest('ELECTION_DATE', '选举日期不能晚于今天', 'heldOn');
   const full = await repo.fullMemberIds(ctx.db, r.org_id, input.heldOn);
+  // 留党察看 on the election day: no 选举权 or 被选举权 (党章 第四十条); decided by decideElection.
+  const suspendedIds = await underProbationOn(ctx.db, [...full], input.heldOn);
+  const suspended = await repo.personNames(ctx.db, [...suspendedIds]);
   const approved = JSON.parse(r.candidate_ids) as number[];
   for (const c of input.candidates) {
     if (!full.has(c.personId))
@@ -389,6 +393,7 @@ export async function recordElection(
       present: input.present,
       seats: r.seats,
       eligibleVoters: full.size,
+      suspended,
       candidates: input.candidates,
     },
     electionRules(ctx, input.heldOn),

@@ -1,15 +1,22 @@
 // Cross-subtree cases for the roster module's routes (issue 4); test/route-policy.test.ts runs them.
-import type { AuthzCases } from '../../../../test/authz-types.ts';
+import type { AuthzCases, ForeignBodyCase } from '../../../../test/authz-types.ts';
+import type { TestApp } from '../../../../test/api-harness.ts';
 import { insertOrg } from '../orgs/orgs.repository.ts';
 import { runImport } from './roster.import.ts';
 import { insertExternal } from './roster-external.repository.ts';
 import { insertRegistration, insertService } from './roster-community.repository.ts';
 import { insertFloating } from './roster-floating.repository.ts';
+import { insertDiscipline } from './roster-discipline.repository.ts';
 import { insertRequest } from './roster-request.repository.ts';
 import { insertTransfer } from './roster.repository.ts';
 import { buildSampleWorkbook, validSampleRow } from './roster.sample-workbook.ts';
 
 export const rosterAuthzCases: AuthzCases = {
+  foreignBody: (t) => foreignBody(t),
+  unscopedBodyIds: {
+    'PATCH /api/roster/members/:id/profile communityOrgId':
+      '报到社区党组织: an in-service member reports to the community where they live, in any subtree (POST /api/roster/community-service names it by code for the same reason); the service checks it exists and is active',
+  },
   cases: async (t) => {
     const { townB, branchB, users } = t.fixture;
     const now = t.ctx.now().toISOString();
@@ -183,6 +190,27 @@ export const rosterAuthzCases: AuthzCases = {
         created_at: now,
       }),
     );
+    // A 留党察看 record of a township-B member (issue 16).
+    const disciplineId = (
+      await t.ctx.db.transaction().execute((trx) =>
+        insertDiscipline(trx, {
+          person_id: p,
+          org_id: branchB.id,
+          org_path: branchB.path,
+          kind: '留党察看',
+          start_on: '2026-01-10',
+          end_on: '2027-01-10',
+          decision_no: '乙纪〔2026〕1号',
+          reason: null,
+          ended_on: null,
+          end_outcome: null,
+          end_note: null,
+          created_by: 'admin_b',
+          created_at: now,
+          updated_at: now,
+        }),
+      )
+    ).id;
     return {
       'GET /api/roster/community-service': { url: `/api/roster/community-service?orgId=${townB.id}` },
       'POST /api/roster/community-service': {
@@ -222,6 +250,14 @@ export const rosterAuthzCases: AuthzCases = {
       'GET /api/roster/members': { url: `/api/roster/members?orgId=${townB.id}` },
       'GET /api/roster/members/:id': { url: `/api/roster/members/${p}` },
       'POST /api/roster/members/:id/reveal': { url: `/api/roster/members/${p}/reveal` },
+      'POST /api/roster/members/:id/discipline': {
+        url: `/api/roster/members/${p}/discipline`,
+        body: { kind: '留党察看', startOn: '2026-03-01', years: 1, decisionNo: '越权〔2026〕1号' },
+      },
+      'POST /api/roster/members/:id/discipline/:disciplineId/end': {
+        url: `/api/roster/members/${p}/discipline/${disciplineId}/end`,
+        body: { on: '2026-06-01', outcome: '撤销处分' },
+      },
       'PATCH /api/roster/members/:id/profile': {
         url: `/api/roster/members/${p}/profile`,
         body: { hardship: true },
@@ -278,3 +314,92 @@ export const rosterAuthzCases: AuthzCases = {
       'the caller only: the person comes from the account, a personId in the body is refused (roster-request.api.test.ts)',
   },
 };
+
+/** Bodies valid for township A but for one id, which names township B's member or branch (issue 17). */
+async function foreignBody(t: TestApp): Promise<ForeignBodyCase[]> {
+  const { branchA, branchB, secretaryA } = t.fixture;
+  const personB = (
+    await t.ctx.db
+      .selectFrom('memberships')
+      .select('person_id')
+      .where('org_id', '=', branchB.id)
+      .where('valid_to', 'is', null)
+      .orderBy('person_id')
+      .executeTakeFirstOrThrow()
+  ).person_id;
+  const inFlow = { direction: 'in', kind: 'domestic', destination: '甲镇东村', origin: '乙镇南村党支部', since: '2026-11-01' };
+  return [
+    {
+      route: 'PATCH /api/roster/members/:id/profile',
+      field: 'groupOrgId',
+      url: `/api/roster/members/${secretaryA}/profile`,
+      body: { groupOrgId: branchB.id },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: 'POST /api/roster/transfers',
+      field: 'personId',
+      url: '/api/roster/transfers',
+      body: { personId: personB, toOrgCode: 'TA-2', reason: '工作调动' },
+      kind: 'person',
+      foreignId: personB,
+    },
+    {
+      route: 'POST /api/roster/external-transfers',
+      field: 'personId',
+      url: '/api/roster/external-transfers',
+      body: { direction: 'out', personId: personB, otherOrgName: '外省某党支部', reason: '工作调动' },
+      kind: 'person',
+      foreignId: personB,
+    },
+    {
+      route: 'POST /api/roster/external-transfers',
+      field: 'orgId',
+      url: '/api/roster/external-transfers',
+      body: {
+        direction: 'in',
+        orgId: branchB.id,
+        personName: '外来党员',
+        otherOrgName: '外省某党支部',
+        letterNumber: '外省组转字第1号',
+        receivedOn: '2026-11-01',
+      },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    // The reproduction: an in-flow into branch A naming township B's member answered 201 with the name.
+    {
+      route: 'POST /api/roster/floating',
+      field: 'personId',
+      url: '/api/roster/floating',
+      body: { ...inFlow, personId: personB, orgId: branchA.id },
+      kind: 'person',
+      foreignId: personB,
+    },
+    {
+      route: 'POST /api/roster/floating',
+      field: 'personId',
+      url: '/api/roster/floating',
+      body: { direction: 'out', kind: 'domestic', personId: personB, destination: '杭州市', since: '2026-11-01' },
+      kind: 'person',
+      foreignId: personB,
+    },
+    {
+      route: 'POST /api/roster/floating',
+      field: 'orgId',
+      url: '/api/roster/floating',
+      body: { ...inFlow, personName: '外来党员', orgId: branchB.id },
+      kind: 'org',
+      foreignId: branchB.id,
+    },
+    {
+      route: 'POST /api/roster/community-service',
+      field: 'personId',
+      url: '/api/roster/community-service',
+      body: { personId: personB, communityOrgCode: 'TA-2', registeredOn: '2026-11-01' },
+      kind: 'person',
+      foreignId: personB,
+    },
+  ];
+}

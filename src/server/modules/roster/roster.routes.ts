@@ -28,11 +28,13 @@ import {
   volunteerServiceBody,
   volunteerServicePatchBody,
 } from '../../../core/roster/roster.schemas.ts';
+import { endDisciplineBody, recordDisciplineBody } from '../../../core/roster/discipline.schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.plugin.ts';
 import { signedIn } from '../../http/policy.ts';
 import { ROSTER_ADMINS, ROSTER_STAFF, SELF_SERVICE } from './roster.policy.ts';
 import * as community from './roster-community.service.ts';
+import * as discipline from './roster-discipline.service.ts';
 import * as external from './roster-external.service.ts';
 import * as floating from './roster-floating.service.ts';
 import * as graduates from './roster-graduates.service.ts';
@@ -139,6 +141,30 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
     config: { policy: staff },
     schema: { tags, summary: '维护党员档案补充信息', params: idParams('党员'), body: profileBody },
     handler: (req) => service.updateProfile(ctx, req.rc, req.params.id, req.body),
+  });
+
+  r.post('/api/roster/members/:id/discipline', {
+    config: { policy: admins },
+    schema: {
+      tags,
+      summary: '记录留党察看处分（开始日期、期限1年或2年、处分决定文号；留痕）',
+      params: idParams('党员'),
+      body: recordDisciplineBody,
+    },
+    handler: (req) => discipline.recordDiscipline(ctx, req.rc, req.params.id, req.body),
+  });
+
+  r.post('/api/roster/members/:id/discipline/:disciplineId/end', {
+    config: { policy: admins },
+    schema: {
+      tags,
+      summary: '结束留党察看：期满恢复党员权利，或处分撤销（留痕）',
+      params: idParams('党员').extend({
+        disciplineId: z.coerce.number().int('留党察看记录ID不正确').positive('留党察看记录ID不正确'),
+      }),
+      body: endDisciplineBody,
+    },
+    handler: (req) => discipline.endDiscipline(ctx, req.rc, req.params.id, req.params.disciplineId, req.body),
   });
 
   r.get('/api/roster/export.xlsx', {

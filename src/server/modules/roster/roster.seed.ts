@@ -65,6 +65,18 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
     .where('status', '=', 'active')
     .orderBy('id')
     .execute();
+  // 党小组 (issue 16): members of a branch that has groups are each assigned to one of them.
+  const groupsOf = new Map<number, number[]>();
+  for (const g of await ctx.db
+    .selectFrom('orgs')
+    .select(['id', 'parent_id'])
+    .where('kind', '=', '党小组')
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute()) {
+    if (g.parent_id === null) continue;
+    groupsOf.set(Number(g.parent_id), [...(groupsOf.get(Number(g.parent_id)) ?? []), Number(g.id)]);
+  }
   // Addresses are encrypted one by one: at city/province scale only a sample gets one.
   const addressShare = input.scale === 'county' ? 1 : 0.05;
   const profiles: Insertable<RosterProfileTable>[] = [];
@@ -138,8 +150,13 @@ export async function seedRoster(ctx: AppContext, input: ModuleSeedInput): Promi
       hardship: isHardship ? 1 : 0,
       community_report: community ? 1 : 0,
       community_org_id: community?.id ?? null,
-      group_org_id: null,
-      group_since: null,
+      // A separate stream, so the other profile fields stay as they were before groups were assigned.
+      ...(() => {
+        const groups = groupsOf.get(Number(m.org_id));
+        if (!groups || groups.length === 0) return { group_org_id: null, group_since: null };
+        const g = rng.fork(`group:${Number(m.id)}`);
+        return { group_org_id: groups[g.int(0, groups.length - 1)]!, group_since: null };
+      })(),
       // Every row names every column: SQLite fills a column missing from one row of a
       // multi-row insert with NULL, not its default.
       graduated_on: null,

@@ -41,6 +41,7 @@ import { ADDRESS_CONTEXT, runImport, type ImportProgress } from './roster.import
 import { mayUnmask, memberPolicies } from './roster.policy.ts';
 import { cursorOf, presentMemberListItem, presentRequest, presentTransfer } from './roster.presenter.ts';
 import { activeRegistrationOf, findRegistration, servicesOf } from './roster-community.repository.ts';
+import { disciplineOf } from './roster-discipline.service.ts';
 import { graduateRules } from './roster-graduates.service.ts';
 import { latestRequestOf } from './roster-request.repository.ts';
 import * as repo from './roster.repository.ts';
@@ -201,6 +202,8 @@ export async function getMember(ctx: AppContext, rc: RequestContext, personId: n
       graduateRetained: row.graduate_retained === 1,
       /** 毕业后组织关系暂留: deadline, days left and status; null when not retained. */
       graduate: graduateStanding(row.graduated_on, row.graduate_retained === 1, on, graduateRules(ctx, on)),
+      /** 留党察看 records (issue 16); `active` when under it today. */
+      discipline: await disciplineOf(ctx, personId),
       history: history.map((h) => ({
         org: { id: Number(h.org_id), name: h.name, code: h.code },
         category: h.category,

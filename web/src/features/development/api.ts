@@ -87,7 +87,9 @@ export interface CandidateDetail {
   next: number[];
   violations: Finding[];
   upcoming: UpcomingItem[];
-  branchMembers: { personId: number; name: string; category: string }[];
+  branchMembers: { personId: number; name: string; category: string; underProbation?: boolean }[];
+  /** The approved cases a vote may leave out of 应到会 (rulebook). */
+  exclusionCases?: { code: string; label: string }[];
 }
 
 export interface AuditData {

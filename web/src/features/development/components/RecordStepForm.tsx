@@ -63,7 +63,7 @@ function VoteFields({ detail }: { detail: CandidateDetail }) {
   return (
     <Card size="small" title="表决情况（一次讨论一名发展对象，无记名投票）" style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        应到会人数由系统按会议当天本支部正式党员名册计算，减去下列经批准不参加表决的人员。
+        应到会人数由系统按会议当天本支部正式党员名册计算，减去受留党察看处分的党员和下列经批准不计入应到会人数的党员；因事请假等其他情形仍计入应到会人数。
       </Typography.Paragraph>
       <Form.List name={['vote', 'exclusions']}>
         {(fields, { add, remove }) => (
@@ -75,12 +75,19 @@ function VoteFields({ detail }: { detail: CandidateDetail }) {
                     style={{ width: 140 }}
                     placeholder="不计入人员"
                     options={detail.branchMembers
-                      .filter((m) => m.category === '正式党员')
+                      .filter((m) => m.category === '正式党员' && !m.underProbation)
                       .map((m) => ({ label: m.name, value: m.personId }))}
                   />
                 </Form.Item>
-                <Form.Item name={[f.name, 'reason']} rules={[{ required: true, message: '请填写原因' }]}>
-                  <Input placeholder="原因（如外出务工、病重）" style={{ width: 200 }} />
+                <Form.Item name={[f.name, 'case']} rules={[{ required: true, message: '请选择情形' }]}>
+                  <Select
+                    style={{ width: 260 }}
+                    placeholder="经批准不计入应到会的情形"
+                    options={(detail.exclusionCases ?? []).map((c) => ({ label: c.label, value: c.code }))}
+                  />
+                </Form.Item>
+                <Form.Item name={[f.name, 'note']}>
+                  <Input placeholder="说明（选填）" maxLength={200} style={{ width: 180 }} />
                 </Form.Item>
                 <MinusCircleOutlined onClick={() => remove(f.name)} />
               </Space>
@@ -182,7 +189,7 @@ function StepForm({
       body[f.key] = f.type === 'vote' ? { exclusions: [], ...(v as object) } : v;
     }
     if (Array.isArray((body.vote as { exclusions?: unknown[] } | undefined)?.exclusions)) {
-      const vote = body.vote as { exclusions: Array<{ personId: number; reason: string }> };
+      const vote = body.vote as { exclusions: Array<{ personId: number; case: string; note?: string }> };
       vote.exclusions = vote.exclusions.map((e) => ({
         ...e,
         name: detail.branchMembers.find((m) => m.personId === e.personId)?.name ?? '',

@@ -30,7 +30,9 @@ interface Person {
 }
 interface Vote {
   fullMembers: number;
-  exclusions: { name: string; reason: string }[];
+  /** `reason`: records made before the approved cases (issue 16). */
+  exclusions: { name: string; case?: string; note?: string; reason?: string }[];
+  suspended?: number;
   present: number;
   for: number;
   against: number;
@@ -56,7 +58,7 @@ function summary(s: StepRow): string[] {
   if (d.vote) {
     const v = d.vote as Vote;
     out.push(
-      `正式党员${v.fullMembers}人，不计入${v.exclusions.length}人，应到${v.fullMembers - v.exclusions.length}人，实到${v.present}人；赞成${v.for}、反对${v.against}、弃权${v.abstain}`,
+      `正式党员${v.fullMembers}人，${v.suspended ? `受留党察看处分${v.suspended}人，` : ''}不计入${v.exclusions.length}人，应到${v.fullMembers - (v.suspended ?? 0) - v.exclusions.length}人，实到${v.present}人；赞成${v.for}、反对${v.against}、弃权${v.abstain}`,
     );
   }
   if (d.outcome)
