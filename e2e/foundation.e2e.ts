@@ -84,6 +84,23 @@ describe('foundation', () => {
     await rootNode.waitFor();
     expect(await rootNode.textContent()).toBe(township.shortName || township.name);
 
+    // The page leads with the subtree (a township has no members of its own), in no alarming red;
+    // the direct figures follow as secondary text.
+    const lead = page.locator('.stat-card').first();
+    expect(parseCount(await lead.getByTestId('org-subtree-member-count').textContent())).toBe(
+      township.counts.subtreeMembers,
+    );
+    expect(township.counts.subtreeMembers).toBeGreaterThan(0);
+    expect(parseCount(await page.getByTestId('org-subtree-org-count').textContent())).toBe(
+      township.counts.subtreeOrgs,
+    );
+    expect(
+      (await lead.locator('.ant-statistic-content').evaluate('(e) => getComputedStyle(e).color')) as string,
+    ).not.toBe('rgb(200, 16, 46)');
+    expect(parseCount(await page.getByTestId('org-member-count').textContent())).toBe(
+      township.counts.members,
+    );
+
     // A branch with members, found through the API with this session's cookies.
     const { org: branch, chain } = await findOrgBelow(
       page.request,
@@ -159,7 +176,7 @@ describe('foundation', () => {
     });
 
     await login(page, admin);
-    const count = page.getByTestId('org-member-count');
+    const count = page.getByTestId('org-subtree-member-count');
     await count.waitFor();
     expect(await count.isVisible()).toBe(true);
     const box = await count.boundingBox();

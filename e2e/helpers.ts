@@ -22,6 +22,7 @@ export interface ApiOrgDetail extends ApiOrg {
     probationaryMembers: number;
     subtreeMembers: number;
     childOrgs: number;
+    subtreeOrgs: number;
   };
   ancestors: { id: number; name: string; code: string }[];
 }

@@ -141,8 +141,22 @@ describe('org-life', () => {
 
     // Schedule it for today from the branch calendar.
     await page.goto(`/orgs/${worker.orgId}/org-life`);
+    // Month and weekday names are Chinese (dayjs locale zh-cn), on the calendar and in the date picker.
+    const calendar = page.locator('.ant-picker-calendar');
+    await calendar.waitFor();
+    expect(await calendar.locator('thead').textContent()).toBe('一二三四五六日');
+    expect(await calendar.locator('.ant-picker-calendar-month-select').textContent()).toMatch(/^\d{1,2}月$/);
     await page.getByRole('button', { name: '安排会议' }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('会议日期').click();
+    const picker = page.locator('.ant-picker-dropdown:visible');
+    await picker.waitFor();
+    expect(await picker.locator('thead').first().textContent()).toBe('一二三四五六日');
+    expect(await picker.locator('.ant-picker-header-view').first().textContent()).toMatch(
+      /^\d{4}年\d{1,2}月$/,
+    );
+    await dialog.locator('.ant-modal-title').click();
+    await picker.waitFor({ state: 'hidden' });
     if (type !== '主题党日') {
       await dialog.getByLabel('会议类型').click();
       await page.locator('.ant-select-dropdown').getByTitle(type).click();

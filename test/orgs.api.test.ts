@@ -16,12 +16,13 @@ describeEachEngine('orgs API', (use) => {
     expect(res.statusCode).toBe(200);
     const { data, policies } = res.json();
     expect(data.code).toBe('TA-1');
-    expect(data.counts).toEqual({ members: 3, fullMembers: 2, probationaryMembers: 1, subtreeMembers: 3, childOrgs: 1 });
+    expect(data.counts).toEqual({ members: 3, fullMembers: 2, probationaryMembers: 1, subtreeMembers: 3, childOrgs: 1, subtreeOrgs: 1 });
     expect(data.secretary.name).toBe('李华');
     expect(data.ancestors.map((a: { code: string }) => a.code)).toEqual(['TA']);
     expect(policies).toEqual({ createChild: true, rename: true, move: true, dissolve: true });
     const town = (await s.request('GET', `/api/orgs/${t.fixture.townA.id}`)).json();
-    expect(town.data.counts).toMatchObject({ members: 0, subtreeMembers: 3, childOrgs: 2 });
+    // A township leads with its subtree: no members of its own, 3 below, in 3 organisations at any depth.
+    expect(town.data.counts).toMatchObject({ members: 0, subtreeMembers: 3, childOrgs: 2, subtreeOrgs: 3 });
     expect(town.policies.rename).toBe(false); // nobody re-shapes their own scope root
   });
 

@@ -57,6 +57,8 @@ export interface OrgPageFacts {
   org: OrgRow;
   counts: OrgCounts;
   childOrgs: number;
+  /** Active organisations below it at any depth (itself excluded). */
+  subtreeOrgs: number;
   secretary: { personId: number; name: string; since: string } | null;
 }
 
@@ -124,6 +126,13 @@ const orgPageQuery = compiledOnce((db: Kysely<DB>, p: { id: number; on: string; 
           .whereRef('k.parent_id', '=', 'o.id')
           .where('k.status', '=', 'active')
           .as('child_orgs'),
+        eb
+          .selectFrom('orgs as d')
+          .select(sql<number>`count(*)`.as('n'))
+          .where(inSubtree('d.path'))
+          .whereRef('d.id', '<>', 'o.id')
+          .where('d.status', '=', 'active')
+          .as('subtree_orgs'),
         secretary.select('x.person_id').as('secretary_id'),
         secretary.innerJoin('persons as p', 'p.id', 'x.person_id').select('p.name').as('secretary_name'),
         secretary.select('x.valid_from').as('secretary_since'),
@@ -154,6 +163,7 @@ export async function findOrgPageFacts(
     subtree_not_started,
     subtree_still_running,
     child_orgs,
+    subtree_orgs,
     secretary_id,
     secretary_name,
     secretary_since,
@@ -168,6 +178,7 @@ export async function findOrgPageFacts(
       subtreeMembers: toCount(subtree_open) - toCount(subtree_not_started) + toCount(subtree_still_running),
     },
     childOrgs: toCount(child_orgs),
+    subtreeOrgs: toCount(subtree_orgs),
     secretary:
       secretary_id != null && secretary_name != null && secretary_since != null
         ? { personId: Number(secretary_id), name: secretary_name, since: secretary_since }

@@ -80,7 +80,7 @@ export async function getOrg(ctx: AppContext, rc: RequestContext, id: number) {
   return {
     data: {
       ...presentOrg(row),
-      counts: { ...facts.counts, childOrgs: facts.childOrgs },
+      counts: { ...facts.counts, childOrgs: facts.childOrgs, subtreeOrgs: facts.subtreeOrgs },
       secretary: facts.secretary,
       ancestors: visibleAncestors,
     },

@@ -28,6 +28,8 @@ export interface OrgCounts {
   probationaryMembers: number;
   subtreeMembers: number;
   childOrgs: number;
+  /** Active organisations at any depth below (itself excluded). */
+  subtreeOrgs: number;
 }
 
 export interface OrgDetail extends Org {

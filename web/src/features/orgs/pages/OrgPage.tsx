@@ -196,21 +196,25 @@ function OrgView({ org, policies }: { org: OrgDetail; policies: OrgPolicies }) {
         className="stat-grid"
         style={{
           display: 'grid',
-          gridTemplateColumns: 'repeat(auto-fit, minmax(104px, 1fr))',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))',
           gap: 12,
-          marginBottom: 16,
+          marginBottom: 8,
         }}
       >
-        <StatCard title="党员人数" value={org.counts.members} testId="org-member-count" highlight />
-        <StatCard title="正式党员" value={org.counts.fullMembers} testId="org-full-member-count" />
+        {/* The subtree leads (a township or county has no members of its own); direct figures follow. */}
         <StatCard
-          title="预备党员"
-          value={org.counts.probationaryMembers}
-          testId="org-probationary-member-count"
+          title="党员总数（含各级下属）"
+          value={org.counts.subtreeMembers}
+          testId="org-subtree-member-count"
         />
-        <StatCard title="下级组织" value={org.counts.childOrgs} testId="org-child-count" />
-        <StatCard title="全部下属党员" value={org.counts.subtreeMembers} testId="org-subtree-member-count" />
+        <StatCard title="下属组织（各级）" value={org.counts.subtreeOrgs} testId="org-subtree-org-count" />
       </div>
+      <Typography.Paragraph type="secondary" data-testid="org-direct-counts">
+        本级直属：党员 <Count value={org.counts.members} testId="org-member-count" /> 名（正式党员{' '}
+        <Count value={org.counts.fullMembers} testId="org-full-member-count" /> 名，预备党员{' '}
+        <Count value={org.counts.probationaryMembers} testId="org-probationary-member-count" /> 名）·
+        直属下级组织 <Count value={org.counts.childOrgs} testId="org-child-count" /> 个
+      </Typography.Paragraph>
 
       <Card title="基本信息" size="small" style={{ marginBottom: 16 }}>
         <Descriptions items={details} column={{ xs: 1, sm: 2, lg: 3 }} size="small" />
@@ -231,27 +235,20 @@ function OrgView({ org, policies }: { org: OrgDetail; policies: OrgPolicies }) {
   );
 }
 
-function StatCard({
-  title,
-  value,
-  testId,
-  highlight,
-}: {
-  title: string;
-  value: number;
-  testId: string;
-  highlight?: boolean;
-}) {
+function StatCard({ title, value, testId }: { title: string; value: number; testId: string }) {
   return (
     <Card size="small" className="stat-card">
       <Statistic
         title={title}
         value={value}
-        styles={highlight ? { content: { color: '#c8102e' } } : {}}
         formatter={(v) => <span data-testid={testId}>{Number(v).toLocaleString('zh-CN')}</span>}
       />
     </Card>
   );
+}
+
+function Count({ value, testId }: { value: number; testId: string }) {
+  return <span data-testid={testId}>{value.toLocaleString('zh-CN')}</span>;
 }
 
 function ChildrenCard({ org }: { org: OrgDetail }) {
