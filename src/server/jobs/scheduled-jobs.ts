@@ -1,5 +1,10 @@
 // Every scheduled job, in one static list.
 import { refreshAlerts } from '../modules/alerts/alerts.service.ts';
+import {
+  notifyDevelopmentDeadlines,
+  notifyTermsDue,
+  sendDailyDigests,
+} from '../modules/notifications/notifications.jobs.ts';
 import type { ScheduledJob } from './job-runner.ts';
 
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
@@ -11,6 +16,34 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
       const r = await refreshAlerts(ctx);
       const sum = (k: 'opened' | 'closed') => r.reduce((n, s) => n + s[k], 0);
       return `新增${sum('opened')}条，关闭${sum('closed')}条`;
+    },
+  },
+  {
+    name: 'notifications.development',
+    label: '发展党员期限提醒（通知所在党支部的党务工作者）',
+    every: 'daily',
+    run: async (ctx) => {
+      const r = await notifyDevelopmentDeadlines(ctx);
+      return `临近期限${r.found}项，新发通知${r.created}条`;
+    },
+  },
+  {
+    name: 'notifications.terms',
+    label: '临近换届提醒（通知本组织和上级组织）',
+    every: 'daily',
+    run: async (ctx) => {
+      const r = await notifyTermsDue(ctx);
+      return `临近换届${r.found}个组织，新发通知${r.created}条`;
+    },
+  },
+  // After the other jobs, so the digest counts what they sent today and the refreshed alerts.
+  {
+    name: 'notifications.digest',
+    label: '每日通知汇总（未读通知和本组织预警）',
+    every: 'daily',
+    run: async (ctx) => {
+      const r = await sendDailyDigests(ctx);
+      return `汇总${r.found}人，新发通知${r.created}条`;
     },
   },
 ];

@@ -8,6 +8,7 @@ import { registerDevelopmentRoutes } from './development/development.routes.ts';
 import { registerEvaluationRoutes } from './evaluation/evaluation.routes.ts';
 import { registerCommitmentsRoutes } from './commitments/commitments.routes.ts';
 import { registerAlertRoutes } from './alerts/alerts.routes.ts';
+import { registerNotificationRoutes } from './notifications/notifications.routes.ts';
 
 export const MODULE_ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext) => void> = [
   registerOrgSystemRoutes,
@@ -17,4 +18,5 @@ export const MODULE_ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext
   registerEvaluationRoutes,
   registerCommitmentsRoutes,
   registerAlertRoutes,
+  registerNotificationRoutes,
 ];
