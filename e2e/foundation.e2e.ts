@@ -244,6 +244,19 @@ describe('foundation', () => {
     await phone.page.getByTestId('roster-me').waitFor();
     const width = (await phone.page.evaluate('document.documentElement.scrollWidth')) as number;
     expect(width).toBeLessThanOrEqual(390);
+
+    // 公开承诺 opens the member's own branch board, not a page asking for an organisation.
+    const record = await apiJson<{ org: { code: string; name: string } }>(
+      phone.page.request,
+      '/api/roster/me',
+    );
+    await phone.page.goto('/me');
+    await phone.page.getByTestId('member-entry-/p/commitments').click();
+    await phone.page.getByTestId('public-board').waitFor();
+    expect(new URL(phone.page.url()).searchParams.get('org')).toBe(record.org.code);
+    await expect
+      .poll(() => phone.page.getByTestId('public-board').locator('h4').first().textContent())
+      .toBe(`${record.org.name} · 承诺公开栏`);
     expect(phone.errors).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
 import { http, type Envelope } from '../../components/http';
 
+export {
+  PUBLIC_BOARD_ORG_PARAM,
+  publicBoardPath,
+} from '../../../../src/core/commitments/public-board.ts';
+
 export const COMMITMENT_TYPES = ['长远承诺', '年度承诺', '即时承诺'] as const;
 export const GRADES = ['好', '较好', '一般', '差'] as const;
 export const STATUS_LABELS: Record<string, string> = {

@@ -4,7 +4,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom'
 import { formatDate } from '../../../components/dates';
 import { applyFieldErrors } from '../../../components/form-errors';
 import { errorMessage } from '../../../components/http';
-import { commitmentsApi } from '../api';
+import { commitmentsApi, PUBLIC_BOARD_ORG_PARAM } from '../api';
 import { commendationsApi } from '../commendations-api';
 
 /** The public board (承诺公开栏): only published items marked public, committer name and organisation only. */
@@ -12,7 +12,7 @@ export function PublicBoardPage() {
   const [params] = useSearchParams();
   // Served both without login (/p/commitments) and inside the signed-in app (/commitments/public).
   const itemBase = useLocation().pathname.startsWith('/p/') ? '/p/commitments/' : '/commitments/public/';
-  const org = params.get('org') ?? '';
+  const org = params.get(PUBLIC_BOARD_ORG_PARAM) ?? '';
   const q = useQuery({
     queryKey: ['commitments', 'public', org],
     queryFn: () => commitmentsApi.publicBoard(org),
