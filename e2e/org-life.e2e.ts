@@ -165,6 +165,9 @@ describe('org-life', () => {
     await dialog.getByLabel('会议地点').fill('党员活动室');
     await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
     await page.waitForURL('**/org-life/meetings/*');
+    // Not yet held: nobody is absent yet, the unsigned are 待签到.
+    await page.getByTestId('meeting-count-pending').waitFor();
+    expect(await page.getByTestId('meeting-count-absent').count()).toBe(0);
     await page.getByRole('button', { name: '生成签到二维码' }).click();
     const link = page.getByTestId('sign-in-link');
     await link.waitFor();

@@ -7,6 +7,7 @@ import { chinaToday, formatDate } from '../../../components/dates';
 import { errorMessage, isApiError } from '../../../components/http';
 import { NoPermission } from '../../../components/NoPermission';
 import { useMediaQuery } from '../../../components/use-media-query';
+import { meetingHeadcountLine } from '../../../../../src/core/org-life/headcount.ts';
 import type { MeetingSummary } from '../api';
 import { useMeetings } from '../hooks';
 import { ScheduleMeetingModal } from './ScheduleMeetingModal';
@@ -82,7 +83,7 @@ export function MeetingCalendarPage() {
               <List.Item actions={[<Link key="open" to={`/org-life/meetings/${m.id}`}>查看</Link>]}>
                 <List.Item.Meta
                   title={<Space wrap><Link to={`/org-life/meetings/${m.id}`}>{m.title}</Link><Tag>{m.type}</Tag><Tag color={STATUS_LABEL[m.status]?.color}>{STATUS_LABEL[m.status]?.text}</Tag></Space>}
-                  description={<Typography.Text type="secondary">{formatDate(m.heldOn)}{m.startTime ? ` ${m.startTime}` : ''}{m.place ? ` · ${m.place}` : ''} · 应到{m.expected}人，实到{m.present}人</Typography.Text>}
+                  description={<Typography.Text type="secondary">{formatDate(m.heldOn)}{m.startTime ? ` ${m.startTime}` : ''}{m.place ? ` · ${m.place}` : ''} · {meetingHeadcountLine(m.status, m.expected, m.present)}</Typography.Text>}
                 />
               </List.Item>
             )}

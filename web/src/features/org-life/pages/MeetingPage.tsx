@@ -27,6 +27,7 @@ import { NoPermission } from '../../../components/NoPermission';
 import { NotFound } from '../../../components/NotFound';
 import { orgLifeApi, type AttendanceEntry, type Meeting, type MeetingPolicies } from '../api';
 import { useInvalidateLife, useMeeting } from '../hooks';
+import { meetingHeadcount } from '../../../../../src/core/org-life/headcount.ts';
 import { STATUS_LABEL } from './MeetingCalendarPage';
 
 const ATTENDANCE_COLOR: Record<string, string> = {
@@ -163,11 +164,9 @@ function MeetingView({ meeting: m, policies }: { meeting: Meeting; policies: Mee
           </Descriptions.Item>
         </Descriptions>
         <Space size="large" wrap style={{ marginTop: 12 }}>
-          <Statistic title="应到" value={m.counts.expected} />
-          <Statistic title="实到" value={m.counts.present} />
-          <Statistic title="请假" value={m.counts.leave} />
-          <Statistic title="缺席" value={m.counts.absent} />
-          <Statistic title="不计入" value={m.counts.excluded} />
+          {meetingHeadcount(m.status, m.counts).map((h) => (
+            <Statistic key={h.key} title={h.label} value={h.value} data-testid={`meeting-count-${h.key}`} />
+          ))}
         </Space>
       </Card>
 
