@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { demoLoginLines } from '../src/cli/demo-logins.ts';
+import type { SeedSummary } from '../src/server/seed/demo.seed.ts';
 
 const run = promisify(execFile);
 const BIN = resolve('bin/dangjian.js');
@@ -43,7 +45,30 @@ describe('dangjian CLI [sqlite]', () => {
       expect(roles).toContain(role);
     for (const u of summary.users)
       expect(Object.keys(u).sort()).toEqual(['orgCode', 'orgId', 'orgName', 'role', 'username']);
-  }, 180_000);
+    // Progress steps (one line per step when stderr is not a terminal) are named in Chinese.
+    const steps = r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('生成演示数据: '))
+      .map((l) => l.slice('生成演示数据: '.length));
+    expect(steps).toContain('生成预警');
+    expect(steps).toContain('生成演示账号');
+    expect(steps.filter((s) => /[A-Za-z]/.test(s))).toEqual([]);
+    // What `start` and `seed --demo` print: every login, grouped under the Chinese role names.
+    const lines = demoLoginLines(summary as unknown as SeedSummary, 'Cli-Test-Pass-2026');
+    expect(lines[0]).toMatch(/口令均为 Cli-Test-Pass-2026/);
+    for (const label of ['系统管理员', '安全管理员', '审计管理员', '组织管理员', '党务工作者', '党员'])
+      expect(
+        lines.some((l) => l.trim().startsWith(label)),
+        label,
+      ).toBe(true);
+    for (const u of summary.users) {
+      const line = lines.find((l) => l.trim().split(/\s+/)[0] === u.username);
+      expect(line, String(u.username)).toContain(String(u.orgName));
+    }
+    expect(lines.join('\n')).not.toMatch(
+      /system_admin|security_admin|audit_admin|org_admin|\bworker\b|\bmember\b/,
+    );
+  }, 300_000);
 
   it('refuses to seed a database that is not empty (exit 1, Chinese message)', async () => {
     const r = await dj(['seed', '--demo', '--json'], env);
@@ -58,14 +83,34 @@ describe('dangjian CLI [sqlite]', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
   }, 60_000);
 
-  it('an unknown command or option exits 1 and says so on stderr', async () => {
+  it('an unknown command exits 1; a wrong option or argument exits 2 with a Chinese message naming it and no stack', async () => {
     const unknown = await dj(['frobnicate'], env);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/unknown command/);
-    const badOption = await dj(['migrate', '--nope'], env);
-    expect(badOption.code).toBe(1);
-    expect(badOption.stderr).toMatch(/unknown argument/);
-  }, 60_000);
+    expect(unknown.stderr).toMatch(/未知命令：frobnicate/);
+    const cases: Array<[string[], RegExp]> = [
+      [['migrate', '--nope'], /未知选项 --nope/],
+      [['seed', 'demo'], /多余的参数“demo”/],
+      [['seed', '--scale'], /选项 --scale 缺少取值/],
+      [['seed', '--demo=yes'], /选项 --demo 不接受取值/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await dj(args, env);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+      expect(r.stderr, args.join(' ')).toMatch(/^错误：/);
+      expect(r.stderr, args.join(' ')).not.toMatch(/TypeError|ERR_PARSE_ARGS|\n\s+at /);
+      expect(r.stdout).toBe('');
+    }
+  }, 300_000);
+
+  it('--help on a command prints its Chinese usage (exit 0)', async () => {
+    const r = await dj(['seed', '--help'], env);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/用法：dangjian seed\n\s+生成演示数据.*--demo/);
+    const report = await dj(['report', 'structure', '-h'], env);
+    expect(report.code).toBe(0);
+    expect(report.stderr).toMatch(/用法：dangjian report structure\n\s+组织体系体检/);
+  }, 180_000);
 
   it('backup writes a restorable copy', async () => {
     const r = await dj(['backup', join(dir, 'copy.db'), '--json'], env);

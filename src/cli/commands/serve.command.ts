@@ -11,7 +11,8 @@ import { anchorFilePath, anchorIntervalMs, startAuditAnchoring } from '../../ser
 import { isEmpty } from '../../server/db/database.ts';
 import { DatabaseInUseError, serverLockFor, type HeldLock } from '../../server/db/server-lock.ts';
 import { seedDemo } from '../../server/seed/demo.seed.ts';
-import { CliError, log, progressBar } from '../output.ts';
+import { demoLoginLines, seedProgress } from '../demo-logins.ts';
+import { CliError, log } from '../output.ts';
 import { DEMO_DEFAULT_PASSWORD } from './seed.command.ts';
 
 function newestMtime(dir: string): number {
@@ -50,16 +51,11 @@ async function listen(options: { seedIfEmpty: boolean }): Promise<number> {
   const { ctx } = opened;
   if (options.seedIfEmpty && (await isEmpty(ctx.db))) {
     const password = process.env.DANGJIAN_DEMO_PASSWORD ?? DEMO_DEFAULT_PASSWORD;
-    const bar = progressBar('空库：生成演示县数据');
-    const summary = await seedDemo(ctx, { password, scale: 'county', onProgress: (d, t, p) => bar.update(d, t, p) });
+    const bar = seedProgress('空库：生成演示县数据');
+    const summary = await seedDemo(ctx, { password, scale: 'county', onProgress: bar.onProgress });
     bar.stop();
-    log(`演示县：${summary.orgs} 个组织，${summary.members} 名党员。演示账号（口令 ${password}，仅限演示）：`);
-    const firstOfRole = new Map<string, (typeof summary.users)[number]>();
-    for (const u of summary.users) if (!firstOfRole.has(u.role)) firstOfRole.set(u.role, u);
-    const county = summary.users.find((u) => u.username === 'county_admin');
-    for (const u of [...firstOfRole.values(), ...(county ? [county] : [])]) {
-      log(`  ${u.role.padEnd(15)} ${u.username.padEnd(16)} ${u.orgName}`);
-    }
+    log(`演示县：${summary.orgs} 个组织，${summary.members} 名党员。`);
+    log(demoLoginLines(summary, password).join('\n'));
   }
   const app = await buildApp(ctx, { serveWeb: true, logger: process.env.DANGJIAN_LOG === '1' });
   // Signed checkpoints of the audit chain outside the database, periodically and at shutdown.
