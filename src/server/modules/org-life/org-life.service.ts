@@ -37,6 +37,7 @@ import { talkPairCoverage, type TalkPairRule } from '../../../core/org-life/talk
 import { talkPairsUnder } from './org-life.compliance.ts';
 import { ORG_LIFE_EXCLUSIONS } from '../../../core/rulebook/org-life.rules-data.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
+import { notifyMeetingScheduled } from '../notifications/notifications.hooks.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
 import type { DB, OrgRow } from '../../db/schema.ts';
 import { denied } from '../../authz.ts';
@@ -227,6 +228,7 @@ async function createMeeting(
       digested_on: null,
     })),
   );
+  await notifyMeetingScheduled(ctx, trx, meeting, org, people.map((p) => p.personId));
   return meeting;
 }
 

@@ -14,6 +14,7 @@ import type { Actor, AppContext, RequestContext } from '../../context.ts';
 import { denied, requireActor } from '../../authz.ts';
 import { AppError, badRequest, fromDecision, notFound } from '../../http/errors.ts';
 import { inScope } from '../../http/policy.ts';
+import { notifyTransferDecided } from '../notifications/notifications.hooks.ts';
 import * as external from './roster-external.service.ts';
 import { presentRequest } from './roster.presenter.ts';
 import * as xrepo from './roster-external.repository.ts';
@@ -187,6 +188,7 @@ export async function convertRequest(ctx: AppContext, rc: RequestContext, id: nu
         scopePath: row.org_path,
         detail: { before: { status: 'open' }, after: { status: 'converted', [kind]: newId } },
       });
+      await notifyTransferDecided(ctx, trx, row, 'converted');
     };
   const personId = Number(row.person_id);
   if (row.destination_kind === 'in_system') {
@@ -236,6 +238,7 @@ export async function declineRequest(ctx: AppContext, rc: RequestContext, id: nu
       scopePath: row.org_path,
       detail: { before: { status: 'open' }, after: { status: 'declined' }, reason },
     });
+    await notifyTransferDecided(ctx, trx, row, 'declined', reason);
     return { data: presentRequest((await rrepo.findRequest(trx, id))!) };
   });
 }
