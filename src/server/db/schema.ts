@@ -6,6 +6,7 @@ import type { DevelopmentTables } from './tables/development.tables.ts';
 import type { EvaluationTables } from './tables/evaluation.tables.ts';
 import type { CommitmentsTables } from './tables/commitments.tables.ts';
 import type { AlertTables } from './tables/alerts.tables.ts';
+import type { IndicatorTables } from './tables/indicators.tables.ts';
 import type { NotificationTables } from './tables/notifications.tables.ts';
 
 /** Dates are ISO `YYYY-MM-DD` text, timestamps ISO-8601 UTC text, booleans 0/1, on both engines. */
@@ -157,7 +158,7 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's plus each module's (each module owns its own file in tables/). */
-export interface DB extends FoundationTables, OrgSystemTables, RosterTables, OrgLifeTables, DevelopmentTables, EvaluationTables, CommitmentsTables, AlertTables, NotificationTables {}
+export interface DB extends FoundationTables, OrgSystemTables, RosterTables, OrgLifeTables, DevelopmentTables, EvaluationTables, CommitmentsTables, AlertTables, NotificationTables, IndicatorTables {}
 
 export type OrgRow = Selectable<OrgTable>;
 export type NewOrg = Insertable<OrgTable>;

@@ -1,5 +1,6 @@
 // Every scheduled job, in one static list.
 import { refreshAlerts } from '../modules/alerts/alerts.service.ts';
+import { refreshIndicators } from '../modules/indicators/indicators.service.ts';
 import {
   notifyDevelopmentDeadlines,
   notifyTermsDue,
@@ -8,6 +9,12 @@ import {
 import type { ScheduledJob } from './job-runner.ts';
 
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  {
+    name: 'indicators.refresh',
+    label: '工作台指标每小时重算（本月，按组织树逐级汇总）',
+    every: 60 * 60 * 1000,
+    run: async (ctx) => `已更新${(await refreshIndicators(ctx)).rows}项`,
+  },
   {
     name: 'alerts.refresh',
     label: '预警每日复核（按日期变化的条件：临近/逾期、到期未办）',

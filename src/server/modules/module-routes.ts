@@ -8,6 +8,7 @@ import { registerDevelopmentRoutes } from './development/development.routes.ts';
 import { registerEvaluationRoutes } from './evaluation/evaluation.routes.ts';
 import { registerCommitmentsRoutes } from './commitments/commitments.routes.ts';
 import { registerAlertRoutes } from './alerts/alerts.routes.ts';
+import { registerWorkbenchRoutes } from './workbench/workbench.routes.ts';
 import { registerNotificationRoutes } from './notifications/notifications.routes.ts';
 
 export const MODULE_ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext) => void> = [
@@ -18,5 +19,6 @@ export const MODULE_ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext
   registerEvaluationRoutes,
   registerCommitmentsRoutes,
   registerAlertRoutes,
+  registerWorkbenchRoutes,
   registerNotificationRoutes,
 ];

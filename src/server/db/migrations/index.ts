@@ -23,6 +23,7 @@ import * as m_roster_import_owner from './2026_12_07_170000_roster_import_job_ow
 import * as m_roster_discipline from './2026_12_07_160000_roster_discipline.ts';
 import * as m_development_vote_exclusions from './2026_12_07_160100_development_vote_exclusion_cases.ts';
 import * as m_alerts from './2026_12_07_180000_alerts.ts';
+import * as m_indicators from './2026_12_07_185000_indicators.ts';
 import * as m_notifications from './2026_12_07_193000_notifications.ts';
 
 /** Static list: bundles cleanly and never picks up helper files by accident. */
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_160000_roster_discipline': m_roster_discipline,
   '2026_12_07_160100_development_vote_exclusion_cases': m_development_vote_exclusions,
   '2026_12_07_180000_alerts': m_alerts,
+  '2026_12_07_185000_indicators': m_indicators,
   '2026_12_07_193000_notifications': m_notifications,
 };
 
