@@ -7,6 +7,7 @@ import { seedDevelopment } from '../modules/development/development.seed.ts';
 import { seedEvaluation } from '../modules/evaluation/evaluation.seed.ts';
 import { seedCommitments } from '../modules/commitments/commitments.seed.ts';
 import { refreshAlerts } from '../modules/alerts/alerts.service.ts';
+import { seedNotifications } from '../modules/notifications/notifications.seed.ts';
 import { refreshIndicatorHistory } from '../modules/indicators/indicators.service.ts';
 
 export interface ModuleSeedInput {
@@ -27,6 +28,8 @@ export const MODULE_SEEDS: ReadonlyArray<{ name: string; run: (ctx: AppContext, 
   { name: 'commitments', run: seedCommitments },
   // Last: the alert registry finds what the modules' seeds left to be found.
   { name: 'alerts', run: async (ctx) => void (await refreshAlerts(ctx)) },
+  // After the alerts: the digest counts them; meetings to come notify their attendees.
+  { name: 'notifications', run: seedNotifications },
   // The workbench's figures for the last 12 months (trends), from what the seeds recorded.
   { name: 'indicators', run: async (ctx) => void (await refreshIndicatorHistory(ctx)) },
 ];
