@@ -25,8 +25,16 @@ describeEachEngine('auth API', (use) => {
   });
 
   it('sets an httpOnly SameSite session cookie with a fresh id at each login', async () => {
-    const a = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'worker_a', password: 'Fixture-Pass-2026' } });
-    const b = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'worker_a', password: 'Fixture-Pass-2026' } });
+    const a = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'worker_a', password: 'Fixture-Pass-2026' },
+    });
+    const b = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'worker_a', password: 'Fixture-Pass-2026' },
+    });
     const ca = a.cookies.find((c) => c.name === 'dj_sid')!;
     const cb = b.cookies.find((c) => c.name === 'dj_sid')!;
     expect(ca.httpOnly).toBe(true);
@@ -37,32 +45,61 @@ describeEachEngine('auth API', (use) => {
 
   it('answers 401 with a Chinese message on a wrong password and for an unknown user', async () => {
     for (const username of ['worker_a', 'nobody']) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Wrong-Pass-1' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: 'Wrong-Pass-1' },
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json().error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: '用户名或口令错误' });
     }
   });
 
   it('rejects malformed JSON, unknown fields and over-long values with field names', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('MALFORMED_JSON');
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'b', role: 'system_admin' } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a', password: 'b', role: 'system_admin' },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toHaveProperty('role');
-    const long = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x'.repeat(65), password: 'b' } });
+    const long = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'x'.repeat(65), password: 'b' },
+    });
     expect(long.statusCode).toBe(400);
     expect(long.json().error.fields.username).toMatch(/64/);
   });
 
   it('locks after 5 failures (423, audited), even for the right password, until the security admin unlocks', async () => {
     for (let i = 0; i < 4; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin_b', password: `Wrong-${i}-x` } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'admin_b', password: `Wrong-${i}-x` },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const fifth = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin_b', password: 'Wrong-5-x' } });
+    const fifth = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin_b', password: 'Wrong-5-x' },
+    });
     expect(fifth.statusCode).toBe(423);
-    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin_b', password: 'Fixture-Pass-2026' } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin_b', password: 'Fixture-Pass-2026' },
+    });
     expect(right.statusCode).toBe(423);
     expect(right.json().error.code).toBe('ACCOUNT_LOCKED');
     expect((await auditActions(t, 'auth.lock')).length).toBe(1);
@@ -74,9 +111,22 @@ describeEachEngine('auth API', (use) => {
   });
 
   it('a lock expires after 30 minutes', async () => {
-    for (let i = 0; i < 5; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'member_a', password: `Wrong-${i}-x` } });
+    for (let i = 0; i < 5; i++)
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'member_a', password: `Wrong-${i}-x` },
+      });
     t.setNow('2026-11-23T02:29:00.000Z');
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'member_a', password: 'Fixture-Pass-2026' } })).statusCode).toBe(423);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'member_a', password: 'Fixture-Pass-2026' },
+        })
+      ).statusCode,
+    ).toBe(423);
     t.setNow('2026-11-23T02:31:00.000Z');
     await t.login('member_a');
     t.setNow('2026-11-23T02:00:00.000Z');
@@ -84,12 +134,24 @@ describeEachEngine('auth API', (use) => {
 
   it('writes need the CSRF token or a same-origin Origin', async () => {
     const s = await t.login('admin_a');
-    const noToken = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.cookie },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe('CSRF');
-    const crossOrigin = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie, origin: 'http://evil.example', host: 'localhost' } });
+    const crossOrigin = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.cookie, origin: 'http://evil.example', host: 'localhost' },
+    });
     expect(crossOrigin.statusCode).toBe(403);
-    const sameOrigin = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie, origin: 'http://localhost:3000', host: 'localhost:3000' } });
+    const sameOrigin = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.cookie, origin: 'http://localhost:3000', host: 'localhost:3000' },
+    });
     expect(sameOrigin.statusCode).toBe(200);
   });
 
@@ -127,12 +189,21 @@ describeEachEngine('auth API', (use) => {
     const blocked = await s.request('GET', `/api/orgs/${t.fixture.branchA.id}`);
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const weak = await s.request('POST', '/api/auth/password', { currentPassword: 'Fixture-Pass-2026', newPassword: 'abcdefgh' });
+    const weak = await s.request('POST', '/api/auth/password', {
+      currentPassword: 'Fixture-Pass-2026',
+      newPassword: 'abcdefgh',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.fields).toHaveProperty('newPassword');
-    const same = await s.request('POST', '/api/auth/password', { currentPassword: 'Fixture-Pass-2026', newPassword: 'Fixture-Pass-2026' });
+    const same = await s.request('POST', '/api/auth/password', {
+      currentPassword: 'Fixture-Pass-2026',
+      newPassword: 'Fixture-Pass-2026',
+    });
     expect(same.json().error.code).toBe('PASSWORD_REUSED');
-    const good = await s.request('POST', '/api/auth/password', { currentPassword: 'Fixture-Pass-2026', newPassword: 'Branch#Secure9' });
+    const good = await s.request('POST', '/api/auth/password', {
+      currentPassword: 'Fixture-Pass-2026',
+      newPassword: 'Branch#Secure9',
+    });
     expect(good.statusCode).toBe(200);
     expect((await s.request('GET', `/api/orgs/${t.fixture.branchA.id}`)).statusCode).toBe(200);
     await putSetting(t.ctx.db, 'demo_mode', '1', t.ctx.now().toISOString());
@@ -141,7 +212,9 @@ describeEachEngine('auth API', (use) => {
 
   it('三员分立: the security admin cannot hold a second admin role', async () => {
     const sec = await t.login('secadmin');
-    const res = await sec.request('PUT', `/api/users/${t.fixture.users.auditor}/roles`, { roles: ['audit_admin', 'system_admin'] });
+    const res = await sec.request('PUT', `/api/users/${t.fixture.users.auditor}/roles`, {
+      roles: ['audit_admin', 'system_admin'],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('ROLE_SEPARATION');
   });
@@ -165,12 +238,21 @@ describeEachEngine('login lockout under concurrent attempts', (use) => {
   const attempt = (username: string, password: string) =>
     t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   const account = (id: number) =>
-    t.ctx.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('id', '=', id).executeTakeFirstOrThrow();
+    t.ctx.db
+      .selectFrom('users')
+      .select(['failed_logins', 'locked_until'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
   /** Audit rows about one account, with their parsed detail. */
   const auditOf = async (action: string, id: number) =>
-    (await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', action).where('object_id', '=', String(id)).execute()).map(
-      (r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }),
-    );
+    (
+      await t.ctx.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', action)
+        .where('object_id', '=', String(id))
+        .execute()
+    ).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 
   it('12 wrong passwords sent at once lock the account: one lock row, at most 5 passwords checked, then the right one answers 423', async () => {
     t = await openTestApp(use());
@@ -216,7 +298,11 @@ describeEachEngine('login lockout under concurrent attempts', (use) => {
       expect((await account(id)).locked_until).toBe('2026-11-23T02:30:00.000Z');
       expect(await auditOf('auth.lock', id)).toHaveLength(1);
     }
-    await t.ctx.db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+    await t.ctx.db
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', id)
+      .execute();
   });
 
   it('a correct password whose check ends after the lock does not log in (the success UPDATE only matches an unlocked row)', async () => {
@@ -247,12 +333,133 @@ describeEachEngine('login lockout under concurrent attempts', (use) => {
     t.setNow('2026-11-23T02:00:00.000Z');
   });
 
+  it('an unknown username answers exactly like an account: same statuses, messages and lock, and no account is created', async () => {
+    const users = async () =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('users')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await users();
+    const run = async (username: string) => {
+      const out: Array<{ status: number; error: unknown }> = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await attempt(username, `Wrong-${i}-x`);
+        out.push({ status: r.statusCode, error: r.json().error });
+      }
+      return out;
+    };
+    const known = await run('auditor');
+    const unknown = await run('no_such_user');
+    expect(known.map((r) => r.status)).toEqual([401, 401, 401, 401, 423, 423]);
+    expect(unknown).toEqual(known);
+    const name = await t.ctx.db
+      .selectFrom('login_failures')
+      .selectAll()
+      .where('username_key', '=', 'no_such_user')
+      .executeTakeFirstOrThrow();
+    expect(name).toMatchObject({ failed_logins: 5, locked_until: '2026-11-23T02:30:00.000Z' });
+    const lock = (
+      await t.ctx.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'auth.lock')
+        .where('actor_username', '=', 'no_such_user')
+        .execute()
+    ).map((r) => JSON.parse(r.detail) as Record<string, unknown>);
+    expect(lock).toEqual([{ lockedUntil: '2026-11-23T02:30:00.000Z', attempts: 5, account: 'unknown_user' }]);
+    // Case, width and spaces do not make a new name.
+    expect((await attempt('ＮＯ_SUCH_User ', 'Wrong-x-1')).statusCode).toBe(423);
+    expect(await users()).toBe(before);
+    expect(
+      await t.ctx.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'no_such_user')
+        .executeTakeFirst(),
+    ).toBeUndefined();
+    // The lock ends after 30 minutes for both, with a fresh run.
+    t.setNow('2026-11-23T02:30:00.000Z');
+    expect((await attempt('auditor', 'Wrong-7-x')).statusCode).toBe(401);
+    expect((await attempt('no_such_user', 'Wrong-7-x')).statusCode).toBe(401);
+    expect(
+      (
+        await t.ctx.db
+          .selectFrom('login_failures')
+          .select('failed_logins')
+          .where('username_key', '=', 'no_such_user')
+          .executeTakeFirstOrThrow()
+      ).failed_logins,
+    ).toBe(1);
+    await t.login('auditor');
+    t.setNow('2026-11-23T02:00:00.000Z');
+  });
+
+  it('a burst on an unknown name is counted like a burst on an account: at most 4 answers of 401, then 423', async () => {
+    // A name whose lock ended an hour ago: forgotten when the next name is locked.
+    await t.ctx.db
+      .insertInto('login_failures')
+      .values({
+        username_key: 'old_name',
+        failed_logins: 5,
+        locked_until: '2026-11-23T01:00:00.000Z',
+        updated_at: '2026-11-23T00:30:00.000Z',
+      })
+      .execute();
+    const res = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt('ghost', `Wrong-${i}-x`)));
+    for (const r of res) expect([401, 423]).toContain(r.statusCode);
+    expect(res.filter((r) => r.statusCode === 401).length).toBeLessThanOrEqual(4);
+    expect(res.filter((r) => r.statusCode === 423).length).toBeGreaterThanOrEqual(8);
+    const locks = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('action', '=', 'auth.lock')
+      .where('actor_username', '=', 'ghost')
+      .execute();
+    expect(locks).toHaveLength(1);
+    expect(
+      await t.ctx.db
+        .selectFrom('login_failures')
+        .select('username_key')
+        .where('username_key', '=', 'old_name')
+        .executeTakeFirst(),
+    ).toBeUndefined();
+  });
+
+  it('a disabled account answers like an unknown name: 401 until the fifth failure, then locked', async () => {
+    const sec = await t.login('secadmin');
+    const sys = await t.login('sysadmin');
+    const created = await sys.request('POST', '/api/users', {
+      username: 'leaver',
+      displayName: '离任人员',
+      scopeOrgId: t.fixture.townA.id,
+      initialPassword: 'Quit-Pass-2026x',
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().data.id as number;
+    expect((await sec.request('POST', `/api/users/${id}/disable`)).statusCode).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push((await attempt('leaver', i === 2 ? 'Quit-Pass-2026x' : `Wrong-${i}-x`)).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 423]);
+    // The account's own row is untouched: re-enabled, it starts afresh.
+    expect(await account(id)).toEqual({ failed_logins: 0, locked_until: null });
+  });
+
   it('the per-IP throttle counts parallel attempts too (in memory, per app process)', async () => {
     const app = await buildApp({ ...t.ctx, config: { ...t.ctx.config, loginPerIpPerMinute: 5 } });
     await app.ready();
     const res = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: `Wrong-${i}-x` } }),
+        // A name per attempt: unknown names are locked after 5 failures too, like accounts.
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: `nobody_${i}`, password: `Wrong-${i}-x` },
+        }),
       ),
     );
     expect(res.filter((r) => r.statusCode === 429)).toHaveLength(7);

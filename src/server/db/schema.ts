@@ -136,6 +136,15 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** Failed logins for a username that names no usable account (see the login_failures migration). */
+export interface LoginFailureTable {
+  /** The normalised username (auth.service.ts loginKey). */
+  username_key: string;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  updated_at: string;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -155,6 +164,7 @@ export interface FoundationTables {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   settings: SettingTable;
+  login_failures: LoginFailureTable;
 }
 
 /** Every table: the foundation's plus each module's (each module owns its own file in tables/). */

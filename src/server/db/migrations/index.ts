@@ -25,6 +25,7 @@ import * as m_development_vote_exclusions from './2026_12_07_160100_development_
 import * as m_alerts from './2026_12_07_180000_alerts.ts';
 import * as m_indicators from './2026_12_07_185000_indicators.ts';
 import * as m_notifications from './2026_12_07_193000_notifications.ts';
+import * as m_login_failures from './2026_12_07_200500_login_failures.ts';
 
 /** Static list: bundles cleanly and never picks up helper files by accident. */
 export const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_180000_alerts': m_alerts,
   '2026_12_07_185000_indicators': m_indicators,
   '2026_12_07_193000_notifications': m_notifications,
+  '2026_12_07_200500_login_failures': m_login_failures,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -74,6 +74,61 @@ export async function recordLoginSuccess(db: Transaction<DB>, userId: number, no
   return !!row;
 }
 
+// The same run and lock for a username that names no usable account (login_failures), so that
+// it answers exactly like an account: one conditional upsert per attempt, one conditional lock.
+
+/** Counts one attempt for `key` unless it is locked at `now`; its place in the run, or undefined when locked. */
+export async function reserveNameAttempt(db: Transaction<DB>, key: string, now: string): Promise<number | undefined> {
+  const row = await db
+    .insertInto('login_failures')
+    .values({ username_key: key, failed_logins: 1, locked_until: null, updated_at: now })
+    .onConflict((oc) =>
+      oc
+        .column('username_key')
+        .doUpdateSet({
+          failed_logins: sql<number>`case when login_failures.locked_until is not null then 1 else login_failures.failed_logins + 1 end`,
+          locked_until: null,
+          updated_at: now,
+        })
+        .where(sql<boolean>`(login_failures.locked_until is null or login_failures.locked_until <= ${now})`),
+    )
+    .returning('failed_logins')
+    .executeTakeFirst();
+  return row ? Number(row.failed_logins) : undefined;
+}
+
+/** Locks `key` until `until` when its run has reached `threshold`; true only for the call that locked it. */
+export async function lockName(db: Transaction<DB>, key: string, threshold: number, until: string, now: string): Promise<boolean> {
+  const row = await db
+    .updateTable('login_failures')
+    .set({ locked_until: until, updated_at: now })
+    .where('username_key', '=', key)
+    .where('failed_logins', '>=', threshold)
+    .where(unlockedAt(now))
+    .returning('username_key')
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function nameLockedUntil(db: Q, key: string): Promise<string | null> {
+  const row = await db.selectFrom('login_failures').select('locked_until').where('username_key', '=', key).executeTakeFirst();
+  return row?.locked_until ?? null;
+}
+
+/** Ends a name's run (the security administrator unlocked or re-enabled the account of that name). */
+export async function clearName(db: Q, key: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('username_key', '=', key).execute();
+}
+
+/**
+ * Forgets the runs whose lock has ended: the next attempt would start a new run at 1 anyway, so
+ * nothing changes for the caller. Runs below the threshold are kept, as an account keeps its own.
+ */
+export async function pruneNames(db: Q, now: string): Promise<number> {
+  const result = await db.deleteFrom('login_failures').where('locked_until', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function insertSession(db: Transaction<DB>, session: SessionRow) {
   await db.insertInto('sessions').values(session).execute();
 }

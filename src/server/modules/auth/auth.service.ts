@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { checkPassword } from '../../../core/auth/password-policy.ts';
 import {
   attemptVerdict,
@@ -11,6 +12,7 @@ import {
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { Actor, AppContext, RequestMeta } from '../../context.ts';
 import { sm3Hex } from '../../crypto/sm.ts';
+import type { DB } from '../../db/schema.ts';
 import { AppError, fromDecision } from '../../http/errors.ts';
 import { isDemoMode } from '../settings/settings.repository.ts';
 import { sessionCacheFor, type SessionCache } from './actor-cache.ts';
@@ -22,6 +24,15 @@ export const SESSION_COOKIE = 'dj_sid';
 /** Stored session id: the SM3 of the cookie token, so the table never holds usable cookies. */
 export function sessionIdOf(token: string): string {
   return sm3Hex(token);
+}
+
+/**
+ * The key a username's failed logins are counted under when it names no usable account:
+ * case, width and surrounding spaces do not make a new name (so 'Admin', 'ＡＤＭＩＮ' and
+ * ' admin' share one run and one lock).
+ */
+export function loginKey(username: string): string {
+  return username.normalize('NFKC').trim().toLowerCase();
 }
 
 export interface LoginResult {
@@ -69,72 +80,94 @@ export async function login(
         detail,
       }),
     );
-  if (!user || user.disabled) {
-    await verifyPassword(password, await dummyHash(ctx.config.kdfLogN));
-    await audit('auth.login', 'denied', user?.id ?? null, { reason: user ? 'disabled' : 'unknown_user' });
-    throw invalidCredentials();
-  }
+  // An unknown or disabled name is counted and locked like an account (login_failures), so the
+  // answers — status, message, when the lock starts and ends — never tell which accounts exist.
+  const account = user && !user.disabled ? user : null;
+  const key = loginKey(username);
+  const noAccount = user ? 'disabled' : 'unknown_user';
+  const subjectId = user?.id ?? null;
+  const counter = account
+    ? {
+        reserve: (trx: Transaction<DB>) => repo.reserveLoginAttempt(trx, account.id, now),
+        lock: (trx: Transaction<DB>, until: string) => repo.lockAccount(trx, account.id, ctx.config.lockout.failures, until, now),
+        current: async () => (await repo.findUserById(ctx.db, account.id))?.locked_until ?? null,
+      }
+    : {
+        reserve: (trx: Transaction<DB>) => repo.reserveNameAttempt(trx, key, now),
+        lock: (trx: Transaction<DB>, until: string) => repo.lockName(trx, key, ctx.config.lockout.failures, until, now),
+        current: () => repo.nameLockedUntil(ctx.db, key),
+      };
+  const reasonDetail = (reason: string) => (account ? { reason } : { reason, account: noAccount });
   // A login that arrives while the account is locked never checks the password.
   const refuseLocked = async (until: string | null) => {
-    await audit('auth.login', 'denied', user.id, { reason: 'locked' });
+    await audit('auth.login', 'denied', subjectId, reasonDetail('locked'));
     return lockedError(until);
   };
-  const currentLock = async () => (await repo.findUserById(ctx.db, user.id))?.locked_until ?? null;
-  if (isLocked(user.locked_until, now)) throw await refuseLocked(user.locked_until);
+  const knownLock = account ? account.locked_until : await counter.current();
+  if (isLocked(knownLock, now)) throw await refuseLocked(knownLock);
   // Count the attempt in the database before checking the password (one UPDATE … RETURNING):
   // parallel attempts each get their own place in the run, so a burst is not all checked.
-  const attempt = await ctx.db.transaction().execute((trx) => repo.reserveLoginAttempt(trx, user.id, now));
-  if (attempt === undefined) throw await refuseLocked(await currentLock());
+  const attempt = await ctx.db.transaction().execute((trx) => counter.reserve(trx));
+  if (attempt === undefined) throw await refuseLocked(await counter.current());
   const failed = async (reason: 'bad_password' | 'attempts_exhausted'): Promise<AppError> => {
     const until = lockAfterFailure(attempt, now, ctx.config.lockout);
     const locked = await ctx.db.transaction().execute(async (trx) => {
-      const lockedNow = until !== null && (await repo.lockAccount(trx, user.id, ctx.config.lockout.failures, until, now));
+      const lockedNow = until !== null && (await counter.lock(trx, until));
+      // Names whose lock has ended are forgotten when another is locked (no change for anyone:
+      // their next attempt would start a new run anyway), so spraying names cannot grow the table
+      // by its locks.
+      if (lockedNow && !account) await repo.pruneNames(trx, now);
       await appendAudit(trx, ctx.ring, {
         at: now,
         action: 'auth.login',
         result: 'denied',
-        actorUserId: user.id,
+        actorUserId: subjectId,
         actorUsername: username,
         objectType: 'user',
-        objectId: user.id,
+        objectId: subjectId,
         requestId: meta.requestId,
         ip: meta.ip,
-        detail: { reason, attempt },
+        detail: { ...reasonDetail(reason), attempt },
       });
       if (lockedNow) {
         await appendAudit(trx, ctx.ring, {
           at: now,
           action: 'auth.lock',
           result: 'ok',
-          actorUserId: user.id,
+          actorUserId: subjectId,
           actorUsername: username,
           objectType: 'user',
-          objectId: user.id,
+          objectId: subjectId,
           requestId: meta.requestId,
           ip: meta.ip,
-          detail: { lockedUntil: until, attempts: attempt },
+          detail: { lockedUntil: until, attempts: attempt, ...(account ? {} : { account: noAccount }) },
         });
       }
       return lockedNow;
     });
     if (locked) return lockedError(until);
     // Another attempt of the same run may have locked the account meanwhile.
-    const lock = await currentLock();
+    const lock = await counter.current();
     if (isLocked(lock, now)) return lockedError(lock);
     return reason === 'attempts_exhausted' ? lockedError(null) : invalidCredentials();
   };
   if (attemptVerdict(attempt, ctx.config.lockout) === 'exhausted') throw await failed('attempts_exhausted');
-  if (!(await verifyPassword(password, user.password_hash))) throw await failed('bad_password');
+  if (!account) {
+    // The same memory-hard check as for an account, against a hash no password matches.
+    await verifyPassword(password, await dummyHash(ctx.config.kdfLogN));
+    throw await failed('bad_password');
+  }
+  if (!(await verifyPassword(password, account.password_hash))) throw await failed('bad_password');
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const id = sessionIdOf(token);
   const times = { createdAt: now, lastSeenAt: now };
   const loggedIn = await ctx.db.transaction().execute(async (trx) => {
     // A correct password does not log in once the account was locked while it was being checked.
-    if (!(await repo.recordLoginSuccess(trx, user.id, now))) return false;
+    if (!(await repo.recordLoginSuccess(trx, account.id, now))) return false;
     await repo.insertSession(trx, {
       id,
-      user_id: user.id,
+      user_id: account.id,
       csrf_token: csrf,
       state: 'active',
       created_at: now,
@@ -147,17 +180,17 @@ export async function login(
       at: now,
       action: 'auth.login',
       result: 'ok',
-      actorUserId: user.id,
+      actorUserId: account.id,
       actorUsername: username,
       objectType: 'user',
-      objectId: user.id,
+      objectId: account.id,
       requestId: meta.requestId,
       ip: meta.ip,
       detail: { attempt },
     });
     return true;
   });
-  if (!loggedIn) throw await refuseLocked(await currentLock());
+  if (!loggedIn) throw await refuseLocked(await counter.current());
   const actor = await authenticate(ctx, token);
   if (!actor) throw new AppError('internal', 'INTERNAL', '登录失败');
   return { token, actor };
