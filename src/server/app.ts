@@ -11,6 +11,7 @@ import type { AppContext } from './context.ts';
 import { authPlugin } from './http/auth.plugin.ts';
 import { bodyRefsPlugin } from './http/body-refs.plugin.ts';
 import { AppError, sendError } from './http/errors.ts';
+import { PUBLIC, SIGNED_IN } from './http/policy.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerTextHygiene } from './http/text-hygiene.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -61,7 +62,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, () =>
+  // Documentation policy (public outside production) is set with the swagger UI's in auth.plugin.ts.
+  app.get('/api/openapi.json', { config: { policy: ctx.config.docsPublic ? PUBLIC : SIGNED_IN }, schema: { hide: true } }, () =>
     app.swagger(),
   );
   app.get(

@@ -21,6 +21,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   /** Per-IP login attempts per minute before throttling. */
   loginPerIpPerMinute: number;
+  /** The API documentation (/api/docs, /api/openapi.json) without signing in: off in production. */
+  docsPublic: boolean;
 }
 
 export const DEFAULT_DATABASE_URL = 'data/dangjian.db';
@@ -57,6 +59,8 @@ export function loadConfig(
     // Secure by default in production; DANGJIAN_COOKIE_SECURE=0 for a plain-HTTP intranet that must not.
     cookieSecure: env.DANGJIAN_COOKIE_SECURE ? env.DANGJIAN_COOKIE_SECURE === '1' : env.NODE_ENV === 'production',
     loginPerIpPerMinute: Number(env.DANGJIAN_LOGIN_PER_IP_PER_MINUTE ?? 30),
+    // The API description maps every route and field: in production only for signed-in users.
+    docsPublic: env.DANGJIAN_DOCS_PUBLIC ? env.DANGJIAN_DOCS_PUBLIC === '1' : env.NODE_ENV !== 'production',
   };
 }
 

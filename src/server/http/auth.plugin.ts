@@ -5,7 +5,7 @@ import { denied, requireActor as requireActorOf } from '../authz.ts';
 import type { Actor, AppContext, RequestContext, RequestMeta } from '../context.ts';
 import { authenticate, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
 import { AppError } from './errors.ts';
-import { hasAnyRole } from './policy.ts';
+import { hasAnyRole, PUBLIC, SIGNED_IN, type RoutePolicy } from './policy.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,8 +18,8 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Routes added by plugins (OpenAPI docs) are public by design. */
-const PUBLIC_PREFIXES = ['/api/docs', '/api/openapi.json'];
+/** The API documentation (routes the swagger plugins add): public in development, signed-in in production. */
+const DOCS_PREFIXES = ['/api/docs', '/api/openapi.json'];
 
 /** The acting user of an HTTP request (route files only; services take a RequestContext). */
 export function requireActor(request: FastifyRequest): Actor {
@@ -48,8 +48,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
   app.decorateRequest('rc', null as unknown as RequestContext);
 
   app.addHook('onRoute', (route) => {
-    if (PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) {
-      route.config = { ...(route.config as object), policy: { access: 'public' } } as typeof route.config;
+    if (DOCS_PREFIXES.some((p) => route.url.startsWith(p))) {
+      const policy: RoutePolicy = ctx.config.docsPublic ? PUBLIC : SIGNED_IN;
+      route.config = { ...(route.config as object), policy } as typeof route.config;
     }
   });
 
