@@ -14,14 +14,14 @@ import type { AppContext, RequestContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import { inScope } from '../../http/policy.ts';
 import { findOrgById } from '../orgs/orgs.repository.ts';
-import { ALERT_SOURCES } from '../alert-sources.ts';
+import { alertSources } from '../alert-sources.ts';
 import type { AlertCodeDef, AlertSource, Q } from './alerts.registry.ts';
 import * as repo from './alerts.repository.ts';
 
 /** Every code any source declares, by code. */
 export function alertCatalogue(): Map<string, AlertCodeDef & { source: string }> {
   const out = new Map<string, AlertCodeDef & { source: string }>();
-  for (const s of ALERT_SOURCES) for (const c of s.codes) out.set(c.code, { ...c, source: s.id });
+  for (const s of alertSources()) for (const c of s.codes) out.set(c.code, { ...c, source: s.id });
   return out;
 }
 
@@ -99,7 +99,7 @@ export async function refreshAlerts(
   opts: { sources?: readonly string[]; scopePath?: string } = {},
 ): Promise<SyncSummary[]> {
   const out: SyncSummary[] = [];
-  for (const source of ALERT_SOURCES) {
+  for (const source of alertSources()) {
     if (opts.sources && !opts.sources.includes(source.id)) continue;
     out.push(
       await ctx.db.transaction().execute((trx) => syncSource(ctx, trx, source, opts.scopePath ?? '/')),
@@ -118,7 +118,7 @@ export async function refreshAlertsIn(
   sourceIds: readonly string[],
   orgPath: string,
 ): Promise<void> {
-  for (const source of ALERT_SOURCES)
+  for (const source of alertSources())
     if (sourceIds.includes(source.id)) await syncSource(ctx, trx, source, orgPath);
 }
 

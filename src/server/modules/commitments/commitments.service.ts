@@ -18,6 +18,7 @@ import type { CreateCommitmentInput } from '../../../core/commitments/commitment
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
+import { refreshAlertsIn } from '../alerts/alerts.service.ts';
 import type { Actor, AppContext, RequestContext } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { denied } from '../../authz.ts';
@@ -281,6 +282,7 @@ export async function publish(ctx: AppContext, rc: RequestContext, id: number) {
       scopePath: row.org_path,
       detail: { before: { status: row.status }, after: { status: d.value, publishedOn: day } },
     });
+    await refreshAlertsIn(ctx, trx, ['commitments.reviews'], row.org_path);
     return respond(rc, updated);
   });
 }
@@ -367,6 +369,7 @@ export async function grade(
         },
       },
     });
+    await refreshAlertsIn(ctx, trx, ['commitments.reviews'], row.org_path);
     return respond(rc, updated);
   });
 }
@@ -449,6 +452,7 @@ export async function review(
         after: { reviewId: rv.id, reviewer: reviewer.name, grade: input.grade, rectifications: rectIds },
       },
     });
+    await refreshAlertsIn(ctx, trx, ['commitments.reviews'], row.org_path);
     return {
       data: {
         id: rv.id,

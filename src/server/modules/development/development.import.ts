@@ -28,6 +28,7 @@ import { stepsOn } from '../../../core/development/steps.ts';
 import { checkImportOrg, findDuplicateIds, sortErrors } from '../../../core/roster/import.rules.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
+import { refreshAlertsIn } from '../alerts/alerts.service.ts';
 import type { AppContext } from '../../context.ts';
 import { blindIndex, encryptField } from '../../crypto/field-crypto.ts';
 import * as repo from './development.repository.ts';
@@ -334,6 +335,7 @@ export async function runDevelopmentImport(
           scopes: [...new Set(good.map((p) => pathIds(p.org.path).at(-1)))].slice(0, 50),
         },
       });
+      await refreshAlertsIn(ctx, trx, ['development.audit'], req.scopePath);
     });
   } else {
     await auditAlone(

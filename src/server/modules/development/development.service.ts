@@ -33,6 +33,7 @@ import type {
 import { stepDef, stepsOn, STAGES } from '../../../core/development/steps.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
+import { refreshAlertsIn } from '../alerts/alerts.service.ts';
 import type { Actor, AppContext, RequestContext } from '../../context.ts';
 import { blindIndex, decryptField, encryptField } from '../../crypto/field-crypto.ts';
 import type { DB, OrgRow } from '../../db/schema.ts';
@@ -377,6 +378,7 @@ export async function createCandidate(
         findings: decision.value,
       },
     });
+    await refreshAlertsIn(ctx, trx, ['development.audit'], org.path);
     return {
       data: {
         candidate: presentCandidate(
@@ -593,6 +595,7 @@ export async function recordStep(ctx: AppContext, rc: RequestContext, id: number
         roster: roster.change ?? null,
       },
     });
+    await refreshAlertsIn(ctx, trx, ['development.audit'], cand.org_path);
     const all = [...steps, step];
     return {
       data: { candidate: presentCandidate(updated, all, defs), step: presentStep(step, defs), findings },
@@ -718,6 +721,7 @@ export async function terminateCandidate(
         reason: input.reason,
       },
     });
+    await refreshAlertsIn(ctx, trx, ['development.audit'], cand.org_path);
     return {
       data: { candidate: presentCandidate(updated, steps, stepsOn(ctx.config.rulebook, cand.applied_on)) },
     };

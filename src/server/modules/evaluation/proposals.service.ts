@@ -7,6 +7,7 @@ import { proposeFromFacts, type MemberFacts } from '../../../core/evaluation/eva
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { addMonths, chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
+import { refreshAlertsIn } from '../alerts/alerts.service.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
 import { denied } from '../../authz.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
@@ -156,6 +157,7 @@ export async function registerLostContact(
       scopePath: org.path,
       detail: { after: { personId: input.personId, since: input.since } },
     });
+    await refreshAlertsIn(ctx, trx, ['evaluation.lost-contacts'], org.path);
     return {
       data: { id: row.id, personId: row.person_id, name: m.name, since: row.since, status: row.status },
     };
@@ -182,6 +184,7 @@ export async function markFound(ctx: AppContext, rc: RequestContext, id: number,
       scopePath: row.org_path,
       detail: { before: { status: row.status }, after: { status: after.status, foundOn } },
     });
+    await refreshAlertsIn(ctx, trx, ['evaluation.lost-contacts'], row.org_path);
     return { data: { id, status: after.status, foundOn: after.found_on } };
   });
 }

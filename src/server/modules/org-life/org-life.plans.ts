@@ -16,8 +16,10 @@ import { BRANCH_KINDS, isBranchKind } from '../../../core/org/org.types.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
+import { refreshAlertsIn } from '../alerts/alerts.service.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
-import type { OrgRow } from '../../db/schema.ts';
+import type { DB, OrgRow } from '../../db/schema.ts';
+import type { Kysely, Transaction } from 'kysely';
 import { denied } from '../../authz.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { findOrgById } from '../orgs/orgs.repository.ts';
@@ -195,6 +197,7 @@ export async function submitPlan(ctx: AppContext, rc: RequestContext, orgId: num
       scopePath: org.path,
       detail: { before: { status: 'draft' }, after: { status: 'submitted', items: items.length } },
     });
+    await refreshAlertsIn(ctx, trx, ['org-life.plans'], org.path);
   });
   return planView(ctx, rc, org, year);
 }
@@ -229,17 +232,24 @@ export async function acknowledgePlan(ctx: AppContext, rc: RequestContext, orgId
       scopePath: org.path,
       detail: { before: { status: 'submitted' }, after: { status: 'acknowledged', by: parent.name } },
     });
+    await refreshAlertsIn(ctx, trx, ['org-life.plans'], org.path);
   });
   return planView(ctx, rc, org, year);
 }
 
-/** Which branches under an organisation have a plan for the year, and which plans are near-identical. */
-export async function planOverview(ctx: AppContext, rc: RequestContext, orgId: number, year: number) {
-  const actor = rc.actor!;
-  const org = await requireOrg(ctx, rc, orgId, (p) => canReport(actor, p));
+/**
+ * The active branches under `path`, their plans of `year` with items, and the near-identical
+ * plans among them (照抄计划): the overview and the alert source (org-life.alerts.ts) read it.
+ */
+export async function plansUnderWithCopies(
+  ctx: AppContext,
+  db: Kysely<DB> | Transaction<DB>,
+  path: string,
+  year: number,
+) {
   const [branches, { plans, items }] = await Promise.all([
-    repo.obligedOrgsUnder(ctx.db, org.path, BRANCH_KINDS),
-    repo.plansUnder(ctx.db, org.path, year),
+    repo.obligedOrgsUnder(db, path, BRANCH_KINDS),
+    repo.plansUnder(db, path, year),
   ]);
   const active = branches.filter((b) => b.status === 'active');
   const byOrg = new Map(plans.map((p) => [p.org_id, p]));
@@ -270,6 +280,14 @@ export async function planOverview(ctx: AppContext, rc: RequestContext, orgId: n
     similarity: Math.round(pair.similarity * 1000) / 1000,
     detail: `${names.get(pair.a)!.name}与${names.get(pair.b)!.name}的${year}年度计划相似度${Math.round(pair.similarity * 100)}%，疑似照抄`,
   }));
+  return { active, byOrg, itemsOf, copies };
+}
+
+/** Which branches under an organisation have a plan for the year, and which plans are near-identical. */
+export async function planOverview(ctx: AppContext, rc: RequestContext, orgId: number, year: number) {
+  const actor = rc.actor!;
+  const org = await requireOrg(ctx, rc, orgId, (p) => canReport(actor, p));
+  const { active, byOrg, itemsOf, copies } = await plansUnderWithCopies(ctx, ctx.db, org.path, year);
   const rows = active.map((b) => {
     const p = byOrg.get(b.id);
     return {

@@ -25,7 +25,14 @@ const FLOATING_COLS = [
 ] as const;
 
 /** Registrations managed under a subtree, with their last contact and contact count. */
-export async function listFloating(db: Q, scopePath: string, status: 'active' | 'ended' | 'all', on: string) {
+/** `limit`: the page shown on the list; the alert registry asks for every row of its scope. */
+export async function listFloating(
+  db: Q,
+  scopePath: string,
+  status: 'active' | 'ended' | 'all',
+  on: string,
+  limit = 2000,
+) {
   let q = db
     .selectFrom('roster_floating as f')
     .innerJoin('orgs as o', 'o.id', 'f.org_id')
@@ -45,7 +52,7 @@ export async function listFloating(db: Q, scopePath: string, status: 'active' | 
   if (status === 'active')
     q = q.where((eb) => eb.or([eb('f.ended_on', 'is', null), eb('f.ended_on', '>', on)]));
   if (status === 'ended') q = q.where('f.ended_on', '<=', on);
-  return q.orderBy('f.org_path').orderBy('f.id').limit(2000).execute();
+  return q.orderBy('f.org_path').orderBy('f.id').limit(limit).execute();
 }
 
 export async function findFloating(db: Q, id: number) {

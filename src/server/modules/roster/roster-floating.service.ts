@@ -11,6 +11,7 @@ import type { FloatingDirection, FloatingKind } from '../../../core/roster/float
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
+import { refreshAlertsIn } from '../alerts/alerts.service.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
 import { denied } from '../../authz.ts';
 import { AppError, badRequest, fromDecision, notFound } from '../../http/errors.ts';
@@ -233,6 +234,7 @@ export async function addContact(
         joinedLocalLife: input.joinedLocalLife,
       },
     });
+    await refreshAlertsIn(ctx, trx, ['roster.floating'], row.org_path);
     return { data: present((await frepo.findFloating(trx, id))!, on, rules(ctx, on)) };
   });
 }
@@ -258,6 +260,7 @@ export async function endFloating(ctx: AppContext, rc: RequestContext, id: numbe
       scopePath: row.org_path,
       detail: { before: { endedOn: null }, after: { endedOn } },
     });
+    await refreshAlertsIn(ctx, trx, ['roster.floating'], row.org_path);
     return { data: present((await frepo.findFloating(trx, id))!, on, rules(ctx, on)) };
   });
 }

@@ -37,11 +37,17 @@ function base(db: Q) {
     ]);
 }
 
-export async function listRequests(db: Q, scopePath: string, status: 'open' | 'closed' | 'all') {
+/** `limit`: the page shown on the list; the alert registry asks for every row of its scope. */
+export async function listRequests(
+  db: Q,
+  scopePath: string,
+  status: 'open' | 'closed' | 'all',
+  limit = 1000,
+) {
   let q = base(db).where('r.org_path', '>=', scopePath).where('r.org_path', '<', pathUpperBound(scopePath));
   if (status === 'open') q = q.where('r.status', '=', 'open');
   if (status === 'closed') q = q.where('r.status', '!=', 'open');
-  return q.orderBy('r.id', 'desc').limit(1000).execute();
+  return q.orderBy('r.id', 'desc').limit(limit).execute();
 }
 
 export async function findRequest(db: Q, id: number) {

@@ -10,6 +10,7 @@ import type {
 } from '../../../core/roster/roster.schemas.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
+import { refreshAlertsIn } from '../alerts/alerts.service.ts';
 import type { Actor, AppContext, RequestContext } from '../../context.ts';
 import { denied, requireActor } from '../../authz.ts';
 import { AppError, badRequest, fromDecision, notFound } from '../../http/errors.ts';
@@ -101,6 +102,7 @@ export async function fileMyRequest(ctx: AppContext, rc: RequestContext, input: 
       scopePath: m.org_path,
       detail: { personId, destination: input.destination, toOrgId },
     });
+    await refreshAlertsIn(ctx, trx, ['roster.transfers'], m.org_path!);
     return { data: presentRequest((await rrepo.findRequest(trx, id))!) };
   });
 }
@@ -137,6 +139,7 @@ export async function withdrawMyRequest(ctx: AppContext, rc: RequestContext, id:
       scopePath: row.org_path,
       detail: { personId: Number(personId), before: { status: 'open' }, after: { status: 'withdrawn' } },
     });
+    await refreshAlertsIn(ctx, trx, ['roster.transfers'], row.org_path);
     return { data: presentRequest((await rrepo.findRequest(trx, id))!) };
   });
 }
@@ -188,6 +191,7 @@ export async function convertRequest(ctx: AppContext, rc: RequestContext, id: nu
         scopePath: row.org_path,
         detail: { before: { status: 'open' }, after: { status: 'converted', [kind]: newId } },
       });
+      await refreshAlertsIn(ctx, trx, ['roster.transfers'], row.org_path);
       await notifyTransferDecided(ctx, trx, row, 'converted');
     };
   const personId = Number(row.person_id);
@@ -238,6 +242,7 @@ export async function declineRequest(ctx: AppContext, rc: RequestContext, id: nu
       scopePath: row.org_path,
       detail: { before: { status: 'open' }, after: { status: 'declined' }, reason },
     });
+    await refreshAlertsIn(ctx, trx, ['roster.transfers'], row.org_path);
     await notifyTransferDecided(ctx, trx, row, 'declined', reason);
     return { data: presentRequest((await rrepo.findRequest(trx, id))!) };
   });

@@ -743,6 +743,33 @@ export async function listTransfers(db: Q, scopePath: string, status: 'open' | '
   return q.orderBy('t.id', 'desc').limit(500).execute();
 }
 
+/**
+ * Open transfers waiting on an organisation under a scope: those that reached the receiving side
+ * (待接收) by the receiving organisation, those awaiting approval by the approving 党委 — all of
+ * them, for the alert registry (the list above pages).
+ */
+export async function transfersAwaitingUnder(db: Q, scopePath: string) {
+  const upper = pathUpperBound(scopePath);
+  return transferBase(db)
+    .select(TRANSFER_SELECT)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('t.status', '=', 'pending_acceptance'),
+          eb('t.to_org_path', '>=', scopePath),
+          eb('t.to_org_path', '<', upper),
+        ]),
+        eb.and([
+          eb('t.status', '=', 'pending_approval'),
+          eb('t.approver_path', '>=', scopePath),
+          eb('t.approver_path', '<', upper),
+        ]),
+      ]),
+    )
+    .orderBy('t.id')
+    .execute();
+}
+
 export async function insertTransfer(
   trx: Transaction<DB>,
   row: Insertable<RosterTransferTable>,

@@ -10,6 +10,7 @@ import {
 } from '../../../../core/rectification/rectification.rules.ts';
 import { chinaDate } from '../../../../core/shared/dates.ts';
 import { appendAudit } from '../../../audit/audit.repository.ts';
+import { refreshAlertsIn } from '../../alerts/alerts.service.ts';
 import type { Actor, AppContext } from '../../../context.ts';
 import type { DB } from '../../../db/schema.ts';
 import { fromDecision } from '../../../http/errors.ts';
@@ -155,6 +156,8 @@ export async function transitionRectification(
     ip: by.ip ?? null,
     detail: { before: { status: row.status }, after: { status: next }, note },
   });
+  // Approving closes an overdue item's alert (预警) in the same transaction.
+  await refreshAlertsIn(ctx, trx, ['evaluation.rectifications'], row.org_path);
   return presentItem(updated, chinaDate(ctx.now()));
 }
 
