@@ -11,6 +11,7 @@ import { ChangePasswordModal } from '../features/auth/components/ChangePasswordM
 import { useLogout } from '../features/auth/hooks';
 import type { LoginLocationState } from '../features/auth/pages/LoginPage';
 import { OrgTreeNav } from '../features/orgs/components/OrgTreeNav';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { AdminMenu } from './AdminMenu';
 import { worksOnOrgs } from './home';
 import { ModuleMenu } from './ModuleMenu';
@@ -66,6 +67,7 @@ export function AppLayout({ me }: { me: Me }) {
           党建工作平台
         </Link>
         <div className="app-header-spacer" />
+        {!forced && <NotificationBell />}
         <AccountMenu
           me={me}
           showScope={wide}
