@@ -228,6 +228,20 @@ describe('foundation', () => {
     await submitLogin(desk.page, auditor.username, server.password);
     await desk.page.waitForURL('**/admin/audit');
     await desk.page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor();
+    // Chinese labels and names, never codes; the action filter is a choice of labels.
+    const auditRows = desk.page.getByTestId('audit-table').locator('tbody tr.ant-table-row');
+    expect(await desk.page.getByTestId('audit-table').locator('tbody').textContent()).not.toMatch(
+      /auth\.login|authz_denied|user #\d|\{\}/,
+    );
+    await desk.page.getByLabel('动作', { exact: true }).fill('登录');
+    await desk.page.locator('.ant-select-dropdown:visible').getByTitle('登录', { exact: true }).click();
+    await desk.page.getByRole('button', { name: /查\s*询/ }).click();
+    await expect
+      .poll(async () => {
+        const actions = await auditRows.evaluateAll('(rows) => rows.map((r) => r.children[4].textContent)');
+        return (actions as string[]).length > 0 && (actions as string[]).every((a) => a === '登录');
+      })
+      .toBe(true);
     await desk.page.getByTestId('audit-verify').click();
     const verdict = desk.page.getByTestId('audit-verify-result');
     await verdict.waitFor();

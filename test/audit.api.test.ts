@@ -57,6 +57,30 @@ describeEachEngine('audit log API filters', (use) => {
     expect(next[0]!.seq).toBeLessThan(first[1]!.seq);
   });
 
+  it('labels actions, results, objects and details in Chinese and names the accounts', async () => {
+    type Labelled = AuditRow & {
+      actionLabel: string;
+      resultLabel: string;
+      actorName: string | null;
+      objectLabel: string | null;
+      detailItems: { label: string; value: string }[];
+    };
+    const [denial] = (await list('actor=worker_a&action=authz_denied')) as Labelled[];
+    expect(denial).toMatchObject({
+      actionLabel: '越权访问被拒绝',
+      resultLabel: '拒绝',
+      actorName: 'worker_a',
+      objectLabel: '组织 乙镇党委',
+    });
+    expect(denial!.detailItems).toContainEqual({ label: '原因', value: '超出管理范围' });
+    const [login] = (await list('actor=worker_a&action=auth.login')) as Labelled[];
+    expect(login).toMatchObject({ actionLabel: '登录', resultLabel: '成功', objectLabel: '账号 worker_a' });
+    for (const r of (await list('limit=200')) as Labelled[]) {
+      expect(r.actionLabel, r.action).not.toMatch(/[a-z]{3,}/);
+      expect(r.detailItems.map((i) => i.label).join(''), r.action).not.toMatch(/[a-z]/);
+    }
+  });
+
   it('refuses a malformed date with the field named', async () => {
     const auditor = await t.login('auditor');
     const res = await auditor.request('GET', '/api/audit?from=2026-13-40');

@@ -6,13 +6,21 @@ export interface AuditEntry {
   at: string;
   actorUserId: number | null;
   actorUsername: string | null;
+  /** 姓名（用户名） of the account, when it is known. */
+  actorName: string | null;
   action: string;
+  /** Chinese label of the action (src/core/audit/audit-labels.ts). */
+  actionLabel: string;
   objectType: string | null;
   objectId: string | null;
+  /** 账号 张三 / 组织 某某党支部 / 会议 #12 */
+  objectLabel: string | null;
   result: 'ok' | 'denied' | 'failed';
+  resultLabel: string;
   requestId: string | null;
   ip: string | null;
   detail: unknown;
+  detailItems: { label: string; value: string }[];
 }
 
 export interface AuditFilter {

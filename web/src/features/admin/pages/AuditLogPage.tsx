@@ -1,8 +1,22 @@
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { auditActionOptions } from '../../../../../src/core/audit/audit-labels.ts';
 import { errorMessage } from '../../../components/http';
 import { adminApi, adminKeys, AUDIT_PAGE, type AuditEntry, type AuditFilter } from '../api';
 
@@ -24,7 +38,7 @@ const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 function toFilter(v: FilterForm): AuditFilter {
   const f: AuditFilter = {};
-  if (v.action?.trim()) f.action = v.action.trim();
+  if (v.action) f.action = v.action;
   if (v.actor?.trim()) f.actor = v.actor.trim();
   if (v.result) f.result = v.result;
   if (v.days) {
@@ -45,6 +59,13 @@ export function AuditLogPage() {
   });
   const verify = useMutation({ mutationFn: adminApi.verify });
   const rows = log.data?.pages.flat() ?? [];
+  // The filter offers the actions by their Chinese labels, grouped by module; the value is the code.
+  const actionOptions = useMemo(() => {
+    const groups = new Map<string, { value: string; label: string }[]>();
+    for (const o of auditActionOptions())
+      groups.set(o.group, [...(groups.get(o.group) ?? []), { value: o.value, label: o.label }]);
+    return [...groups].map(([label, options]) => ({ label, title: label, options }));
+  }, []);
 
   return (
     <div data-testid="audit-log-page">
@@ -87,7 +108,14 @@ export function AuditLogPage() {
             <Input placeholder="用户名" allowClear style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="action" label="动作">
-            <Input placeholder="如 auth.login" allowClear style={{ width: 180 }} />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="输入或选择，如 登录"
+              options={actionOptions}
+              style={{ width: 220 }}
+              data-testid="audit-action-filter"
+            />
           </Form.Item>
           <Form.Item name="result" label="结果">
             <Select
@@ -118,10 +146,17 @@ export function AuditLogPage() {
         scroll={{ x: 900 }}
         data-testid="audit-table"
         expandable={{
+          rowExpandable: (r) => r.detailItems.length > 0,
           expandedRowRender: (r) => (
-            <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-              {JSON.stringify(r.detail, null, 2)}
-            </pre>
+            <Descriptions
+              size="small"
+              column={1}
+              items={r.detailItems.map((d, i) => ({
+                key: i,
+                label: d.label,
+                children: <span style={{ wordBreak: 'break-all' }}>{d.value}</span>,
+              }))}
+            />
           ),
         }}
         columns={[
@@ -132,12 +167,22 @@ export function AuditLogPage() {
             width: 180,
             render: (at: string) => new Date(at).toLocaleString('zh-CN'),
           },
-          { title: '操作人', dataIndex: 'actorUsername', width: 120, render: (v: string | null) => v ?? '—' },
-          { title: '动作', dataIndex: 'action', width: 200 },
           {
-            title: '对象',
-            key: 'object',
-            render: (_, r) => (r.objectType ? `${r.objectType}${r.objectId ? ` #${r.objectId}` : ''}` : '—'),
+            title: '操作人',
+            key: 'actor',
+            width: 160,
+            render: (_, r) => r.actorName ?? r.actorUsername ?? '—',
+          },
+          { title: '动作', dataIndex: 'actionLabel', width: 200 },
+          { title: '对象', dataIndex: 'objectLabel', width: 200, render: (v: string | null) => v || '—' },
+          {
+            title: '详情',
+            key: 'detail',
+            ellipsis: true,
+            render: (_, r) =>
+              r.detailItems.length === 0
+                ? '—'
+                : r.detailItems.map((d) => `${d.label}：${d.value}`).join('；'),
           },
           {
             title: '结果',
