@@ -195,6 +195,8 @@ export async function createFloating(ctx: AppContext, rc: RequestContext, input:
       scopePath: org.path,
       detail: { direction: input.direction, kind: input.kind, personId, since: input.since },
     });
+    // A registration entered late may already be past its contact interval.
+    await refreshAlertsIn(ctx, trx, ['roster.floating'], org.path);
     const row = (await frepo.findFloating(trx, id))!;
     return { data: present(row, on, rules(ctx, on)) };
   });
