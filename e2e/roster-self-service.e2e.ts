@@ -93,12 +93,20 @@ test('member files a new transfer request on the phone and withdraws it before t
   const m = await signIn(member.username, true);
   await m.page.goto('/roster/me');
   await m.page.getByTestId('my-transfer-request-open').click();
-  await m.page.getByText('系统外单位').click();
-  await m.page.getByLabel('转入单位（党组织）名称').fill('浙江省宁波市某学校党委');
+  // The receiving branch is in another township: found by name in the picker, no code typed.
+  const township = (code: string) => code.split('-').slice(0, 2).join('-');
+  const target =
+    server.seed.users.find((u) => u.role === 'worker' && township(u.orgCode) !== township(member.orgCode)) ??
+    server.seed.users.find((u) => u.role === 'worker' && u.orgId !== member.orgId)!;
+  await m.page.getByLabel('转入党支部').fill(target.orgName);
+  const option = m.page.locator('.ant-select-dropdown:visible').getByTitle(target.orgName, { exact: true });
+  await option.waitFor({ timeout: 30_000 });
+  await option.click();
   await m.page.getByLabel('申请理由').fill('考取研究生');
   await m.page.getByRole('button', { name: '提交申请' }).click();
   const status = m.page.getByTestId('my-transfer-request-status');
   await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('待党支部办理');
+  expect(await m.page.getByTestId('my-transfer-request').textContent()).toContain(target.orgName);
   await m.page.getByTestId('my-transfer-request-withdraw').click();
   // Ant Design spaces a two-character button label ("撤 回").
   await m.page.locator('.ant-popconfirm').getByRole('button', { name: /^撤\s?回$/ }).click();

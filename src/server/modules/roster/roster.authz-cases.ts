@@ -306,6 +306,8 @@ export const rosterAuthzCases: AuthzCases = {
     };
   },
   noSubject: {
+    'GET /api/roster/transfer-targets':
+      'a deliberate exception to subtree scope (docs/security.md): the branch receiving a transfer is usually outside the caller subtree, so any signed-in member or worker may look up active branches by name or code; it answers id, code, name and parent name only, no members and no figures (roster-transfer-targets.api.test.ts)',
     'GET /api/roster/import-template.xlsx': 'a blank template: no per-object subject',
     'POST /api/roster/imports':
       'imports into the caller scope only; codes outside it are row errors (roster.api.test.ts)',

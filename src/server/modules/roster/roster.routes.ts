@@ -39,6 +39,7 @@ import * as external from './roster-external.service.ts';
 import * as floating from './roster-floating.service.ts';
 import * as graduates from './roster-graduates.service.ts';
 import * as requests from './roster-request.service.ts';
+import { transferTargets } from './roster-transfer-targets.ts';
 import * as service from './roster.service.ts';
 import { buildTemplate, IMPORT_LIMITS, XLSX_MIME } from './roster.xlsx.ts';
 import { interruptOrphanedImports } from './roster.import.ts';
@@ -342,6 +343,19 @@ export function registerRosterRoutes(app: FastifyInstance, ctx: AppContext): voi
       querystring: graduateListQuery,
     },
     handler: (req) => graduates.listGraduates(ctx, req.rc, req.query),
+  });
+
+  r.get('/api/roster/transfer-targets', {
+    config: { policy: signedIn(SELF_SERVICE) },
+    schema: {
+      tags,
+      summary:
+        '转入党组织查询（可接收党员的正常党支部：编码、名称、上级名称；不含党员和统计数；跨管理范围的有意例外，见 docs/security.md）',
+      querystring: z.strictObject({
+        q: z.string().trim().min(2, '请输入至少2个字的组织名称或编码').max(50, '查询内容过长'),
+      }),
+    },
+    handler: (req) => transferTargets(ctx, req.rc, req.query.q),
   });
 
   r.get('/api/roster/me', {

@@ -537,6 +537,15 @@ export const rosterApi = {
     return (await http.post<Envelope<CommunityRegistration>>(`/api/roster/community-service/${id}/end`, body))
       .data;
   },
+  /** Receiving branches anywhere in the tree by name or code (≥ 2 characters): code, name, parent name only. */
+  async transferTargets(q: string, signal?: AbortSignal): Promise<TransferTarget[]> {
+    return (
+      await http.get<Envelope<TransferTarget[]>>('/api/roster/transfer-targets', {
+        query: { q },
+        ...(signal ? { signal } : {}),
+      })
+    ).data;
+  },
   async requestMyTransfer(body: TransferRequestCreate): Promise<TransferRequest> {
     return (await http.post<Envelope<TransferRequest>>('/api/roster/me/transfer-request', body)).data;
   },
@@ -562,6 +571,13 @@ export const rosterApi = {
     ).data;
   },
 };
+
+export interface TransferTarget {
+  id: number;
+  code: string;
+  name: string;
+  parentName: string | null;
+}
 
 export const rosterKeys = {
   members: (orgId: number, filters: MemberFilters) => ['roster', 'members', orgId, filters] as const,

@@ -18,6 +18,7 @@ import { formatDate } from '../../../components/dates';
 import { applyFieldErrors } from '../../../components/form-errors';
 import { errorMessage } from '../../../components/http';
 import { rosterApi, rosterKeys, type MyRecord, type TransferRequestCreate } from '../api';
+import { TransferTargetSelect } from '../components/TransferTargetSelect';
 
 const REQUEST_COLOR: Record<string, string> = {
   open: 'orange',
@@ -123,11 +124,11 @@ function MyTransferRequest({ m }: { m: MyRecord }) {
           {destination !== 'outside' ? (
             <Form.Item
               name="toOrgCode"
-              label="转入党支部编码"
-              extra="可向转入党支部询问其组织编码"
-              rules={[{ required: true, message: '请填写转入党支部编码' }]}
+              label="转入党支部"
+              extra="输入党支部名称或组织编码查找"
+              rules={[{ required: true, message: '请选择转入党支部' }]}
             >
-              <Input maxLength={50} />
+              <TransferTargetSelect />
             </Form.Item>
           ) : (
             <Form.Item

@@ -22,6 +22,7 @@ import { useDebouncedValue } from '../../../components/use-debounced-value';
 import { ExternalTransfers } from '../components/ExternalTransfers';
 import { TransferRequests } from '../components/TransferRequests';
 import { rosterApi, rosterKeys, type Transfer, type TransferAction } from '../api';
+import { TransferTargetSelect } from '../components/TransferTargetSelect';
 
 const ACTION_LABEL: Record<TransferAction, string> = {
   approve: '审批同意',
@@ -243,10 +244,10 @@ export function CreateTransferModal({
         </Form.Item>
         <Form.Item
           name="toOrgCode"
-          label="转入党组织编码"
-          rules={[{ required: true, message: '请填写转入党组织编码' }]}
+          label="转入党组织"
+          rules={[{ required: true, message: '请选择转入党组织' }]}
         >
-          <Input placeholder="如 D332122-03-01" />
+          <TransferTargetSelect />
         </Form.Item>
         <Form.Item name="reason" label="转接原因" rules={[{ required: true, message: '请填写转接原因' }]}>
           <Input placeholder="如 工作调动、居住地变更" maxLength={200} />
