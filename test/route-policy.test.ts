@@ -18,13 +18,14 @@ import { evaluationAuthzCases } from '../src/server/modules/evaluation/evaluatio
 import { commitmentsAuthzCases } from '../src/server/modules/commitments/commitments.authz-cases.ts';
 import { alertsAuthzCases } from '../src/server/modules/alerts/alerts.authz-cases.ts';
 import { workbenchAuthzCases } from '../src/server/modules/workbench/workbench.authz-cases.ts';
+import { searchAuthzCases } from '../src/server/modules/search/search.authz-cases.ts';
 import { notificationsAuthzCases } from '../src/server/modules/notifications/notifications.authz-cases.ts';
 
 /**
  * Every /api route with the id it needs from township B and the body a write would send.
  * Adding a route without adding it here fails the inventory test below.
  */
-const MODULE_CASES = [org_systemAuthzCases, rosterAuthzCases, org_lifeAuthzCases, developmentAuthzCases, evaluationAuthzCases, commitmentsAuthzCases, alertsAuthzCases, workbenchAuthzCases, notificationsAuthzCases];
+const MODULE_CASES = [org_systemAuthzCases, rosterAuthzCases, org_lifeAuthzCases, developmentAuthzCases, evaluationAuthzCases, commitmentsAuthzCases, alertsAuthzCases, workbenchAuthzCases, searchAuthzCases, notificationsAuthzCases];
 
 /** Built once per app: module cases may create township-B resources, which must not be created twice. */
 const built = new WeakMap<TestApp, Promise<Record<string, { url: string; body?: unknown }>>>();
@@ -54,14 +55,16 @@ function foundationCases(t: TestApp): Record<string, { url: string; body?: unkno
     'PUT /api/users/:id/roles': { url: `/api/users/${users.adminB}/roles`, body: { roles: ['org_admin'] } },
     'POST /api/users/:id/unlock': { url: `/api/users/${users.adminB}/unlock` },
     'POST /api/users/:id/disable': { url: `/api/users/${users.adminB}/disable` },
+    'POST /api/users/:id/enable': { url: `/api/users/${users.adminB}/enable` },
+    'POST /api/users/:id/reset-password': { url: `/api/users/${users.adminB}/reset-password` },
     'POST /api/users': { url: '/api/users', body: { username: 'intruder', displayName: '越权', scopeOrgId: townB.id, initialPassword: 'Intruder-Pass-9' } },
   };
 }
 
 /** Routes without a per-object subject, and why they need no cross-subtree case. */
 const FOUNDATION_NO_SUBJECT: Record<string, string> = {
-  'GET /api/openapi.json': 'public documentation',
-  'GET /api/docs': 'public documentation',
+  'GET /api/openapi.json': 'documentation: public outside production, signed-in in production (api-docs.api.test.ts)',
+  'GET /api/docs': 'documentation: public outside production, signed-in in production (api-docs.api.test.ts)',
   'GET /api/health': 'public liveness probe',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'acts on the caller only',
@@ -253,6 +256,8 @@ describeEachEngine('route policies', (use) => {
     expect((await sec.request('PUT', `/api/users/${id}/roles`, { roles: ['security_admin'] })).statusCode).toBe(200);
     const secA = await t.login('sec_a', 'Town-A-Secure-1');
     expect((await secA.request('POST', `/api/users/${t.fixture.users.adminB}/unlock`)).statusCode).toBe(403);
+    expect((await secA.request('POST', `/api/users/${t.fixture.users.adminB}/reset-password`)).statusCode).toBe(403);
+    expect((await secA.request('POST', `/api/users/${t.fixture.users.adminB}/enable`)).statusCode).toBe(403);
     const listed = (await secA.request('GET', '/api/users')).json().data as Array<{ username: string }>;
     expect(listed.map((u) => u.username)).not.toContain('admin_b');
     expect(listed.map((u) => u.username)).toContain('admin_a');

@@ -9,6 +9,7 @@ import { registerEvaluationRoutes } from './evaluation/evaluation.routes.ts';
 import { registerCommitmentsRoutes } from './commitments/commitments.routes.ts';
 import { registerAlertRoutes } from './alerts/alerts.routes.ts';
 import { registerWorkbenchRoutes } from './workbench/workbench.routes.ts';
+import { registerSearchRoutes } from './search/search.routes.ts';
 import { registerNotificationRoutes } from './notifications/notifications.routes.ts';
 
 export const MODULE_ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext) => void> = [
@@ -20,5 +21,6 @@ export const MODULE_ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext
   registerCommitmentsRoutes,
   registerAlertRoutes,
   registerWorkbenchRoutes,
+  registerSearchRoutes,
   registerNotificationRoutes,
 ];

@@ -3,6 +3,7 @@ import { Button, Drawer, Layout, Result } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { NoPermission } from '../components/NoPermission';
 import { PageLoading } from '../components/PageLoading';
 import { useMediaQuery, WIDE_SCREEN } from '../components/use-media-query';
 import type { Me } from '../features/auth/api';
@@ -12,9 +13,10 @@ import { useLogout } from '../features/auth/hooks';
 import type { LoginLocationState } from '../features/auth/pages/LoginPage';
 import { OrgTreeNav } from '../features/orgs/components/OrgTreeNav';
 import { NotificationBell } from '../features/notifications/NotificationBell';
-import { AdminMenu } from './AdminMenu';
-import { worksOnOrgs } from './home';
-import { ModuleMenu } from './ModuleMenu';
+import { AppMenu } from './AppMenu';
+import { GlobalSearch } from './GlobalSearch';
+import { homePath } from './home';
+import { canOpen, ORG_STAFF } from './navigation';
 
 export function AppLayout({ me }: { me: Me }) {
   const wide = useMediaQuery(WIDE_SCREEN);
@@ -31,21 +33,34 @@ export function AppLayout({ me }: { me: Me }) {
     void navigate('/login', { replace: true, state });
   };
 
-  // Members and the 三员 administrators do not work on organisation pages: they get their own entries only.
-  const orgWork = worksOnOrgs(me);
+  // Members and the 三员 administrators do not work on organisation pages: no tree, their own entries only.
+  const orgWork = me.roles.some((r) => (ORG_STAFF as readonly string[]).includes(r));
+  // The tree sits on top in its own scroll area, the menu below in another: both reachable at once.
   const nav = (
-    <>
-      <AdminMenu me={me} onNavigate={() => setDrawerOpen(false)} />
-      {orgWork && <ModuleMenu scopeOrgId={me.scope.orgId} onNavigate={() => setDrawerOpen(false)} />}
+    <div className="app-nav">
       {orgWork && (
-        <OrgTreeNav
-          rootId={me.scope.orgId}
-          rootName={me.scope.name}
-          onNavigate={() => setDrawerOpen(false)}
-        />
+        <div className="app-nav-tree">
+          <OrgTreeNav
+            rootId={me.scope.orgId}
+            rootName={me.scope.name}
+            onNavigate={() => setDrawerOpen(false)}
+          />
+        </div>
       )}
-    </>
+      <div className="app-nav-menu">
+        <AppMenu me={me} onNavigate={() => setDrawerOpen(false)} />
+      </div>
+    </div>
   );
+
+  // A page the role cannot use: the full-page 无权限 with the way home, not the frame around an error.
+  if (!forced && !canOpen(me.roles, location.pathname)) {
+    return (
+      <div className="app-no-permission">
+        <NoPermission homePath={homePath(me)} reason="role" />
+      </div>
+    );
+  }
 
   return (
     <Layout className="app-shell">
@@ -67,6 +82,7 @@ export function AppLayout({ me }: { me: Me }) {
           党建工作平台
         </Link>
         <div className="app-header-spacer" />
+        {orgWork && !forced && <GlobalSearch wide={wide} />}
         {!forced && <NotificationBell />}
         <AccountMenu
           me={me}

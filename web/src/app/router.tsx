@@ -1,3 +1,4 @@
+import { Result } from 'antd';
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { NotFound } from '../components/NotFound';
@@ -21,7 +22,17 @@ const OrgPage = lazy(() => import('../features/orgs/pages/OrgPage').then((m) => 
 
 function HomeRedirect() {
   const me = useCurrentUser();
-  return <Navigate to={homePath(me)} replace />;
+  const home = homePath(me);
+  // An account without any role yet has no page to land on (the security administrator grants roles).
+  if (home === '/')
+    return (
+      <Result
+        status="info"
+        title="账号尚未授予角色"
+        subTitle="请联系安全管理员为您的账号授予角色后再登录。"
+      />
+    );
+  return <Navigate to={home} replace />;
 }
 
 function LayoutNotFound() {

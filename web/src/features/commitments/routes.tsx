@@ -31,6 +31,8 @@ export const commitmentsModule: ModuleRoutes = {
       label: '公开承诺',
       icon: <FlagOutlined />,
       to: (orgId) => `/orgs/${orgId}/commitments`,
+      group: '创先争优',
+      levels: ['committee', 'branch'],
     },
   ],
 };

@@ -27,6 +27,8 @@ export const evaluationModule: ModuleRoutes = {
       label: '评议考核',
       icon: <AuditOutlined />,
       to: (orgId) => `/orgs/${orgId}/evaluation`,
+      group: '评议考核',
+      levels: ['committee', 'branch'],
     },
   ],
 };

@@ -12,7 +12,7 @@ export const orgSystemModule: ModuleRoutes = {
     { path: 'orgs/:orgId/org-system/health', element: <HealthReportPage /> },
   ],
   nav: [
-    { key: 'org-system', label: '组织体系', icon: <ApartmentOutlined />, to: (orgId) => `/orgs/${orgId}/org-system` },
-    { key: 'org-system-health', label: '组织体系体检', icon: <SafetyCertificateOutlined />, to: (orgId) => `/orgs/${orgId}/org-system/health` },
+    { key: 'org-system', label: '组织体系', icon: <ApartmentOutlined />, to: (orgId) => `/orgs/${orgId}/org-system`, group: '组织', levels: ['committee', 'branch'] },
+    { key: 'org-system-health', label: '组织体系体检', icon: <SafetyCertificateOutlined />, to: (orgId) => `/orgs/${orgId}/org-system/health`, group: '组织', levels: ['committee'] },
   ],
 };
