@@ -23,6 +23,12 @@ describeEachEngine('notifications from events', (use) => {
 
   it('scheduling a meeting notifies the accounts linked to its attendees, with the meeting page as link', async () => {
     t = await openTestApp(use());
+    // worker_a's account is also 李华's (a member of branch A, so an attendee).
+    await t.ctx.db
+      .updateTable('users')
+      .set({ person_id: t.fixture.secretaryA })
+      .where('id', '=', t.fixture.users.workerA)
+      .execute();
     const w = await t.login('worker_a');
     const res = await w.request('POST', '/api/org-life/meetings', {
       orgId: t.fixture.branchA.id,
@@ -34,28 +40,35 @@ describeEachEngine('notifications from events', (use) => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const meetingId = res.json().data[0].id as number;
-    // member_a is 张明's account, an attendee of branch A.
+    // member_a is 张明's account, an attendee of branch A: the notice carries the date, time and
+    // place; the meeting page is for those who keep the records, so a member's has no link.
     const m = await mine('member_a');
     expect(m.unread).toBe(1);
     expect(m.data[0]).toMatchObject({
       kind: 'meeting.scheduled',
       title: '会议通知：十二月主题党日',
-      link: `/org-life/meetings/${meetingId}`,
+      link: null,
       readAt: null,
     });
     expect(m.data[0]!.body).toContain('2026-12-05 09:00');
-    // Accounts without an attending person (the worker, township B) get nothing.
-    expect((await mine('worker_a')).data).toHaveLength(0);
+    expect(m.data[0]!.body).toContain('村党群服务中心');
+    const staff = await mine('worker_a');
+    expect(staff.data).toHaveLength(1);
+    expect(staff.data[0]).toMatchObject({
+      kind: 'meeting.scheduled',
+      link: `/org-life/meetings/${meetingId}`,
+    });
+    // Accounts without an attending person (township B) get nothing.
     expect((await mine('admin_b')).data).toHaveLength(0);
+    expect((await mine('admin_a')).data).toHaveLength(0);
     const outbox = await t.ctx.db
       .selectFrom('notification_outbox')
       .select(['status', 'channel'])
       .where('notification_id', '=', m.data[0]!.id)
       .execute();
     expect(outbox).toEqual([{ status: 'sent', channel: 'in_app' }]);
-    // The member opens the meeting page the notification leads to.
-    const member = await t.login('member_a');
-    expect((await member.request('GET', `/api/org-life/meetings/${meetingId}`)).statusCode).toBe(200);
+    // The worker opens the meeting page the notification leads to.
+    expect((await w.request('GET', `/api/org-life/meetings/${meetingId}`)).statusCode).toBe(200);
   });
 
   it('a refused schedule (no attendees) notifies nobody: the notification lives and dies with its event', async () => {

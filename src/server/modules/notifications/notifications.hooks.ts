@@ -4,11 +4,13 @@ import type { Transaction } from 'kysely';
 import {
   meetingScheduledNotice,
   transferDecidedNotice,
+  type Notice,
   type TransferDecision,
 } from '../../../core/notifications/notifications.rules.ts';
 import type { AppContext } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { notifyPersons } from './notifications.service.ts';
+import { holdingRole, usersOfPersons } from './notifications.repository.ts';
+import { notify, notifyPersons } from './notifications.service.ts';
 
 /** A meeting was scheduled: the accounts of its expected attendees. */
 export function notifyMeetingScheduled(
@@ -34,7 +36,31 @@ export function notifyMeetingScheduled(
     startTime: meeting.start_time,
     place: meeting.place,
   });
-  return notifyPersons(ctx, trx, personIds, notice, org.path);
+  return notifyAttendees(ctx, trx, notice, personIds, org.path);
+}
+
+/**
+ * The meeting page is for those who keep the records (the web's route rules); an attendee who is
+ * only a member gets the notice without a link: it carries the date, time and place itself.
+ */
+export async function notifyAttendees(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  notice: Notice,
+  personIds: readonly number[],
+  orgPath: string,
+): Promise<number> {
+  const users = await usersOfPersons(trx, personIds);
+  const staff = await holdingRole(trx, users, ['org_admin', 'worker']);
+  return (
+    (await notify(ctx, trx, { ...notice, recipients: users.filter((u) => staff.has(u)), orgPath })) +
+    (await notify(ctx, trx, {
+      ...notice,
+      link: null,
+      recipients: users.filter((u) => !staff.has(u)),
+      orgPath,
+    }))
+  );
 }
 
 /** A member's transfer request was taken up or declined: the member's account. */

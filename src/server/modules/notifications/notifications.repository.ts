@@ -65,6 +65,23 @@ export async function usersOfPersons(db: Q, personIds: readonly number[]): Promi
   return rows.map((r) => Number(r.id));
 }
 
+/** Those of `userIds` that hold one of `roles`. */
+export async function holdingRole(
+  db: Q,
+  userIds: readonly number[],
+  roles: readonly string[],
+): Promise<Set<number>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('user_roles')
+    .select('user_id')
+    .distinct()
+    .where('user_id', 'in', [...new Set(userIds)])
+    .where('role', 'in', [...roles])
+    .execute();
+  return new Set(rows.map((r) => Number(r.user_id)));
+}
+
 /** Active accounts holding one of `roles`, scoped exactly at one of `orgIds`. */
 export async function usersScopedAt(
   db: Q,

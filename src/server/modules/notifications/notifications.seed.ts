@@ -6,7 +6,7 @@ import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AppContext } from '../../context.ts';
 import type { ModuleSeedInput } from '../../seed/module-seed.ts';
 import { notifyDevelopmentDeadlines, notifyTermsDue, sendDailyDigests } from './notifications.jobs.ts';
-import { notify } from './notifications.service.ts';
+import { notifyAttendees } from './notifications.hooks.ts';
 
 export async function seedNotifications(ctx: AppContext, input: ModuleSeedInput): Promise<void> {
   // Only attendees with an account can be notified: start from the accounts (a few dozen).
@@ -16,7 +16,7 @@ export async function seedNotifications(ctx: AppContext, input: ModuleSeedInput)
     .innerJoin('life_meetings as m', 'm.id', 'a.meeting_id')
     .innerJoin('orgs as o', 'o.id', 'm.org_id')
     .select([
-      'u.id as user_id',
+      'a.person_id',
       'm.id',
       'm.title',
       'm.type',
@@ -44,7 +44,7 @@ export async function seedNotifications(ctx: AppContext, input: ModuleSeedInput)
         startTime: r.start_time,
         place: r.place,
       });
-      created += await notify(ctx, trx, { ...notice, recipients: [Number(r.user_id)], orgPath: r.org_path });
+      created += await notifyAttendees(ctx, trx, notice, [Number(r.person_id)], r.org_path);
     }
     await appendAudit(trx, ctx.ring, {
       at: ctx.now().toISOString(),
