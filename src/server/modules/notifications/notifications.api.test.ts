@@ -136,24 +136,22 @@ describeEachEngine('notifications API', (use) => {
         return Promise.resolve(calls.length === 1 ? { ok: false, error: '网关超时' } : { ok: true });
       },
     };
-    await t.ctx.db
-      .transaction()
-      .execute((trx) =>
-        notify(
-          t.ctx,
-          trx,
-          {
-            kind: 'term.due',
-            title: '外部渠道',
-            body: '外部渠道的内容',
-            link: null,
-            dedupeKey: 'sms',
-            recipients: [adminA],
-            orgPath: null,
-          },
-          [sms],
-        ),
-      );
+    await t.ctx.db.transaction().execute((trx) =>
+      notify(
+        t.ctx,
+        trx,
+        {
+          kind: 'term.due',
+          title: '外部渠道',
+          body: '外部渠道的内容',
+          link: null,
+          dedupeKey: 'sms',
+          recipients: [adminA],
+          orgPath: null,
+        },
+        [sms],
+      ),
+    );
     const row = () =>
       t.ctx.db
         .selectFrom('notification_outbox')
