@@ -6,9 +6,11 @@ import { orgLifeModule } from '../features/org-life/routes';
 import { developmentModule } from '../features/development/routes';
 import { evaluationModule } from '../features/evaluation/routes';
 import { commitmentsModule } from '../features/commitments/routes';
+import { workbenchModule } from '../features/workbench/routes';
 import type { ModuleNavItem } from './module-types';
 
 const MODULES = [
+  workbenchModule,
   orgSystemModule,
   rosterModule,
   orgLifeModule,

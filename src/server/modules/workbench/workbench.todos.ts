@@ -10,6 +10,8 @@ import { alertCatalogue } from '../alerts/alerts.service.ts';
 export interface Todo {
   kind: string;
   title: string;
+  /** What exactly is wrong (an alert's detail). */
+  detail?: string;
   due: string | null;
   link: string;
   orgName?: string;
@@ -142,6 +144,7 @@ export async function todosOf(
     ...alerts.map((a) => ({
       kind: a.code,
       title: `${labels.get(a.code)?.label ?? '预警'}：${a.subject_label}`,
+      detail: a.detail,
       due: a.due,
       link: a.link,
       severity: a.severity,
