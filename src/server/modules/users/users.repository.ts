@@ -86,6 +86,10 @@ export async function unlock(trx: Transaction<DB>, id: number, now: string) {
   await trx.updateTable('users').set({ locked_until: null, failed_logins: 0, updated_at: now }).where('id', '=', id).execute();
 }
 
+export async function enable(trx: Transaction<DB>, id: number, now: string) {
+  await trx.updateTable('users').set({ disabled: 0, failed_logins: 0, locked_until: null, updated_at: now }).where('id', '=', id).execute();
+}
+
 export async function disable(trx: Transaction<DB>, id: number, now: string) {
   await trx.updateTable('users').set({ disabled: 1, updated_at: now }).where('id', '=', id).execute();
 }

@@ -67,6 +67,27 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: (req) => service.unlockUser(ctx, req.rc, req.params.id),
   });
 
+  r.post('/api/users/:id/reset-password', {
+    config: { policy: signedIn(['security_admin']) },
+    schema: {
+      tags,
+      summary: '重置口令（仅安全管理员）：生成一次性初始口令，仅在本次应答中返回，下次登录须修改',
+      params: idParams,
+      response: {
+        200: z.object({
+          data: z.object({ id: z.number().int(), initialPassword: z.string(), mustChangePassword: z.literal(true) }),
+        }),
+      },
+    },
+    handler: (req) => service.resetPassword(ctx, req.rc, req.params.id),
+  });
+
+  r.post('/api/users/:id/enable', {
+    config: { policy: signedIn(['security_admin']) },
+    schema: { tags, summary: '启用已停用的账号（仅安全管理员）', params: idParams },
+    handler: (req) => service.enableUser(ctx, req.rc, req.params.id),
+  });
+
   r.post('/api/users/:id/disable', {
     config: { policy: signedIn(['system_admin', 'security_admin']) },
     schema: { tags, summary: '停用账号（立即结束其会话）', params: idParams },

@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+import { decideAccountAction, generateInitialPassword } from '../../../core/auth/account-actions.ts';
 import { checkPassword } from '../../../core/auth/password-policy.ts';
 import { decideRoleGrant, type Role } from '../../../core/auth/roles.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
@@ -5,7 +7,8 @@ import type { AppContext, RequestContext } from '../../context.ts';
 import { denied } from '../../authz.ts';
 import { conflict, fromDecision, notFound } from '../../http/errors.ts';
 import { inScope } from '../../http/policy.ts';
-import { deleteSessionsOfUser } from '../auth/auth.repository.ts';
+import { clearName, deleteSessionsOfUser, setPassword } from '../auth/auth.repository.ts';
+import { loginKey } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { findOrgById } from '../orgs/orgs.repository.ts';
 import * as repo from './users.repository.ts';
@@ -142,5 +145,60 @@ export async function disableUser(ctx: AppContext, rc: RequestContext, id: numbe
       scopePath: user.scope_path,
     });
     return { data: { id, disabled: true } };
+  });
+}
+
+/**
+ * 重置口令 (security administrator): a new one-time initial password, generated here and shown
+ * once in the answer, never stored in clear nor audited; it must be changed at the next login
+ * (outside demo mode). The account's sessions end and its lock is lifted.
+ */
+export async function resetPassword(ctx: AppContext, rc: RequestContext, id: number) {
+  const user = await requireUserInScope(ctx, rc, id);
+  const decision = decideAccountAction('reset_password', {
+    actorRoles: rc.actor!.roles,
+    toSelf: id === rc.actor!.userId,
+    targetDisabled: user.disabled === 1,
+  });
+  if (!decision.ok) throw fromDecision(decision, decision.code === 'ACCOUNT_ACTION_FORBIDDEN' ? 'forbidden' : 'conflict');
+  const initialPassword = generateInitialPassword(user.username, ctx.config.password, (n) => randomInt(n));
+  const hash = await hashPassword(initialPassword, ctx.config.kdfLogN);
+  const now = ctx.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    await setPassword(trx, id, hash, now, true);
+    await repo.unlock(trx, id, now);
+    await deleteSessionsOfUser(trx, id);
+    await appendAudit(trx, ctx.ring, {
+      ...base(ctx, rc),
+      action: 'user.password_reset',
+      objectId: id,
+      scopePath: user.scope_path,
+      detail: { mustChangePassword: true, wasLocked: user.locked_until !== null && user.locked_until > now },
+    });
+    return { data: { id, initialPassword, mustChangePassword: true as const } };
+  });
+}
+
+/** 启用账号 (security administrator): a disabled account may log in again, with a fresh failure count. */
+export async function enableUser(ctx: AppContext, rc: RequestContext, id: number) {
+  const user = await requireUserInScope(ctx, rc, id);
+  const decision = decideAccountAction('enable', {
+    actorRoles: rc.actor!.roles,
+    toSelf: id === rc.actor!.userId,
+    targetDisabled: user.disabled === 1,
+  });
+  if (!decision.ok) throw fromDecision(decision, decision.code === 'ACCOUNT_ACTION_FORBIDDEN' ? 'forbidden' : 'conflict');
+  return ctx.db.transaction().execute(async (trx) => {
+    await repo.enable(trx, id, ctx.now().toISOString());
+    // Failures counted under the name while it was disabled do not follow the account back.
+    await clearName(trx, loginKey(user.username));
+    await appendAudit(trx, ctx.ring, {
+      ...base(ctx, rc),
+      action: 'user.enable',
+      objectId: id,
+      scopePath: user.scope_path,
+      detail: { before: { disabled: true }, after: { disabled: false } },
+    });
+    return { data: { id, disabled: false } };
   });
 }
