@@ -75,7 +75,8 @@ describeEachEngine('evaluation alert sources', (use) => {
       searches: '电话无人接听，走访家属未果',
     });
     expect(reg.statusCode).toBe(201);
-    const [lost] = await open('LOST_CONTACT', String(liHua));
+    const registration = String(reg.json().data.id);
+    const [lost] = await open('LOST_CONTACT', registration);
     expect(lost).toMatchObject({
       org_id: branchA.id,
       since: '2026-05-01',
@@ -86,7 +87,7 @@ describeEachEngine('evaluation alert sources', (use) => {
       foundOn: '2026-12-01',
     });
     expect(found.statusCode).toBe(200);
-    expect(await open('LOST_CONTACT', String(liHua))).toHaveLength(0);
+    expect(await open('LOST_CONTACT', registration)).toHaveLength(0);
     await t.app.close();
   });
 });

@@ -49,6 +49,42 @@ describeEachEngine('roster alert sources', (use) => {
     expect(await open('TRANSFER_WAITING', String(transfer.id))).toHaveLength(0);
   });
 
+  it('a transfer to another township waits for the 党委 (approval), then for the receiver: one alert per stage', async () => {
+    const w = await t.login('worker_a');
+    const made = await w.request('POST', '/api/roster/transfers', {
+      personId: await person('李华'),
+      toOrgCode: 'TB-1',
+      reason: '工作调动到乙镇',
+    });
+    expect(made.statusCode).toBe(201);
+    const id = String(made.json().data.id);
+    const approval = await t.ctx.db
+      .selectFrom('alerts')
+      .selectAll()
+      .where('subject_type', '=', 'transfer-approval')
+      .where('subject_id', '=', id)
+      .where('is_open', '=', 1)
+      .execute();
+    expect(approval.map((a) => a.org_id)).toEqual([t.fixture.townA.id]);
+    const approved = await admin.request('POST', `/api/roster/transfers/${id}/actions`, {
+      action: 'approve',
+    });
+    expect(approved.statusCode).toBe(200);
+    const after = await t.ctx.db
+      .selectFrom('alerts')
+      .select(['subject_type', 'org_id'])
+      .where('subject_id', '=', id)
+      .where('code', '=', 'TRANSFER_WAITING')
+      .where('is_open', '=', 1)
+      .execute();
+    expect(after).toEqual([{ subject_type: 'transfer', org_id: t.fixture.branchB.id }]);
+    const b = await t.login('admin_b');
+    expect(
+      (await b.request('POST', `/api/roster/transfers/${id}/actions`, { action: 'accept' })).statusCode,
+    ).toBe(200);
+    expect(await open('TRANSFER_WAITING', id)).toHaveLength(0);
+  });
+
   it("a member's own transfer request waits at their branch until it is handled", async () => {
     const member = await t.login('member_a');
     const filed = await member.request('POST', '/api/roster/me/transfer-request', {
@@ -85,30 +121,30 @@ describeEachEngine('roster alert sources', (use) => {
     const set = (body: Record<string, unknown>) =>
       admin.request('PATCH', `/api/roster/members/${zhang}/profile`, body);
     expect((await set({ graduateRetained: true, graduatedOn: '2024-06-30' })).statusCode).toBe(200);
-    const [overdue] = await open('GRADUATE_OVERDUE', String(zhang));
+    const [overdue] = await open('GRADUATE_OVERDUE', `${zhang}:${t.fixture.branchA.id}`);
     expect(overdue).toMatchObject({ org_id: t.fixture.branchA.id, since: '2026-06-30', severity: 'orange' });
     // Within the limit (graduated 2025): no alert; the daily refresh agrees with the write's.
     expect((await set({ graduatedOn: '2025-06-30' })).statusCode).toBe(200);
-    expect(await open('GRADUATE_OVERDUE', String(zhang))).toHaveLength(0);
+    expect(await open('GRADUATE_OVERDUE', `${zhang}:${t.fixture.branchA.id}`)).toHaveLength(0);
     expect((await set({ graduatedOn: '2024-06-30' })).statusCode).toBe(200);
     await refreshAlerts(t.ctx, { sources: ['roster.graduates'] });
-    expect(await open('GRADUATE_OVERDUE', String(zhang))).toHaveLength(1);
+    expect(await open('GRADUATE_OVERDUE', `${zhang}:${t.fixture.branchA.id}`)).toHaveLength(1);
     expect((await set({ graduateRetained: false })).statusCode).toBe(200);
-    expect(await open('GRADUATE_OVERDUE', String(zhang))).toHaveLength(0);
+    expect(await open('GRADUATE_OVERDUE', `${zhang}:${t.fixture.branchA.id}`)).toHaveLength(0);
   });
 
   it('FLOATING_NO_CONTACT opens for a member abroad not contacted in six months and closes with a contact', async () => {
     const made = await admin.request('POST', '/api/roster/floating', {
       direction: 'out',
       kind: 'abroad_study',
-      personId: await person('李华'),
+      personId: await person('王强'), // in branch A2 since the first test
       destination: '英国伦敦',
       since: '2026-03-01',
     });
     expect(made.statusCode).toBe(201);
     const id = made.json().data.id as number;
     const [silent] = await open('FLOATING_NO_CONTACT', String(id));
-    expect(silent).toMatchObject({ org_id: t.fixture.branchA.id, due: '2026-09-01', subject_label: '李华' });
+    expect(silent).toMatchObject({ org_id: t.fixture.branchA2.id, due: '2026-09-01', subject_label: '王强' });
     const contact = await admin.request('POST', `/api/roster/floating/${id}/contacts`, {
       contactedOn: '2026-11-20',
       method: '视频',

@@ -55,7 +55,9 @@ export const transferAlerts: AlertSource = {
         code: 'TRANSFER_WAITING',
         orgId: org.id,
         orgPath: org.path,
-        subjectType: 'transfer',
+        // One subject per stage: the approval alert (at the 党委) closes and the acceptance alert
+        // (at the receiver) opens, each refreshed in its own organisation's scope.
+        subjectType: accepting ? 'transfer' : 'transfer-approval',
         subjectId: String(t.id),
         subjectLabel: t.person_name,
         since: accepting ? (day(t.approved_at) ?? day(t.initiated_at)) : day(t.initiated_at),
@@ -112,8 +114,10 @@ export const graduateAlerts: AlertSource = {
         code: 'GRADUATE_OVERDUE',
         orgId: org.id,
         orgPath: org.path,
+        // Per organisation: a member who moves on is a new alert there, never one moved by a
+        // refresh that sees only one side.
         subjectType: 'person',
-        subjectId: String(r.id),
+        subjectId: `${Number(r.id)}:${org.id}`,
         subjectLabel: r.name,
         since: standing.deadline,
         due: standing.deadline,
