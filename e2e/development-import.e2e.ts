@@ -81,7 +81,7 @@ test('import pipelines in progress: row errors, history findings, error workbook
   await page.goto('/login');
   await page.getByLabel('用户名', { exact: true }).waitFor({ timeout: 90_000 });
   await submitLogin(page, admin.username, server.password);
-  await page.waitForURL(`**/orgs/${admin.orgId}`, { timeout: 90_000 });
+  await page.waitForURL(`**/orgs/${admin.orgId}/workbench`, { timeout: 90_000 });
   const { org: branch } = await findOrgBelow(
     context.request,
     admin.orgId,

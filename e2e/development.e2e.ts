@@ -73,7 +73,7 @@ describe('development', () => {
     for (const candidate of townshipAdmins) {
       await page.goto('/login');
       await submitLogin(page, candidate.username, server.password);
-      await page.waitForURL(`**/orgs/${candidate.orgId}`);
+      await page.waitForURL(`**/orgs/${candidate.orgId}/workbench`);
       const quotas = await apiJson<{ orgId: number; remaining: number }[]>(page.request, `/api/orgs/${candidate.orgId}/development/quotas?year=${year}`);
       if (quotas.filter((q) => q.orgId === candidate.orgId).every((q) => q.remaining > 0)) {
         admin = candidate;

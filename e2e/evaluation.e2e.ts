@@ -65,7 +65,7 @@ describe('述职评议 end to end', () => {
     const desk = await context({ viewport: { width: 1366, height: 900 } });
     await desk.goto('/login');
     await submitLogin(desk, leader.username, server.password);
-    await desk.waitForURL(`**/orgs/${leader.orgId}`);
+    await desk.waitForURL(`**/orgs/${leader.orgId}/workbench`);
     const csrf = (await call<{ csrfToken: string }>(desk.request, '', 'GET', '/api/me')).csrfToken;
     const api = <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) =>
       call<T>(desk.request, csrf, method, path, body);

@@ -65,7 +65,9 @@ function countyAdmin(): SeedUser {
 async function login(page: Page, user: SeedUser): Promise<void> {
   await page.goto('/login');
   await submitLogin(page, user.username, server.password);
-  await page.waitForURL(`**/orgs/${user.orgId}`);
+  // Organisation staff land on their workbench (工作台); these tests start from the organisation page.
+  await page.waitForURL(`**/orgs/${user.orgId}/workbench`);
+  await page.goto(`/orgs/${user.orgId}`);
   await page.getByTestId('org-name').waitFor();
 }
 

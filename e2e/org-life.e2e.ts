@@ -115,7 +115,7 @@ describe('org-life', () => {
     const { page, errors } = await newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto('/login');
     await submitLogin(page, worker.username, E2E_PASSWORD);
-    await page.waitForURL(`**/orgs/${worker.orgId}`);
+    await page.waitForURL(`**/orgs/${worker.orgId}/workbench`);
 
     // Pick a type every member attends that the demo data has not yet held this month
     // (quarterly and yearly types show their quarter's or year's status in the month cell).
@@ -252,7 +252,7 @@ describe('org-life', () => {
     const { page, errors } = await newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto('/login');
     await submitLogin(page, worker.username, E2E_PASSWORD);
-    await page.waitForURL(`**/orgs/${worker.orgId}`);
+    await page.waitForURL(`**/orgs/${worker.orgId}/workbench`);
     const before = (await (
       await page.request.get(`/api/org-life/orgs/${worker.orgId}/talks?year=${year}`)
     ).json()) as {

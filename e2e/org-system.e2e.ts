@@ -41,7 +41,7 @@ async function newPage(viewport = { width: 1366, height: 900 }): Promise<{ page:
 async function login(page: Page, user: SeedUser): Promise<void> {
   await page.goto('/login');
   await submitLogin(page, user.username, server.password);
-  await page.waitForURL(`**/orgs/${user.orgId}`);
+  await page.waitForURL(`**/orgs/${user.orgId}/workbench`);
 }
 
 /** A branch of the township with ≥2 full members and no 换届 under way; its term made due if none is recorded. */
