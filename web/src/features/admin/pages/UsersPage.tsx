@@ -1,4 +1,4 @@
-import { LockOutlined, PlusOutlined, StopOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, KeyOutlined, LockOutlined, PlusOutlined, StopOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -21,6 +21,7 @@ import { errorMessage } from '../../../components/http';
 import { useDebouncedValue } from '../../../components/use-debounced-value';
 import { useCurrentUser } from '../../auth/hooks';
 import { orgsApi } from '../../orgs/api';
+import { accountSecurityApi, type ResetPasswordResult } from '../account-security-api';
 import { adminApi, adminKeys, ROLE_LABELS, ROLES, type CreateUserInput, type UserRow } from '../api';
 
 function OrgPicker({ value, onChange }: { value?: number; onChange?: (id: number) => void }) {
@@ -142,7 +143,32 @@ function RolesModal({ user, onClose }: { user: UserRow | null; onClose: () => vo
   );
 }
 
-/** 账号管理: the system administrator creates and disables accounts; the security administrator grants roles and unlocks. */
+/** The one-time initial password after a reset, shown once for the security administrator to hand over. */
+function ResetResultModal({ result, user, onClose }: { result: ResetPasswordResult | null; user: UserRow | null; onClose: () => void }) {
+  return (
+    <Modal
+      title={user ? `口令已重置：${user.displayName}（${user.username}）` : '口令已重置'}
+      open={!!result}
+      onCancel={onClose}
+      onOk={onClose}
+      okText="我已记下"
+      cancelButtonProps={{ style: { display: 'none' } }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>一次性初始口令（只显示这一次，请当面或通过安全渠道交给本人）：</Typography.Paragraph>
+      <Typography.Paragraph>
+        <Typography.Text code copyable={{ tooltips: ['复制', '已复制'] }} data-testid="initial-password" style={{ fontSize: 18 }}>
+          {result?.initialPassword}
+        </Typography.Text>
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        该账号原有的登录已全部结束，锁定已解除；下次登录须先修改口令。
+      </Typography.Paragraph>
+    </Modal>
+  );
+}
+
+/** 账号管理: the system administrator creates and disables accounts; the security administrator grants roles, unlocks, resets passwords and re-enables. */
 export function UsersPage() {
   const me = useCurrentUser();
   const isSystem = me.roles.includes('system_admin');
@@ -157,11 +183,20 @@ export function UsersPage() {
     queryKey: adminKeys.users(term),
     queryFn: ({ signal }) => adminApi.users(term, signal),
   });
+  const [reset, setReset] = useState<{ user: UserRow; result: ResetPasswordResult } | null>(null);
+  const resetPassword = useMutation({
+    mutationFn: (user: UserRow) => accountSecurityApi.resetPassword(user.id),
+    onSuccess: async (result, user) => {
+      setReset({ user, result });
+      await queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
   const act = useMutation({
-    mutationFn: ({ id, what }: { id: number; what: 'unlock' | 'disable' }) =>
-      what === 'unlock' ? adminApi.unlock(id) : adminApi.disable(id),
+    mutationFn: ({ id, what }: { id: number; what: 'unlock' | 'disable' | 'enable' }) =>
+      what === 'unlock' ? adminApi.unlock(id) : what === 'enable' ? accountSecurityApi.enable(id) : adminApi.disable(id),
     onSuccess: async (_, v) => {
-      message.success(v.what === 'unlock' ? '已解锁' : '已停用，其会话已结束');
+      message.success(v.what === 'unlock' ? '已解锁' : v.what === 'enable' ? '已启用，该账号可以重新登录' : '已停用，其会话已结束');
       await queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
     },
     onError: (e) => message.error(errorMessage(e)),
@@ -250,6 +285,30 @@ export function UsersPage() {
                     解锁
                   </Button>
                 )}
+                {isSecurity && !u.disabled && u.id !== me.user.id && (
+                  <Popconfirm
+                    title="重置后原口令失效、该账号立即退出登录，将生成一次性初始口令，确定重置？"
+                    okText="重置"
+                    cancelText="取消"
+                    onConfirm={() => resetPassword.mutate(u)}
+                  >
+                    <Button size="small" icon={<KeyOutlined />} loading={resetPassword.isPending && resetPassword.variables?.id === u.id}>
+                      重置密码
+                    </Button>
+                  </Popconfirm>
+                )}
+                {isSecurity && u.disabled && u.id !== me.user.id && (
+                  <Popconfirm
+                    title="启用后该账号可以重新登录，确定启用？"
+                    okText="启用"
+                    cancelText="取消"
+                    onConfirm={() => act.mutate({ id: u.id, what: 'enable' })}
+                  >
+                    <Button size="small" icon={<CheckCircleOutlined />}>
+                      启用
+                    </Button>
+                  </Popconfirm>
+                )}
                 {!u.disabled && u.id !== me.user.id && (
                   <Popconfirm
                     title="停用后该账号立即退出登录，确定停用？"
@@ -267,6 +326,7 @@ export function UsersPage() {
       />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
       <RolesModal user={editing} onClose={() => setEditing(null)} />
+      <ResetResultModal result={reset?.result ?? null} user={reset?.user ?? null} onClose={() => setReset(null)} />
     </div>
   );
 }
