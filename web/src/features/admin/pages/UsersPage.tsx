@@ -16,7 +16,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { applyFieldErrors } from '../../../components/form-errors';
+import { showFormError } from '../../../components/form-errors';
 import { errorMessage } from '../../../components/http';
 import { useDebouncedValue } from '../../../components/use-debounced-value';
 import { useCurrentUser } from '../../auth/hooks';
@@ -49,6 +49,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
   const [form] = Form.useForm<CreateUserInput>();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const [formError, setFormError] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: adminApi.createUser,
     onSuccess: async () => {
@@ -57,8 +58,9 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
       form.resetFields();
       onClose();
     },
+    // Each error once: on its field, or (no field named) in the Alert above the form.
     onError: (e) =>
-      applyFieldErrors(form, e, ['username', 'displayName', 'scopeOrgId', 'initialPassword']),
+      showFormError(form, e, ['username', 'displayName', 'scopeOrgId', 'initialPassword'], setFormError),
   });
   return (
     <Modal
@@ -70,13 +72,14 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
       confirmLoading={create.isPending}
       destroyOnHidden
     >
-      {create.error && (
-        <Alert type="error" showIcon message={errorMessage(create.error)} style={{ marginBottom: 12 }} />
-      )}
+      {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 12 }} />}
       <Form<CreateUserInput>
         form={form}
         layout="vertical"
-        onFinish={(v) => create.mutate(v)}
+        onFinish={(v) => {
+          setFormError(null);
+          create.mutate(v);
+        }}
       >
         <Typography.Paragraph type="secondary">
           三员分立：新建的账号没有角色，由安全管理员授予。

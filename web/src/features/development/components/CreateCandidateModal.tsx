@@ -2,8 +2,7 @@ import { Alert, Checkbox, Form, Input, Modal, message } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { chinaToday } from '../../../components/dates';
-import { applyFieldErrors } from '../../../components/form-errors';
-import { errorMessage } from '../../../components/http';
+import { showFormError } from '../../../components/form-errors';
 import { useCreateCandidate } from '../hooks';
 
 interface Values {
@@ -46,8 +45,7 @@ export function CreateCandidateModal({
       onClose();
       void navigate(`/development/candidates/${res.data.candidate.id}`);
     } catch (e) {
-      if (!applyFieldErrors(form, e, ['name', 'idNumber', 'appliedOn', 'note'])) setError(errorMessage(e));
-      else setError(errorMessage(e));
+      showFormError(form, e, ['name', 'idNumber', 'appliedOn', 'note'], setError);
     }
   };
   return (
