@@ -14,5 +14,11 @@ export function mayUnmask(actor: Actor): boolean {
 }
 
 export function memberPolicies(actor: Actor) {
-  return { unmask: mayUnmask(actor), edit: hasAnyRole(actor, ROSTER_STAFF), transfer: hasAnyRole(actor, ROSTER_STAFF) };
+  return {
+    unmask: mayUnmask(actor),
+    edit: hasAnyRole(actor, ROSTER_STAFF),
+    transfer: hasAnyRole(actor, ROSTER_STAFF),
+    // 留党察看: record and end (POST …/discipline), as the routes allow.
+    discipline: hasAnyRole(actor, ROSTER_ADMINS),
+  };
 }

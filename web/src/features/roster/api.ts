@@ -28,6 +28,40 @@ export interface MemberPolicies {
   unmask: boolean;
   edit: boolean;
   transfer: boolean;
+  /** 留党察看: record and end. */
+  discipline?: boolean;
+}
+
+/** A 留党察看 record as GET /api/roster/members/:id returns it. */
+export interface Discipline {
+  id: number;
+  kind: string;
+  startOn: string;
+  endOn: string;
+  decisionNo: string;
+  reason: string | null;
+  endedOn: string | null;
+  endOutcome: string | null;
+  endNote: string | null;
+  status: '执行中' | '已期满' | '已恢复党员权利' | '已撤销' | '未开始';
+  /** Under it today. */
+  active: boolean;
+  effectiveEnd: string;
+}
+
+export interface RecordDisciplineInput {
+  kind: '留党察看';
+  startOn: string;
+  years?: number;
+  endOn?: string;
+  decisionNo: string;
+  reason?: string;
+}
+
+export interface EndDisciplineInput {
+  on: string;
+  outcome: '恢复党员权利' | '撤销处分';
+  note?: string;
 }
 
 export interface MemberPage {
@@ -56,6 +90,8 @@ export interface MemberDetail extends Omit<MemberItem, 'org'> {
   /** 毕业后组织关系暂留 */
   graduateRetained: boolean;
   graduate: GraduateStanding | null;
+  /** 留党察看 records, newest first as the server orders them. */
+  discipline?: Discipline[];
   history: Array<{
     org: { id: number; name: string; code: string };
     category: string;
@@ -536,6 +572,17 @@ export const rosterApi = {
   async endCommunity(id: number, body: { endedOn: string; reason: string }): Promise<CommunityRegistration> {
     return (await http.post<Envelope<CommunityRegistration>>(`/api/roster/community-service/${id}/end`, body))
       .data;
+  },
+  async recordDiscipline(personId: number, body: RecordDisciplineInput): Promise<Discipline> {
+    return (await http.post<Envelope<Discipline>>(`/api/roster/members/${personId}/discipline`, body)).data;
+  },
+  async endDiscipline(personId: number, disciplineId: number, body: EndDisciplineInput): Promise<Discipline> {
+    return (
+      await http.post<Envelope<Discipline>>(
+        `/api/roster/members/${personId}/discipline/${disciplineId}/end`,
+        body,
+      )
+    ).data;
   },
   /** Receiving branches anywhere in the tree by name or code (≥ 2 characters): code, name, parent name only. */
   async transferTargets(q: string, signal?: AbortSignal): Promise<TransferTarget[]> {

@@ -21,6 +21,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { formatDate } from '../../../components/dates';
 import { errorMessage } from '../../../components/http';
 import { rosterApi, rosterKeys, type MemberFilters, type MemberItem } from '../api';
+import { DisciplineCard } from '../components/DisciplineCard';
 import { GraduateProfileForm } from '../components/GraduateProfileForm';
 
 const FILTER_KEYS = ['q', 'match', 'category', 'gender', 'ageBand', 'education', 'flag'] as const;
@@ -225,7 +226,20 @@ export function MemberDrawer({ personId, onClose }: { personId: number; onClose:
     <Drawer
       open
       onClose={onClose}
-      title={m ? `${m.name} · 党员档案` : '党员档案'}
+      title={
+        m ? (
+          <Space size={8}>
+            <span>{m.name} · 党员档案</span>
+            {m.discipline?.some((d) => d.active) && (
+              <Tag color="red" data-testid="member-discipline-tag">
+                留党察看
+              </Tag>
+            )}
+          </Space>
+        ) : (
+          '党员档案'
+        )
+      }
       width={Math.min(560, window.innerWidth)}
     >
       {q.error && <Result status="error" subTitle={errorMessage(q.error)} />}
@@ -299,6 +313,7 @@ export function MemberDrawer({ personId, onClose }: { personId: number; onClose:
           {q.data?.policies.edit && (
             <GraduateProfileForm key={`${m.graduatedOn}|${m.graduateRetained}`} member={m} />
           )}
+          <DisciplineCard member={m} canWrite={q.data?.policies.discipline === true} />
           {q.data?.policies.unmask && !clear && (
             <Button
               icon={<EyeOutlined />}
