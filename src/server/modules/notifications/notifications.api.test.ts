@@ -225,12 +225,14 @@ describeEachEngine('notifications API', (use) => {
     await sendDailyDigests(t.ctx);
     const digests = await t.ctx.db
       .selectFrom('notifications')
-      .select(['user_id', 'title', 'body', 'dedupe_key'])
+      .select(['user_id', 'title', 'body', 'dedupe_key', 'link'])
       .where('kind', '=', 'digest')
       .execute();
     const of = (u: number) => digests.filter((d) => Number(d.user_id) === u);
     expect(of(adminA)).toHaveLength(1);
     expect(of(adminA)[0]!.dedupe_key).toBe('digest:2026-11-23');
+    // Those who run organisations are led to their 工作台, where the alerts are.
+    expect(of(adminA)[0]!.link).toBe(`/orgs/${t.fixture.townA.id}/workbench`);
     expect(of(adminA)[0]!.body).toMatch(/^您有\d+条未读通知/);
     expect(of(workerA)).toHaveLength(1);
     // Nothing unread for the member, and the 三员 get no digest.

@@ -155,7 +155,7 @@ export async function sendDailyDigests(ctx: AppContext) {
         unread: unread.get(userId) ?? 0,
         alerts: u.runsOrgs ? alerts.get(u.scopeOrgId)! : null,
         scopeName: u.scopeName,
-        link: u.runsOrgs ? `/orgs/${u.scopeOrgId}` : '/me',
+        link: u.runsOrgs ? `/orgs/${u.scopeOrgId}/workbench` : '/me',
       });
       if (!notice) continue;
       found += 1;
