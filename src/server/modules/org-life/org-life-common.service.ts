@@ -107,12 +107,17 @@ export async function recount(
 /**
  * The alerts (预警) a meeting's write opens or closes, in its transaction: compliance and quality
  * of its organisation; a group's 党小组会 counts for its branch, so the branch is the scope.
+ * `pairedWith`: organisations of meetings whose minutes resembled or now resemble this one's
+ * (会议记录雷同 is an alert on both sides).
  */
-export function refreshMeetingAlerts(
+export async function refreshMeetingAlerts(
   ctx: AppContext,
   trx: Transaction<DB>,
   m: { type: string; org_path: string },
-) {
+  pairedWith: readonly string[] = [],
+): Promise<void> {
   const scope = m.type === '党小组会' ? m.org_path.replace(/[^/]+\/$/, '') : m.org_path;
-  return refreshAlertsIn(ctx, trx, ['org-life.compliance', 'org-life.quality'], scope);
+  await refreshAlertsIn(ctx, trx, ['org-life.compliance', 'org-life.quality'], scope);
+  for (const path of new Set(pairedWith))
+    if (!path.startsWith(scope)) await refreshAlertsIn(ctx, trx, ['org-life.quality'], path);
 }

@@ -265,8 +265,9 @@ export async function recordMeeting(
     const org = await findOrgById(trx, m.org_id);
     const text = similarityText(input.minutes, org!.name);
     await repo.replaceBands(trx, m, normalise(text).length >= 20 ? lshBuckets(minhash(shingles(text))) : []);
+    const pairedBefore = await repo.pairedOrgPathsOf(trx, id);
     await refreshSimilarPairs(ctx, trx, m, normalise(text).length >= 20 ? text : '');
-    await refreshMeetingAlerts(ctx, trx, m);
+    await refreshMeetingAlerts(ctx, trx, m, [...pairedBefore, ...(await repo.pairedOrgPathsOf(trx, id))]);
     await appendAudit(trx, ctx.ring, {
       ...audit(ctx, rc),
       action: d.value.locked ? 'life.meeting.record.locked_edit' : 'life.meeting.record',

@@ -32,6 +32,17 @@ export async function candidatesOf(db: Q, meetingId: number): Promise<number[]> 
   return rows.map((r) => Number(r.meeting_id));
 }
 
+/** The organisations of the meetings a meeting's minutes resemble (the other side of each pair). */
+export async function pairedOrgPathsOf(db: Q, meetingId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('life_minutes_pairs')
+    .select('other_org_path')
+    .distinct()
+    .where('meeting_id', '=', meetingId)
+    .execute();
+  return rows.map((r) => r.other_org_path);
+}
+
 export async function replacePairs(
   trx: Q,
   meetingId: number,

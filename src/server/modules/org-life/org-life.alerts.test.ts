@@ -11,6 +11,12 @@ const LONG_MINUTES =
   '与会党员就村道维修资金使用提出意见，建议先公示预算再施工。会议还研究了两户困难群众临时救助申请，同意上报镇民政办。' +
   '最后书记布置了下季度的学习内容，要求每名党员结合岗位谈一条具体承诺并在下次会议上交流落实情况。';
 
+/** What one branch writes and another copies (neither resembles LONG_MINUTES). */
+const COPIED_MINUTES =
+  '四月主题党日围绕乡村振兴开展学习讨论，党员观看了产业发展专题片，分组讨论村集体经济发展思路。' +
+  '大家建议依托山林资源发展林下种植，由党员带头试种，合作社统一收购。支部书记总结时要求各党小组下月前提交具体方案，' +
+  '并安排两名党员联系农技站开展技术培训，确保项目年内见效。';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A complete 2026 plan for the types the branch must cover. */
@@ -102,6 +108,47 @@ describeEachEngine('org-life alert sources', (use) => {
     });
     expect(long.statusCode).toBe(200);
     expect(await open('LIFE_QUALITY', `${meetingId}:MINUTES_SHORT`)).toHaveLength(0);
+  });
+
+  it("LIFE_COPIED opens on both sides when one branch copies another's minutes and closes on both when rewritten", async () => {
+    const { branchA, branchB } = t.fixture;
+    const other = await t.login('admin_b');
+    const held = async (s: Session, orgId: number) => {
+      const r = await s.request('POST', '/api/org-life/meetings', {
+        orgId,
+        type: '主题党日',
+        title: '四月主题党日',
+        heldOn: '2026-04-01',
+      });
+      expect(r.statusCode).toBe(201);
+      return r.json().data[0].id as number;
+    };
+    const mine = await held(worker, branchA.id);
+    const theirs = await held(other, branchB.id);
+    expect(
+      (await worker.request('PUT', `/api/org-life/meetings/${mine}/record`, { minutes: COPIED_MINUTES }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await other.request('PUT', `/api/org-life/meetings/${theirs}/record`, { minutes: COPIED_MINUTES }))
+        .statusCode,
+    ).toBe(200);
+    const copied = await open('LIFE_COPIED');
+    expect(copied.map((a) => [a.subject_id, a.org_id]).sort()).toEqual(
+      [
+        [String(mine), branchA.id],
+        [String(theirs), branchB.id],
+      ].sort(),
+    );
+    expect(copied.find((a) => a.org_id === branchB.id)!.detail).toContain('甲镇东村党支部');
+
+    const rewritten = await other.request('PUT', `/api/org-life/meetings/${theirs}/record`, {
+      minutes:
+        '本次主题党日组织党员到敬老院开展志愿服务，为老人打扫卫生、理发、读报。活动结束后召开座谈会，' +
+        '党员交流了参加志愿服务的体会，支部书记要求把为民服务常态化，每月固定一天开展走访慰问，并建立困难群众联系台账，逐户落实帮扶责任人。',
+    });
+    expect(rewritten.statusCode).toBe(200);
+    expect(await open('LIFE_COPIED')).toHaveLength(0);
   });
 
   it('PLAN_NOT_SUBMITTED closes on submission, PLAN_UNACKNOWLEDGED opens and closes when the parent acknowledges', async () => {

@@ -38,6 +38,7 @@ export {
   replaceBands,
   candidatesOf,
   replacePairs,
+  pairedOrgPathsOf,
   similarUnder,
   similarPairsOfMeetingsUnder,
   meetingTextsWithPath,
