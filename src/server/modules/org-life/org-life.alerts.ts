@@ -9,7 +9,7 @@ import { addDays } from '../../../core/shared/dates.ts';
 import type { AppContext } from '../../context.ts';
 import type { AlertSource, Q } from '../alerts/alerts.registry.ts';
 import { complianceRows, OBLIGED_KINDS } from './org-life.compliance.ts';
-import { PLAN_STATUS_LABEL, plansUnderWithCopies } from './org-life.plans.ts';
+import { plansUnderWithCopies } from './org-life.plans.ts';
 import * as repo from './org-life.repository.ts';
 import { BRANCH_KINDS } from '../../../core/org/org.types.ts';
 
@@ -175,7 +175,7 @@ export const planAlerts: AlertSource = {
           subjectId: `${b.id}:${year}`,
           subjectLabel: b.name,
           since: `${year}-01-01`,
-          detail: `${b.name}${year}年度组织生活计划${p ? PLAN_STATUS_LABEL.draft : '未制定'}，尚未提交上级党组织`,
+          detail: `${b.name}${year}年度组织生活计划${p ? '仍为草稿' : '未制定'}，尚未提交上级党组织`,
         });
       else if (p.status === 'submitted')
         out.push({
