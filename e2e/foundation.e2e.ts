@@ -96,9 +96,11 @@ describe('foundation', () => {
     expect(parseCount(await page.getByTestId('org-subtree-org-count').textContent())).toBe(
       township.counts.subtreeOrgs,
     );
-    expect(
-      (await lead.locator('.ant-statistic-content').evaluate('(e) => getComputedStyle(e).color')) as string,
-    ).not.toBe('rgb(200, 16, 46)');
+    const leadColour = (await page.evaluate(
+      "getComputedStyle(document.querySelector('.stat-card .ant-statistic-content')).color",
+    )) as string;
+    expect(leadColour).toMatch(/^rgba?\(/);
+    expect(leadColour).not.toBe('rgb(200, 16, 46)');
     expect(parseCount(await page.getByTestId('org-member-count').textContent())).toBe(
       township.counts.members,
     );
@@ -240,8 +242,9 @@ describe('foundation', () => {
     await desk.page.getByRole('button', { name: /查\s*询/ }).click();
     await expect
       .poll(async () => {
-        const actions = await auditRows.evaluateAll('(rows) => rows.map((r) => r.children[4].textContent)');
-        return (actions as string[]).length > 0 && (actions as string[]).every((a) => a === '登录');
+        // Columns: expand, 序号, 时间, 操作人, 动作.
+        const actions = await auditRows.locator('td:nth-child(5)').allTextContents();
+        return actions.length > 0 && actions.every((a) => a === '登录');
       })
       .toBe(true);
     await desk.page.getByTestId('audit-verify').click();
@@ -267,7 +270,7 @@ describe('foundation', () => {
       '/api/roster/me',
     );
     await phone.page.goto('/me');
-    await phone.page.getByTestId('member-entry-/p/commitments').click();
+    await phone.page.getByTestId('member-entry-/commitments/public').click();
     await phone.page.getByTestId('public-board').waitFor();
     expect(new URL(phone.page.url()).searchParams.get('org')).toBe(record.org.code);
     await expect
