@@ -135,3 +135,50 @@ test('毕业生党员 page lists retained graduates most urgent first and filter
   expect(await page.getByRole('button', { name: /发起转接/ }).count()).toBeGreaterThan(0);
   expect(a.errors).toEqual([]);
 });
+
+test('留党察看: the township admin records it on a full member, the tag shows, and ends it early', async () => {
+  const member = server.seed.users.find((u) => u.role === 'member')!;
+  const admin = server.seed.users.find(
+    (u) => u.role === 'org_admin' && member.orgCode.startsWith(`${u.orgCode}-`),
+  )!;
+  const a = await signIn(admin.username, false);
+  // A full member of that branch, without any 留党察看 yet, found through the API.
+  const res = await a.page.request.get(
+    `/api/roster/members?orgId=${member.orgId}&limit=50&category=${encodeURIComponent('正式党员')}`,
+  );
+  const items = ((await res.json()) as { data: { items: { personId: number; name: string }[] } }).data.items;
+  let target: { personId: number; name: string } | undefined;
+  for (const m of items) {
+    const detail = (await (await a.page.request.get(`/api/roster/members/${m.personId}`)).json()) as {
+      data: { discipline?: unknown[] };
+    };
+    if ((detail.data.discipline ?? []).length === 0) {
+      target = m;
+      break;
+    }
+  }
+  expect(target).toBeDefined();
+  await a.page.goto(`/orgs/${member.orgId}/roster`);
+  const members = a.page.getByTestId('roster-members');
+  await a.page.getByPlaceholder('按姓名搜索').fill(target!.name);
+  await a.page.getByPlaceholder('按姓名搜索').press('Enter');
+  const cell = members.getByRole('cell', { name: target!.name, exact: true }).first();
+  await cell.waitFor({ timeout: 30_000 });
+  await cell.click();
+  const card = a.page.getByTestId('member-discipline');
+  await card.waitFor({ timeout: 30_000 });
+  expect(await a.page.getByTestId('member-discipline-tag').count()).toBe(0);
+  await a.page.getByTestId('discipline-record-open').click();
+  const dialog = a.page.getByRole('dialog', { name: '登记留党察看' });
+  await dialog.getByLabel('处分决定文号').fill('某纪发〔2026〕1号');
+  await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+  await a.page.getByTestId('member-discipline-tag').waitFor({ timeout: 30_000 });
+  expect(await card.textContent()).toContain('执行中');
+  // Ending before expiry: only 撤销处分.
+  await a.page.getByTestId('discipline-end-open').click();
+  const end = a.page.getByRole('dialog', { name: '提前结束留党察看' });
+  await end.getByRole('button', { name: /^保\s*存$/ }).click();
+  await expect.poll(() => card.textContent(), { timeout: 30_000 }).toContain('已撤销');
+  expect(await a.page.getByTestId('member-discipline-tag').count()).toBe(0);
+  expect(a.errors).toEqual([]);
+});
