@@ -117,7 +117,7 @@ describeEachEngine('alert registry', (use) => {
       org_id: branchA.id,
       since: '2023-06-01',
       due: '2023-06-01',
-      link: `/orgs/${branchA.id}/org-system`,
+      link: `/orgs/${branchA.id}/org-system?tab=renewal`,
       role: 'org_admin',
     });
     expect((await countsFor(t.ctx, county.id)).byCode.TERM_OVERDUE).toBe(1);

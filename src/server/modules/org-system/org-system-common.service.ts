@@ -8,6 +8,9 @@ import type { Actor, AppContext, RequestContext } from '../../context.ts';
 import type { OrgRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import * as repo from './org-system.repository.ts';
+import { refreshAlertsIn } from '../alerts/alerts.service.ts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 
 export type Check = (actor: Actor, path: string) => boolean;
 
@@ -85,4 +88,16 @@ export function statusOf(ctx: AppContext, end: string) {
     today(ctx),
     ruleValue<number>(ctx.config.rulebook, 'org.term.reminderMonths', today(ctx)),
   );
+}
+
+/**
+ * 预警: 逾期/临近换届 and 书记空缺 open and close with the record that changes them, inside the
+ * write's transaction, for the organisation it touched.
+ */
+export async function refreshOrgSystemAlerts(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  orgPath: string,
+): Promise<void> {
+  await refreshAlertsIn(ctx, trx, ['org-system.terms', 'org-system.structure'], orgPath);
 }

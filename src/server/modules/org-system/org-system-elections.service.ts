@@ -23,6 +23,7 @@ import {
   statusOf,
   today,
   yearsFor,
+  refreshOrgSystemAlerts,
 } from './org-system-common.service.ts';
 import { canApproveOs, canReadOs, canRecordOs } from './org-system.policy.ts';
 import { presentRenewal, presentTerm } from './org-system.presenter.ts';
@@ -270,6 +271,7 @@ export async function reportRenewal(
         after: { termId: term.id, number, termEnd: term.term_end, posts },
       }),
     );
+    await refreshOrgSystemAlerts(ctx, trx, r.org_path);
     return { data: { ...presentRenewal(row), term: presentTerm(term, statusOf(ctx, term.term_end)) } };
   });
 }
@@ -334,6 +336,7 @@ export async function decideApproval(
         after: { state, ref: input.ref ?? null },
       }),
     );
+    await refreshOrgSystemAlerts(ctx, trx, a.org_path);
     return { data: { id: row.id, state: row.state, decidedOn: row.decided_on, ref: row.ref } };
   });
 }

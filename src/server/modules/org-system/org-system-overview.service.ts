@@ -10,7 +10,15 @@ import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
 import { badRequest, conflict, fromDecision } from '../../http/errors.ts';
-import { audit, requireObject, requireOrg, statusOf, today, yearsFor } from './org-system-common.service.ts';
+import {
+  audit,
+  requireObject,
+  requireOrg,
+  statusOf,
+  today,
+  yearsFor,
+  refreshOrgSystemAlerts,
+} from './org-system-common.service.ts';
 import { canApproveOs, canReadOs, osPolicies } from './org-system.policy.ts';
 import { presentRenewal, presentTerm } from './org-system.presenter.ts';
 import * as repo from './org-system.repository.ts';
@@ -131,6 +139,7 @@ export async function recordTerm(ctx: AppContext, rc: RequestContext, orgId: num
       ctx.ring,
       audit(ctx, rc, 'orgsys.term.record', 'os_term', row.id, org.path, { after: dto }),
     );
+    await refreshOrgSystemAlerts(ctx, trx, org.path);
     return { data: dto };
   });
 }
@@ -174,6 +183,7 @@ export async function adjustTerm(
         after: { termEnd: end, adjustMonths: input.months, approvalRef: input.approvalRef },
       }),
     );
+    await refreshOrgSystemAlerts(ctx, trx, term.org_path);
     return { data: presentTerm(row, statusOf(ctx, row.term_end)) };
   });
 }

@@ -9,6 +9,8 @@ import { subtreeOrgs } from './org-system.repository.ts';
 
 const orgPage = (orgId: number) => `/orgs/${orgId}/org-system`;
 const healthPage = (orgId: number) => `/orgs/${orgId}/org-system/health`;
+/** The 换届 tab, where 请示 → 批复 → 选举 → 报告 resolves a term alert. */
+const renewalPage = (orgId: number) => `/orgs/${orgId}/org-system?tab=renewal`;
 
 const CHECK_KEYS = new Map(Object.entries(STRUCTURE_CHECKS).map(([k, v]) => [v as string, k]));
 
@@ -48,8 +50,8 @@ export const structureAlerts: AlertSource = {
 export const termAlerts: AlertSource = {
   id: 'org-system.terms',
   codes: [
-    { code: 'TERM_OVERDUE', label: '逾期未换届', group: '组织', role: 'org_admin', page: orgPage },
-    { code: 'TERM_DUE_SOON', label: '临近换届', group: '组织', role: 'org_admin', page: orgPage },
+    { code: 'TERM_OVERDUE', label: '逾期未换届', group: '组织', role: 'org_admin', page: renewalPage },
+    { code: 'TERM_DUE_SOON', label: '临近换届', group: '组织', role: 'org_admin', page: renewalPage },
   ],
   async find(ctx, db, scopePath, today) {
     const orgs = await subtreeOrgs(db, scopePath);

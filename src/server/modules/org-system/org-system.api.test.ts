@@ -15,6 +15,9 @@ describeEachEngine('org-system API', (use) => {
     weak: await t.ctx.db.selectFrom('os_weak_cases').selectAll().orderBy('id').execute(),
   });
   const auditCount = async (action: string) => (await t.ctx.db.selectFrom('audit_log').select('seq').where('action', '=', action).execute()).length;
+  // 预警 opened and closed by the write itself (issue 17), not by the daily job.
+  const alertOpen = async (code: string, orgId: number) =>
+    (await t.ctx.db.selectFrom('alerts').select('id').where('is_open', '=', 1).where('code', '=', code).where('org_id', '=', orgId).execute()).length > 0;
 
   it('refuses anonymous callers and members; admin_a is refused township B (audited)', async () => {
     t = await openTestApp(use());
@@ -40,6 +43,7 @@ describeEachEngine('org-system API', (use) => {
     expect(res.statusCode).toBe(201);
     expect(res.json().data).toMatchObject({ years: 5, termEnd: '2026-05-01', status: '逾期未换届' }); // a village branch: 5 years
     expect(await auditCount('orgsys.term.record')).toBe(1);
+    expect(await alertOpen('TERM_OVERDUE', t.fixture.branchA.id)).toBe(true);
     const before = await snapshot();
     const overlap = await a.request('POST', `/api/org-system/orgs/${t.fixture.branchA.id}/terms`, { number: 2, electedOn: '2019-01-01', endedOn: '2021-06-01' });
     expect(overlap.statusCode).toBe(409);
@@ -100,6 +104,7 @@ describeEachEngine('org-system API', (use) => {
     const report = await a.request('POST', `/api/org-system/renewals/${open.id}/report`, { reportedOn: '2026-11-21', note: '选举结果报告' });
     expect(report.statusCode).toBe(200);
     expect(report.json().data.term).toMatchObject({ number: 4, electedOn: '2026-11-20', termEnd: '2031-11-20', status: '正常' });
+    expect(await alertOpen('TERM_OVERDUE', t.fixture.branchA.id)).toBe(false);
 
     const team = (await a.request('GET', `/api/org-system/orgs/${t.fixture.branchA.id}/team`)).json().data;
     expect(team.currentTerm.status).toBe('正常');
