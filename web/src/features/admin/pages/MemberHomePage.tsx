@@ -10,7 +10,7 @@ import { Card, List, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/hooks';
-import { publicBoardPath } from '../../commitments/api';
+import { PUBLIC_BOARD_ORG_PARAM } from '../../commitments/api';
 import { rosterApi, rosterKeys } from '../../roster/api';
 
 interface Entry {
@@ -40,11 +40,14 @@ const ENTRIES: Entry[] = [
   },
 ];
 
-/** 公开承诺: the public board of the member's own branch (the board needs an organisation). */
+/**
+ * 公开承诺: the board of the member's own branch (the board needs an organisation), opened inside
+ * the signed-in frame so the member keeps the way back (the same board is public under /p/).
+ */
 function commitmentsEntry(orgCode: string): Entry {
   return {
-    id: '/p/commitments',
-    to: publicBoardPath(orgCode),
+    id: '/commitments/public',
+    to: `/commitments/public?${new URLSearchParams({ [PUBLIC_BOARD_ORG_PARAM]: orgCode }).toString()}`,
     icon: <FlagOutlined />,
     title: '公开承诺',
     hint: '查看本支部和党员的公开承诺',

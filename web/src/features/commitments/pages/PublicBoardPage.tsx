@@ -26,7 +26,7 @@ export function PublicBoardPage() {
       <Alert
         type="info"
         showIcon
-        message="本页内容同时通过无需登录的公开接口 /api/public/commitments?org=组织编码 提供给群众查看。"
+        message="本页内容无需登录即可查看：群众通过本组织的承诺公开栏链接或二维码访问。"
       />
       {q.data && q.data.items.length === 0 ? (
         <Empty description="暂无公开承诺" />
