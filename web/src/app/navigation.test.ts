@@ -51,7 +51,7 @@ describe('menu by role and organisation level', () => {
 
   it('a 党小组 gets only what a group holds', () => {
     expect(labels(['worker'], 'group')).toEqual([
-      '工作台: 工作台',
+      '工作台: 工作台、预警',
       '组织: 组织概况',
       '党员: 党员名册',
       '组织生活: 组织生活',
@@ -60,7 +60,7 @@ describe('menu by role and organisation level', () => {
 
   it('while the level is unknown, level-bound entries are left out', () => {
     const all = menu(['org_admin'], null).flatMap((g) => g.items.map((i) => i.label));
-    expect(all).toEqual(['工作台', '组织概况', '党员名册', '组织生活']);
+    expect(all).toEqual(['工作台', '预警', '组织概况', '党员名册', '组织生活']);
   });
 
   it('links follow the organisation in view, 系统 pages stay on the scope', () => {
@@ -71,7 +71,7 @@ describe('menu by role and organisation level', () => {
   });
 
   it('an org admin who is also a member gets both 工作台 and 我的', () => {
-    expect(labels(['member', 'org_admin'], null)[0]).toBe('工作台: 工作台、我的');
+    expect(labels(['member', 'org_admin'], null)[0]).toBe('工作台: 工作台、我的、预警');
   });
 });
 
