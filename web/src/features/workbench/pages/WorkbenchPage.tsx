@@ -40,7 +40,7 @@ const SEVERITIES: Severity[] = ['red', 'orange', 'yellow'];
 
 function KpiCard({ k }: { k: Kpi }) {
   return (
-    <Card size="small" style={{ height: '100%' }}>
+    <Card size="small" style={{ height: '100%' }} data-testid={`kpi-${k.key}`}>
       <Statistic
         title={
           <Space size={4}>
