@@ -10,7 +10,15 @@ import { openTestApp, type Session, type TestApp } from './api-harness.ts';
 import { describeEachEngine } from './db-harness.ts';
 
 /** Routes open to any signed-in account, whatever its roles: the caller's own session and password. */
-const SELF_ROUTES = ['POST /api/auth/logout', 'GET /api/me', 'POST /api/auth/password'];
+// The account's own session, password and notifications (another user's notification is a 404).
+const SELF_ROUTES = [
+  'POST /api/auth/logout',
+  'GET /api/me',
+  'POST /api/auth/password',
+  'GET /api/notifications',
+  'POST /api/notifications/:id/read',
+  'POST /api/notifications/read-all',
+];
 
 describeEachEngine('users API: 三员分立', (use) => {
   let t: TestApp;

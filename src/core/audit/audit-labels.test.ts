@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AUDIT_ACTION_LABELS,
   auditActionLabel,
+  auditActorLabel,
   auditActionOptions,
   auditDetailItems,
   auditDetailText,
@@ -97,5 +98,21 @@ describe('audit labels', () => {
     expect(auditObjectLabel('user')).toBe('账号');
     expect(auditObjectLabel('something_new')).toBe('对象');
     expect(auditObjectLabel(null)).toBe('');
+  });
+});
+
+describe('auditActorLabel', () => {
+  it.each([
+    ['张明（zhangming）', 'zhangming', '张明（zhangming）'],
+    [null, 'system', '系统（定时任务）'],
+    [null, 'seed', '系统（演示数据）'],
+    [null, 'someone_gone', 'someone_gone'],
+    [null, null, null],
+  ] as const)('%s / %s → %s', (name, username, want) => {
+    expect(auditActorLabel(name, username)).toBe(want);
+  });
+
+  it('names the scheduled jobs of a job summary row in Chinese', () => {
+    expect(auditDetailText({ job: 'term.due', found: 3, created: 2 })).not.toMatch(/term\.due/);
   });
 });

@@ -490,6 +490,10 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
 
 /** Values the services write as codes. */
 const VALUE_LABELS: Readonly<Record<string, string>> = {
+  // Scheduled jobs named in a job's summary row (notifications.jobs.ts).
+  'development.due': '发展党员期限提醒',
+  'term.due': '临近换届提醒',
+  digest: '每日汇总通知',
   scope: '超出管理范围',
   role: '角色无权操作',
   wrong_password: '口令错误',
@@ -559,4 +563,18 @@ export function auditDetailItems(detail: unknown): AuditDetailItem[] {
 export function auditDetailText(detail: unknown): string {
   const items = auditDetailItems(detail);
   return items.length === 0 ? '—' : items.map((i) => `${i.label}：${i.value}`).join('；');
+}
+
+/** Accounts that are not people: the scheduler, the server itself, the demo seed. */
+const SYSTEM_ACTORS: Readonly<Record<string, string>> = {
+  system: '系统（定时任务）',
+  'system:server': '系统（服务进程）',
+  seed: '系统（演示数据）',
+};
+
+/** The actor as shown: a person's name, a system actor's Chinese name, else the username. */
+export function auditActorLabel(name: string | null, username: string | null): string | null {
+  if (name) return name;
+  if (username && SYSTEM_ACTORS[username]) return SYSTEM_ACTORS[username];
+  return username;
 }

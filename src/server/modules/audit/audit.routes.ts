@@ -6,6 +6,7 @@ import {
   auditDetailItems,
   auditObjectLabel,
   AUDIT_RESULT_LABELS,
+  auditActorLabel,
 } from '../../../core/audit/audit-labels.ts';
 import { verifyAuditChain } from '../../audit/audit.repository.ts';
 import type { AppContext } from '../../context.ts';
@@ -108,7 +109,10 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
             actorUserId: r.actor_user_id,
             actorUsername: r.actor_username,
             // 姓名（用户名）for an account; the username alone when the account is unknown.
-            actorName: (r.actor_user_id !== null && names.get(`user:${r.actor_user_id}`)) || null,
+            actorName: auditActorLabel(
+              (r.actor_user_id !== null && names.get(`user:${r.actor_user_id}`)) || null,
+              r.actor_username,
+            ),
             action: r.action,
             actionLabel: auditActionLabel(r.action),
             objectType: r.object_type,
