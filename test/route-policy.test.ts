@@ -18,13 +18,14 @@ import { evaluationAuthzCases } from '../src/server/modules/evaluation/evaluatio
 import { commitmentsAuthzCases } from '../src/server/modules/commitments/commitments.authz-cases.ts';
 import { alertsAuthzCases } from '../src/server/modules/alerts/alerts.authz-cases.ts';
 import { workbenchAuthzCases } from '../src/server/modules/workbench/workbench.authz-cases.ts';
+import { searchAuthzCases } from '../src/server/modules/search/search.authz-cases.ts';
 import { notificationsAuthzCases } from '../src/server/modules/notifications/notifications.authz-cases.ts';
 
 /**
  * Every /api route with the id it needs from township B and the body a write would send.
  * Adding a route without adding it here fails the inventory test below.
  */
-const MODULE_CASES = [org_systemAuthzCases, rosterAuthzCases, org_lifeAuthzCases, developmentAuthzCases, evaluationAuthzCases, commitmentsAuthzCases, alertsAuthzCases, workbenchAuthzCases, notificationsAuthzCases];
+const MODULE_CASES = [org_systemAuthzCases, rosterAuthzCases, org_lifeAuthzCases, developmentAuthzCases, evaluationAuthzCases, commitmentsAuthzCases, alertsAuthzCases, workbenchAuthzCases, searchAuthzCases, notificationsAuthzCases];
 
 /** Built once per app: module cases may create township-B resources, which must not be created twice. */
 const built = new WeakMap<TestApp, Promise<Record<string, { url: string; body?: unknown }>>>();
