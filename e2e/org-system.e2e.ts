@@ -30,7 +30,12 @@ afterAll(async () => {
 });
 
 async function newPage(viewport = { width: 1366, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport });
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport,
+  });
   contexts.push(context);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -45,17 +50,22 @@ async function login(page: Page, user: SeedUser): Promise<void> {
 }
 
 /** A branch of the township with ≥2 full members and no 换届 under way; its term made due if none is recorded. */
-async function dueBranch(api: APIRequestContext, townshipId: number): Promise<{ id: number; fullMembers: number }> {
+async function dueBranch(
+  api: APIRequestContext,
+  townshipId: number,
+): Promise<{ id: number; fullMembers: number }> {
   const children = await apiJson<ApiOrgChild[]>(api, `/api/orgs/${townshipId}/children`);
   for (const c of children.filter((x) => BRANCH_KINDS.includes(x.kind))) {
     const team = await apiJson<Team>(api, `/api/org-system/orgs/${c.id}/team`);
     if (team.fullMembers < 2 || team.openRenewal) continue;
-    if (team.currentTerm && team.currentTerm.status !== '正常') return { id: c.id, fullMembers: team.fullMembers };
+    if (team.currentTerm && team.currentTerm.status !== '正常')
+      return { id: c.id, fullMembers: team.fullMembers };
     if (!team.currentTerm) {
       // No term on record (module seed not run): record the last election, six years ago.
       const electedOn = `${new Date().getFullYear() - 6}-03-15`;
       const res = await api.post(`/api/org-system/orgs/${c.id}/terms`, { data: { number: 1, electedOn } });
-      if (res.status() !== 201) throw new Error(`recording a term failed: ${res.status()} ${await res.text()}`);
+      if (res.status() !== 201)
+        throw new Error(`recording a term failed: ${res.status()} ${await res.text()}`);
       return { id: c.id, fullMembers: team.fullMembers };
     }
   }
@@ -69,10 +79,13 @@ async function submitModal(page: Page, testId: string): Promise<void> {
 
 describe('org-system', () => {
   test('township admin walks a 换届 from 请示 to the new term; the status becomes 正常', async () => {
-    const admin = server.seed.users.find((u) => u.role === 'org_admin' && /-\d{2}$/.test(u.orgCode)) ?? server.seed.users.find((u) => u.role === 'org_admin')!;
+    const admin =
+      server.seed.users.find((u) => u.role === 'org_admin' && /-\d{2}$/.test(u.orgCode)) ??
+      server.seed.users.find((u) => u.role === 'org_admin')!;
     const { page, errors } = await newPage();
     await login(page, admin);
-    const csrf = ((await (await page.request.get('/api/me')).json()) as { data: { csrfToken?: string } }).data.csrfToken;
+    const csrf = ((await (await page.request.get('/api/me')).json()) as { data: { csrfToken?: string } }).data
+      .csrfToken;
     const branch = await dueBranchWithCsrf(page, admin.orgId, csrf);
 
     await page.goto(`/orgs/${branch.id}/org-system?tab=renewal`);
@@ -120,7 +133,10 @@ describe('org-system', () => {
   });
 
   test('the 组织体系体检 report shows counts per finding and drills down', async () => {
-    const county = server.seed.users.find((u) => u.role === 'system_admin')!;
+    // The county's 组织部 (org_admin at the root); the system administrator only has 系统 pages (三员分立).
+    const county = server.seed.users
+      .filter((u) => u.role === 'org_admin')
+      .sort((a, b) => a.orgCode.length - b.orgCode.length)[0]!;
     const { page, errors } = await newPage({ width: 390, height: 844 });
     await login(page, county);
     await page.goto(`/orgs/${county.orgId}/org-system/health`);
@@ -139,6 +155,14 @@ async function dueBranchWithCsrf(page: Page, townshipId: number, csrf: string | 
   const api = page.request;
   const origPost = api.post.bind(api);
   const wrapped = Object.create(api) as APIRequestContext;
-  wrapped.post = (url, options) => origPost(url, { ...options, headers: { ...(options?.headers ?? {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), origin: server.baseUrl } });
+  wrapped.post = (url, options) =>
+    origPost(url, {
+      ...options,
+      headers: {
+        ...(options?.headers ?? {}),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+        origin: server.baseUrl,
+      },
+    });
   return dueBranch(wrapped, townshipId);
 }

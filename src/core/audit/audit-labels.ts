@@ -494,6 +494,7 @@ const VALUE_LABELS: Readonly<Record<string, string>> = {
   'development.due': '发展党员期限提醒',
   'term.due': '临近换届提醒',
   digest: '每日汇总通知',
+  'seed.meetings': '演示数据中待召开会议的通知',
   scope: '超出管理范围',
   role: '角色无权操作',
   wrong_password: '口令错误',

@@ -15,6 +15,8 @@ export const SEED_PHASE_LABELS: Readonly<Record<string, string>> = {
   evaluation: '生成民主评议数据',
   commitments: '生成公开承诺',
   alerts: '生成预警',
+  notifications: '生成通知',
+  indicators: '计算工作台指标（近12个月）',
   // Steps inside a module seed
   units: '单位和组织设置',
   terms: '班子任期',
