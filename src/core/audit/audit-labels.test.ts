@@ -116,3 +116,23 @@ describe('auditActorLabel', () => {
     expect(auditDetailText({ job: 'term.due', found: 3, created: 2 })).not.toMatch(/term\.due/);
   });
 });
+
+describe('rectification sources in audit details', () => {
+  it.each(['evaluation.subject', 'evaluation.campaign', 'evaluation.review', 'commitments.review', 'manual'])(
+    '%s is named in Chinese',
+    (source) => {
+      expect(auditDetailText({ sourceType: source })).not.toContain(source);
+    },
+  );
+});
+
+describe('unlabelled code-like values', () => {
+  it.each(['orgsys.something_new', 'roster.new_thing', 'pending_acceptance'])('%s reads in Chinese', (v) => {
+    const text = auditDetailText({ status: v });
+    expect(text).not.toContain(v);
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+  });
+  it('keeps ordinary text as written', () => {
+    expect(auditDetailText({ reason: '搬家到西村' })).toContain('搬家到西村');
+  });
+});

@@ -495,6 +495,12 @@ const VALUE_LABELS: Readonly<Record<string, string>> = {
   'term.due': '临近换届提醒',
   digest: '每日汇总通知',
   'seed.meetings': '演示数据中待召开会议的通知',
+  // Where a rectification (整改) item comes from (rect_items.source_type).
+  'evaluation.subject': '述职评议',
+  'evaluation.campaign': '述职评议',
+  'evaluation.review': '民主评议党员',
+  'commitments.review': '公开承诺领导点评',
+  manual: '直接录入',
   scope: '超出管理范围',
   role: '角色无权操作',
   wrong_password: '口令错误',
@@ -538,7 +544,12 @@ function valueText(v: unknown): string {
   if (typeof v === 'string') {
     // authz_denied reasons: 'scope', or 'scope:<step>' for a step outside the caller's subtree.
     if (v.startsWith('scope:')) return VALUE_LABELS.scope!;
-    return VALUE_LABELS[v] ?? v;
+    const known = VALUE_LABELS[v];
+    if (known) return known;
+    // A code-like value nobody labelled yet (module.thing, snake_case) reads as its module in
+    // Chinese rather than as a raw code.
+    if (/^[a-z]+(?:[._][a-z]+)+$/.test(v)) return auditActionLabel(v.replace(/_/g, '.'));
+    return v;
   }
   if (Array.isArray(v)) return v.length === 0 ? '—' : v.map(valueText).join('、');
   if (typeof v === 'object') {
