@@ -18,6 +18,12 @@ export interface Measured {
   denOverride?: Map<number, number>;
 }
 
+/** Reads several indicators need, done once per refresh (memoised by the caller). */
+export interface SharedFacts {
+  /** The org-system facts of the subtree on the date (members, posts, kinds). */
+  orgFacts(): ReturnType<typeof gatherFacts>;
+}
+
 export interface IndicatorDef {
   key: string;
   label: string;
@@ -26,9 +32,12 @@ export interface IndicatorDef {
   definition: string;
   /** Can it be measured as of a past month end (trends)? Some sources keep only today's state. */
   history: boolean;
-  /** Higher is better (ranking order; a count is neither and ranks by size). */
-  better: 'higher' | 'lower';
-  measure(ctx: AppContext, root: { id: number; path: string }, asOf: string): Promise<Measured>;
+  measure(
+    ctx: AppContext,
+    root: { id: number; path: string },
+    asOf: string,
+    shared: SharedFacts,
+  ): Promise<Measured>;
 }
 
 const orgIdOfPath = (path: string) => Number(path.split('/').filter(Boolean).at(-1));
@@ -44,10 +53,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
     unit: '人',
     definition: '本组织及所属各级组织的党员（含预备党员）人数',
     history: true,
-    better: 'higher',
-    async measure(ctx, root, asOf) {
-      const db = ctx.db;
-      const { facts } = await gatherFacts(db, root, asOf);
+    async measure(ctx, root, asOf, shared) {
+      const { facts } = await shared.orgFacts();
       const own = new Map<number, Part>();
       for (const f of facts) own.set(f.orgId, { num: f.members, den: null });
       return { own };
@@ -59,10 +66,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
     unit: '个',
     definition: '本组织及所属的党委、党总支、党支部数（不含党小组）',
     history: true,
-    better: 'higher',
-    async measure(ctx, root, asOf) {
-      const db = ctx.db;
-      const { orgs } = await gatherFacts(db, root, asOf);
+    async measure(ctx, root, asOf, shared) {
+      const { orgs } = await shared.orgFacts();
       const own = new Map<number, Part>();
       for (const o of orgs)
         if (o.kind !== '党小组' && (o.established_on ?? '') <= asOf) own.set(o.id, { num: 1, den: null });
@@ -75,7 +80,6 @@ export const INDICATORS: readonly IndicatorDef[] = [
     unit: '%',
     definition: '本季度已见分晓的组织生活要求（各组织×会议类型）中达标的比例；进行中、不适用的不计',
     history: true,
-    better: 'higher',
     async measure(ctx, root, asOf) {
       const [y, m] = asOf.split('-').map(Number) as [number, number];
       const rows = await complianceRows(ctx, root, periodOf(y, Math.ceil(m / 3)), asOf);
@@ -93,10 +97,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
     unit: '%',
     definition: '党委、党总支、党支部中配备了书记的比例',
     history: true,
-    better: 'higher',
-    async measure(ctx, root, asOf) {
-      const db = ctx.db;
-      const { facts } = await gatherFacts(db, root, asOf);
+    async measure(ctx, root, asOf, shared) {
+      const { facts } = await shared.orgFacts();
       const own = new Map<number, Part>();
       for (const f of facts)
         if (f.kind !== '党小组') own.set(f.orgId, { num: f.hasSecretary ? 1 : 0, den: 1 });
@@ -109,7 +111,6 @@ export const INDICATORS: readonly IndicatorDef[] = [
     unit: '%',
     definition: '应换届的党组织中未逾期换届的比例（届期未录入的按未按期计）',
     history: true,
-    better: 'higher',
     async measure(ctx, root, asOf) {
       const db = ctx.db;
       const rows = await termsReport(db, ctx.config.rulebook, root, asOf);
@@ -127,7 +128,6 @@ export const INDICATORS: readonly IndicatorDef[] = [
     unit: '%',
     definition: '本年接收预备党员人数占上级下达发展名额的比例',
     history: true,
-    better: 'higher',
     async measure(ctx, root, asOf) {
       const db = ctx.db;
       const year = asOf.slice(0, 4);
@@ -158,7 +158,6 @@ export const INDICATORS: readonly IndicatorDef[] = [
     unit: '%',
     definition: '已到整改期限或已销号的整改事项中，在期限内销号的比例',
     history: true,
-    better: 'higher',
     async measure(ctx, root, asOf) {
       const db = ctx.db;
       const rows = await db
@@ -183,7 +182,6 @@ export const INDICATORS: readonly IndicatorDef[] = [
     unit: '%',
     definition: '进行中的公开承诺中未逾期点评的比例（点评周期见规则库）',
     history: false,
-    better: 'higher',
     async measure(ctx, root, asOf) {
       const db = ctx.db;
       const [active, overdue] = await Promise.all([

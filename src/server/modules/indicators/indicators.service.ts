@@ -10,7 +10,8 @@ import {
 } from '../../../core/indicators/indicators.rules.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import type { AppContext } from '../../context.ts';
-import { INDICATORS, type IndicatorDef } from './indicators.defs.ts';
+import { gatherFacts } from '../org-system/org-system.reports.ts';
+import { INDICATORS, type IndicatorDef, type SharedFacts } from './indicators.defs.ts';
 
 const ROOT = { id: 0, path: '/' };
 
@@ -27,11 +28,13 @@ export async function refreshIndicators(
     await ctx.db.selectFrom('orgs').select(['id', 'parent_id']).where('status', '=', 'active').execute()
   ).map((o) => ({ id: Number(o.id), parentId: o.parent_id === null ? null : Number(o.parent_id) }));
   const at = ctx.now().toISOString();
+  let orgFacts: ReturnType<typeof gatherFacts> | undefined;
+  const shared: SharedFacts = { orgFacts: () => (orgFacts ??= gatherFacts(ctx.db, ROOT, asOf)) };
   let written = 0;
   for (const def of INDICATORS) {
     if (opts.only && !opts.only.includes(def.key)) continue;
     if (past && !def.history) continue;
-    const m = await def.measure(ctx, ROOT, asOf);
+    const m = await def.measure(ctx, ROOT, asOf, shared);
     const totals = rollUp(nodes, m.own, m.denOverride);
     const rows = [...totals].map(([orgId, p]) => ({
       org_id: orgId,
@@ -128,7 +131,6 @@ export async function childFigures(ctx: AppContext, children: readonly { id: num
     key: d.key,
     label: d.label,
     unit: d.unit,
-    better: d.better,
     rows: children
       .map((c) => ({ orgId: c.id, orgName: c.name, value: valueOf(by.get(`${c.id}|${d.key}`), d.unit) }))
       .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)),

@@ -18,6 +18,9 @@ export interface Todo {
   severity?: string;
 }
 
+/** Alert codes whose conditions the to-do list reads directly (not twice through the alert). */
+const SHOWN_DIRECTLY = ['TRANSFER_WAITING'];
+
 const SEVERITY_ORDER = sql<number>`case severity when 'red' then 0 when 'orange' then 1 else 2 end`;
 
 export async function todosOf(
@@ -29,7 +32,7 @@ export async function todosOf(
 ): Promise<Todo[]> {
   const db = ctx.db;
   const upper = pathUpperBound(org.path);
-  const [requests, incoming, approvals, returned, meetings, alerts] = await Promise.all([
+  const [requests, transfers, meetings, alerts] = await Promise.all([
     // A member's own transfer request, waiting for the sending branch (转出申请).
     db
       .selectFrom('roster_transfer_requests as r')
@@ -42,37 +45,30 @@ export async function todosOf(
       .orderBy('r.created_at')
       .limit(limit)
       .execute(),
-    // Transfers to accept (接收) at an organisation of the subtree.
+    // Transfers waiting for this subtree: to accept (接收) at the receiver, to approve (审批) at
+    // the committee, or returned (退回) to the sender — each stage matched on its own path.
     db
       .selectFrom('roster_transfers as t')
       .innerJoin('persons as p', 'p.id', 't.person_id')
       .innerJoin('orgs as o', 'o.id', 't.to_org_id')
-      .select(['t.id', 't.to_org_id as org_id', 't.initiated_at', 'p.name', 'o.name as org_name'])
-      .where('t.status', '=', 'pending_acceptance')
-      .where('t.to_org_path', '>=', org.path)
-      .where('t.to_org_path', '<', upper)
-      .orderBy('t.initiated_at')
-      .limit(limit)
-      .execute(),
-    // Transfers waiting for the approval of a committee of the subtree (审批).
-    db
-      .selectFrom('roster_transfers as t')
-      .innerJoin('persons as p', 'p.id', 't.person_id')
-      .select(['t.id', 't.from_org_id as org_id', 't.initiated_at', 'p.name', 't.approver_path'])
-      .where('t.status', '=', 'pending_approval')
-      .where('t.approver_path', '>=', org.path)
-      .where('t.approver_path', '<', upper)
-      .orderBy('t.initiated_at')
-      .limit(limit)
-      .execute(),
-    // Transfers returned to the sending branch (退回).
-    db
-      .selectFrom('roster_transfers as t')
-      .innerJoin('persons as p', 'p.id', 't.person_id')
-      .select(['t.id', 't.from_org_id as org_id', 't.updated_at', 'p.name'])
-      .where('t.status', '=', 'returned')
-      .where('t.from_org_path', '>=', org.path)
-      .where('t.from_org_path', '<', upper)
+      .select([
+        't.id',
+        't.status',
+        't.from_org_id',
+        't.to_org_id',
+        't.updated_at',
+        'p.name',
+        'o.name as to_org_name',
+      ])
+      .where((eb) => {
+        const under = (col: 't.to_org_path' | 't.approver_path' | 't.from_org_path') =>
+          eb.and([eb(col, '>=', org.path), eb(col, '<', upper)]);
+        return eb.or([
+          eb.and([eb('t.status', '=', 'pending_acceptance'), under('t.to_org_path')]),
+          eb.and([eb('t.status', '=', 'pending_approval'), under('t.approver_path')]),
+          eb.and([eb('t.status', '=', 'returned'), under('t.from_org_path')]),
+        ]);
+      })
       .orderBy('t.updated_at')
       .limit(limit)
       .execute(),
@@ -95,6 +91,8 @@ export async function todosOf(
           .select(['code', 'severity', 'subject_label', 'detail', 'due', 'since', 'link', 'org_path'])
           .where('is_open', '=', 1)
           .where('role', 'in', roles)
+          // Listed above from the transfers themselves, with the stage each waits in.
+          .where('code', 'not in', SHOWN_DIRECTLY)
           .where('org_path', '>=', org.path)
           .where('org_path', '<', upper)
           .orderBy(SEVERITY_ORDER)
@@ -112,25 +110,7 @@ export async function todosOf(
       link: `/orgs/${r.org_id}/roster/transfers`,
       orgName: r.org_name,
     })),
-    ...approvals.map((t) => ({
-      kind: 'transfer_approval',
-      title: `${t.name}的组织关系转接待审批`,
-      due: null,
-      link: `/orgs/${t.org_id}/roster/transfers`,
-    })),
-    ...incoming.map((t) => ({
-      kind: 'transfer_incoming',
-      title: `${t.name}的组织关系转入${t.org_name}，待接收`,
-      due: null,
-      link: `/orgs/${t.org_id}/roster/transfers`,
-      orgName: t.org_name,
-    })),
-    ...returned.map((t) => ({
-      kind: 'transfer_returned',
-      title: `${t.name}的组织关系转接被退回，待处理`,
-      due: null,
-      link: `/orgs/${t.org_id}/roster/transfers`,
-    })),
+    ...transfers.map(transferTodo),
     ...meetings.map((m) => ({
       kind: m.held_on === today ? 'meeting_sign_in' : 'meeting_record',
       title:
@@ -151,4 +131,34 @@ export async function todosOf(
     })),
   ];
   return out.slice(0, limit);
+}
+
+function transferTodo(t: {
+  status: string;
+  from_org_id: number;
+  to_org_id: number;
+  name: string;
+  to_org_name: string;
+}): Todo {
+  if (t.status === 'pending_acceptance')
+    return {
+      kind: 'transfer_incoming',
+      title: `${t.name}的组织关系转入${t.to_org_name}，待接收`,
+      due: null,
+      link: `/orgs/${t.to_org_id}/roster/transfers`,
+      orgName: t.to_org_name,
+    };
+  return t.status === 'pending_approval'
+    ? {
+        kind: 'transfer_approval',
+        title: `${t.name}的组织关系转接待审批`,
+        due: null,
+        link: `/orgs/${t.from_org_id}/roster/transfers`,
+      }
+    : {
+        kind: 'transfer_returned',
+        title: `${t.name}的组织关系转接被退回，待处理`,
+        due: null,
+        link: `/orgs/${t.from_org_id}/roster/transfers`,
+      };
 }
