@@ -20,12 +20,17 @@ import { alertsAuthzCases } from '../src/server/modules/alerts/alerts.authz-case
 import { workbenchAuthzCases } from '../src/server/modules/workbench/workbench.authz-cases.ts';
 import { searchAuthzCases } from '../src/server/modules/search/search.authz-cases.ts';
 import { notificationsAuthzCases } from '../src/server/modules/notifications/notifications.authz-cases.ts';
+import { responsibilityAuthzCases } from '../src/server/modules/responsibility/responsibility.authz-cases.ts';
+import { tasksAuthzCases } from '../src/server/modules/tasks/tasks.authz-cases.ts';
+import { inspectionAuthzCases } from '../src/server/modules/inspection/inspection.authz-cases.ts';
+import { assessmentAuthzCases } from '../src/server/modules/assessment/assessment.authz-cases.ts';
+import { problemsAuthzCases } from '../src/server/modules/problems/problems.authz-cases.ts';
 
 /**
  * Every /api route with the id it needs from township B and the body a write would send.
  * Adding a route without adding it here fails the inventory test below.
  */
-const MODULE_CASES = [org_systemAuthzCases, rosterAuthzCases, org_lifeAuthzCases, developmentAuthzCases, evaluationAuthzCases, commitmentsAuthzCases, alertsAuthzCases, workbenchAuthzCases, searchAuthzCases, notificationsAuthzCases];
+const MODULE_CASES = [org_systemAuthzCases, rosterAuthzCases, org_lifeAuthzCases, developmentAuthzCases, evaluationAuthzCases, commitmentsAuthzCases, alertsAuthzCases, workbenchAuthzCases, searchAuthzCases, notificationsAuthzCases, responsibilityAuthzCases, tasksAuthzCases, inspectionAuthzCases, assessmentAuthzCases, problemsAuthzCases];
 
 /** Built once per app: module cases may create township-B resources, which must not be created twice. */
 const built = new WeakMap<TestApp, Promise<Record<string, { url: string; body?: unknown }>>>();

@@ -11,6 +11,11 @@ import { migrateCommand } from './commands/migrate.command.ts';
 import { ORG_LIFE_COMMANDS } from './commands/org-life.commands.ts';
 import { ORG_SYSTEM_COMMANDS } from './commands/org-system.commands.ts';
 import { ROSTER_COMMANDS } from './commands/roster.commands.ts';
+import { RESPONSIBILITY_COMMANDS } from './commands/responsibility.commands.ts';
+import { TASKS_COMMANDS } from './commands/tasks.commands.ts';
+import { INSPECTION_COMMANDS } from './commands/inspection.commands.ts';
+import { ASSESSMENT_COMMANDS } from './commands/assessment.commands.ts';
+import { PROBLEMS_COMMANDS } from './commands/problems.commands.ts';
 import { seedCommand } from './commands/seed.command.ts';
 import { serveCommand, startCommand } from './commands/serve.command.ts';
 import { CliError, log } from './output.ts';
@@ -31,6 +36,11 @@ const COMMANDS: CliCommands = {
   ...EVALUATION_COMMANDS,
   ...COMMITMENTS_COMMANDS,
   ...ALERT_COMMANDS,
+  ...RESPONSIBILITY_COMMANDS,
+  ...TASKS_COMMANDS,
+  ...INSPECTION_COMMANDS,
+  ...ASSESSMENT_COMMANDS,
+  ...PROBLEMS_COMMANDS,
   ...BENCH_COMMANDS,
 };
 

@@ -166,6 +166,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'notification.read': '阅读通知',
   'notification.read_all': '全部通知标为已读',
   'notification.job': '生成通知',
+  // 党建责任制与问责 (responsibility module: resp.*, accountability.*)
+  // 工作任务 (tasks module: task.*)
+  // 督查与通报 (inspection module: inspection.*, bulletin.*)
+  // 考核 (assessment module: assessment.*)
+  // 问题清单 (problems module: problem.*)
 };
 
 /** The module (first segment of a code) when the exact action is not listed. */
@@ -188,6 +193,13 @@ const MODULE_LABELS: Readonly<Record<string, string>> = {
   notification: '通知',
   notifications: '通知',
   jobs: '定时任务',
+  resp: '党建责任制',
+  accountability: '问责',
+  task: '工作任务',
+  inspection: '督查',
+  bulletin: '通报',
+  assessment: '考核',
+  problem: '问题清单',
 };
 
 /** The verb (last segment) when the exact action is not listed. */
@@ -501,6 +513,11 @@ const VALUE_LABELS: Readonly<Record<string, string>> = {
   'evaluation.review': '民主评议党员',
   'commitments.review': '公开承诺领导点评',
   manual: '直接录入',
+  'inspection.finding': '督查发现问题',
+  alert: '预警转整改',
+  'life.meeting': '组织生活会查摆问题',
+  'orgsys.weak': '软弱涣散整顿',
+  'resp.item': '责任清单事项',
   scope: '超出管理范围',
   role: '角色无权操作',
   wrong_password: '口令错误',

@@ -10,6 +10,11 @@ import { DEVELOPMENT_RULES } from './development.rules-data.ts';
 import { EVALUATION_RULES } from './evaluation.rules-data.ts';
 import { COMMITMENTS_RULES } from './commitments.rules-data.ts';
 import { ALERT_RULES } from './alerts.rules-data.ts';
+import { RESPONSIBILITY_RULES } from './responsibility.rules-data.ts';
+import { TASKS_RULES } from './tasks.rules-data.ts';
+import { INSPECTION_RULES } from './inspection.rules-data.ts';
+import { ASSESSMENT_RULES } from './assessment.rules-data.ts';
+import { PROBLEMS_RULES } from './problems.rules-data.ts';
 
 const ZHIBU_2018 = '中国共产党支部工作条例（试行）2018';
 const XUANJU_2020 = '中国共产党基层组织选举工作条例 2020';
@@ -77,4 +82,9 @@ export const NATIONAL_RULES: readonly RuleEntry[] = [
   ...EVALUATION_RULES,
   ...COMMITMENTS_RULES,
   ...ALERT_RULES,
+  ...RESPONSIBILITY_RULES,
+  ...TASKS_RULES,
+  ...INSPECTION_RULES,
+  ...ASSESSMENT_RULES,
+  ...PROBLEMS_RULES,
 ];

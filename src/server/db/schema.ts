@@ -8,6 +8,11 @@ import type { CommitmentsTables } from './tables/commitments.tables.ts';
 import type { AlertTables } from './tables/alerts.tables.ts';
 import type { IndicatorTables } from './tables/indicators.tables.ts';
 import type { NotificationTables } from './tables/notifications.tables.ts';
+import type { ResponsibilityTables } from './tables/responsibility.tables.ts';
+import type { TasksTables } from './tables/tasks.tables.ts';
+import type { InspectionTables } from './tables/inspection.tables.ts';
+import type { AssessmentTables } from './tables/assessment.tables.ts';
+import type { ProblemsTables } from './tables/problems.tables.ts';
 
 /** Dates are ISO `YYYY-MM-DD` text, timestamps ISO-8601 UTC text, booleans 0/1, on both engines. */
 export interface OrgTable {
@@ -168,7 +173,7 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's plus each module's (each module owns its own file in tables/). */
-export interface DB extends FoundationTables, OrgSystemTables, RosterTables, OrgLifeTables, DevelopmentTables, EvaluationTables, CommitmentsTables, AlertTables, NotificationTables, IndicatorTables {}
+export interface DB extends FoundationTables, OrgSystemTables, RosterTables, OrgLifeTables, DevelopmentTables, EvaluationTables, CommitmentsTables, AlertTables, NotificationTables, IndicatorTables, ResponsibilityTables, TasksTables, InspectionTables, AssessmentTables, ProblemsTables {}
 
 export type OrgRow = Selectable<OrgTable>;
 export type NewOrg = Insertable<OrgTable>;

@@ -6,6 +6,11 @@ import { lostContactAlerts, rectificationAlerts } from './evaluation/evaluation.
 import { complianceAlerts, planAlerts, planCopyAlerts, qualityAlerts } from './org-life/org-life.alerts.ts';
 import { structureAlerts, termAlerts, weakAlerts } from './org-system/org-system.alerts.ts';
 import { floatingAlerts, graduateAlerts, transferAlerts } from './roster/roster.alerts.ts';
+import { responsibilityAlerts } from './responsibility/responsibility.alerts.ts';
+import { tasksAlerts } from './tasks/tasks.alerts.ts';
+import { inspectionAlerts } from './inspection/inspection.alerts.ts';
+import { assessmentAlerts } from './assessment/assessment.alerts.ts';
+import { problemsAlerts } from './problems/problems.alerts.ts';
 
 /**
  * A function, not a constant: sources import their module's services, which refresh alerts
@@ -27,4 +32,9 @@ export const alertSources = (): readonly AlertSource[] => [
   transferAlerts,
   graduateAlerts,
   floatingAlerts,
+  ...responsibilityAlerts,
+  ...tasksAlerts,
+  ...inspectionAlerts,
+  ...assessmentAlerts,
+  ...problemsAlerts,
 ];

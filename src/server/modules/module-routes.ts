@@ -11,6 +11,11 @@ import { registerAlertRoutes } from './alerts/alerts.routes.ts';
 import { registerWorkbenchRoutes } from './workbench/workbench.routes.ts';
 import { registerSearchRoutes } from './search/search.routes.ts';
 import { registerNotificationRoutes } from './notifications/notifications.routes.ts';
+import { registerResponsibilityRoutes } from './responsibility/responsibility.routes.ts';
+import { registerTasksRoutes } from './tasks/tasks.routes.ts';
+import { registerInspectionRoutes } from './inspection/inspection.routes.ts';
+import { registerAssessmentRoutes } from './assessment/assessment.routes.ts';
+import { registerProblemsRoutes } from './problems/problems.routes.ts';
 
 export const MODULE_ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext) => void> = [
   registerOrgSystemRoutes,
@@ -23,4 +28,9 @@ export const MODULE_ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext
   registerWorkbenchRoutes,
   registerSearchRoutes,
   registerNotificationRoutes,
+  registerResponsibilityRoutes,
+  registerTasksRoutes,
+  registerInspectionRoutes,
+  registerAssessmentRoutes,
+  registerProblemsRoutes,
 ];

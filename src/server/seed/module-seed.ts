@@ -6,6 +6,11 @@ import { seedOrgLife } from '../modules/org-life/org-life.seed.ts';
 import { seedDevelopment } from '../modules/development/development.seed.ts';
 import { seedEvaluation } from '../modules/evaluation/evaluation.seed.ts';
 import { seedCommitments } from '../modules/commitments/commitments.seed.ts';
+import { seedResponsibility } from '../modules/responsibility/responsibility.seed.ts';
+import { seedTasks } from '../modules/tasks/tasks.seed.ts';
+import { seedInspection } from '../modules/inspection/inspection.seed.ts';
+import { seedProblems } from '../modules/problems/problems.seed.ts';
+import { seedAssessment } from '../modules/assessment/assessment.seed.ts';
 import { refreshAlerts } from '../modules/alerts/alerts.service.ts';
 import { seedNotifications } from '../modules/notifications/notifications.seed.ts';
 import { refreshIndicatorHistory } from '../modules/indicators/indicators.service.ts';
@@ -26,12 +31,18 @@ export const MODULE_SEEDS: ReadonlyArray<{ name: string; run: (ctx: AppContext, 
   { name: 'development', run: seedDevelopment },
   { name: 'evaluation', run: seedEvaluation },
   { name: 'commitments', run: seedCommitments },
+  { name: 'responsibility', run: seedResponsibility },
+  { name: 'tasks', run: seedTasks },
+  { name: 'inspection', run: seedInspection },
+  { name: 'problems', run: seedProblems },
   // Last: the alert registry finds what the modules' seeds left to be found.
   { name: 'alerts', run: async (ctx) => void (await refreshAlerts(ctx)) },
   // After the alerts: the digest counts them; meetings to come notify their attendees.
   { name: 'notifications', run: seedNotifications },
   // The workbench's figures for the last 12 months (trends), from what the seeds recorded.
   { name: 'indicators', run: async (ctx) => void (await refreshIndicatorHistory(ctx)) },
+  // Last: the year's assessment scores read everything above.
+  { name: 'assessment', run: seedAssessment },
 ];
 
 /** Runs every module's demo seed; each runs its own transactions and audits itself. */

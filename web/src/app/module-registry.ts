@@ -7,6 +7,11 @@ import { developmentModule } from '../features/development/routes';
 import { evaluationModule } from '../features/evaluation/routes';
 import { commitmentsModule } from '../features/commitments/routes';
 import { workbenchModule } from '../features/workbench/routes';
+import { responsibilityModule } from '../features/responsibility/routes';
+import { tasksModule } from '../features/tasks/routes';
+import { inspectionModule } from '../features/inspection/routes';
+import { assessmentModule } from '../features/assessment/routes';
+import { problemsModule } from '../features/problems/routes';
 import type { ModuleNavItem } from './module-types';
 
 const MODULES = [
@@ -17,6 +22,11 @@ const MODULES = [
   developmentModule,
   evaluationModule,
   commitmentsModule,
+  responsibilityModule,
+  tasksModule,
+  inspectionModule,
+  assessmentModule,
+  problemsModule,
 ];
 
 export const MODULE_ROUTES = MODULES.flatMap((m) => m.routes);

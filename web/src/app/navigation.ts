@@ -12,6 +12,7 @@ export const NAV_GROUPS = [
   '发展党员',
   '评议考核',
   '创先争优',
+  '责任考核',
   '系统',
 ] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];

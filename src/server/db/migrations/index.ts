@@ -26,6 +26,11 @@ import * as m_alerts from './2026_12_07_180000_alerts.ts';
 import * as m_indicators from './2026_12_07_185000_indicators.ts';
 import * as m_notifications from './2026_12_07_193000_notifications.ts';
 import * as m_login_failures from './2026_12_07_200500_login_failures.ts';
+import * as m_responsibility from './2026_12_08_100000_responsibility.ts';
+import * as m_tasks from './2026_12_08_110000_tasks.ts';
+import * as m_inspection from './2026_12_08_120000_inspection.ts';
+import * as m_assessment from './2026_12_08_130000_assessment.ts';
+import * as m_problems from './2026_12_08_140000_problems.ts';
 
 /** Static list: bundles cleanly and never picks up helper files by accident. */
 export const migrations: Record<string, Migration> = {
@@ -56,6 +61,11 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_185000_indicators': m_indicators,
   '2026_12_07_193000_notifications': m_notifications,
   '2026_12_07_200500_login_failures': m_login_failures,
+  '2026_12_08_100000_responsibility': m_responsibility,
+  '2026_12_08_110000_tasks': m_tasks,
+  '2026_12_08_120000_inspection': m_inspection,
+  '2026_12_08_130000_assessment': m_assessment,
+  '2026_12_08_140000_problems': m_problems,
 };
 
 export const migrationProvider: MigrationProvider = {

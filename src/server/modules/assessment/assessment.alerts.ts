@@ -1,0 +1,4 @@
+// 考核 alert sources (预警), listed in ../alert-sources.ts.
+import type { AlertSource } from '../alerts/alerts.registry.ts';
+
+export const assessmentAlerts: readonly AlertSource[] = [];

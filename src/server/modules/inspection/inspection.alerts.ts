@@ -1,0 +1,4 @@
+// 督查 alert sources (预警), listed in ../alert-sources.ts.
+import type { AlertSource } from '../alerts/alerts.registry.ts';
+
+export const inspectionAlerts: readonly AlertSource[] = [];

@@ -1,0 +1,4 @@
+// 问题清单 alert sources (预警), listed in ../alert-sources.ts.
+import type { AlertSource } from '../alerts/alerts.registry.ts';
+
+export const problemsAlerts: readonly AlertSource[] = [];

@@ -1,0 +1,8 @@
+// 问题清单 routes (issue 18).
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+
+export function registerProblemsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  void app;
+  void ctx;
+}

@@ -1,0 +1,4 @@
+// 党建责任制 alert sources (预警), listed in ../alert-sources.ts.
+import type { AlertSource } from '../alerts/alerts.registry.ts';
+
+export const responsibilityAlerts: readonly AlertSource[] = [];
