@@ -12,6 +12,8 @@ export const REF_KINDS = [
   'campaign_subject',
   'member_review_entry',
   'commitment',
+  'rect_item',
+  'alert',
 ] as const;
 export type RefKind = (typeof REF_KINDS)[number];
 

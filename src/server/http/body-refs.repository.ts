@@ -68,4 +68,12 @@ export const REF_RESOLVERS: Record<RefKind, (db: Kysely<DB>, ids: readonly numbe
     chunked(ids, (c) =>
       db.selectFrom('cm_commitments').select(['id', 'org_path as path']).where('id', 'in', c).execute(),
     ),
+  rect_item: (db, ids) =>
+    chunked(ids, (c) =>
+      db.selectFrom('rect_items').select(['id', 'org_path as path']).where('id', 'in', c).execute(),
+    ),
+  alert: (db, ids) =>
+    chunked(ids, (c) =>
+      db.selectFrom('alerts').select(['id', 'org_path as path']).where('id', 'in', c).execute(),
+    ),
 };
