@@ -255,3 +255,8 @@ export async function allCounts(db: Q): Promise<Array<{ ancestor_id: number; cod
     .execute();
   return rows.map((r) => ({ ancestor_id: r.ancestor_id, code: r.code, n: toCount(r.n) }));
 }
+
+/** One alert by id (the 问题清单 turns an open alert into a rectification item). */
+export async function findAlert(db: Q, id: number) {
+  return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+}
