@@ -168,6 +168,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'notification.job': '生成通知',
   // 党建责任制与问责 (responsibility module: resp.*, accountability.*)
   // 工作任务 (tasks module: task.*)
+  'task.issue': '下达任务',
+  'task.report': '报送任务',
+  'task.return': '退回任务报送',
+  'task.urge': '催报任务',
+  'task.remind_job': '任务截止提醒',
+  'task.seed': '生成工作任务演示数据',
   // 督查与通报 (inspection module: inspection.*, bulletin.*)
   // 考核 (assessment module: assessment.*)
   // 问题清单 (problems module: problem.*)

@@ -8,6 +8,9 @@ export const NOTIFICATION_KINDS = [
   'development.due',
   'term.due',
   'digest',
+  'task.issued',
+  'task.remind',
+  'task.returned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -18,6 +21,9 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   'development.due': '发展党员期限提醒',
   'term.due': '换届提醒',
   digest: '每日汇总',
+  'task.issued': '工作任务',
+  'task.remind': '任务催报',
+  'task.returned': '报送退回',
 };
 
 /** What a notification says and where it leads, before it is addressed to anyone. */

@@ -6,6 +6,7 @@ import {
   notifyTermsDue,
   sendDailyDigests,
 } from '../modules/notifications/notifications.jobs.ts';
+import { remindTaskDeadlines } from '../modules/tasks/tasks.jobs.ts';
 import type { ScheduledJob } from './job-runner.ts';
 
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
@@ -41,6 +42,15 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     run: async (ctx) => {
       const r = await notifyTermsDue(ctx);
       return `临近换届${r.found}个组织，新发通知${r.created}条`;
+    },
+  },
+  {
+    name: 'tasks.remind',
+    label: '工作任务截止提醒（截止前若干天及逾期时通知未报送的组织）',
+    every: 'daily',
+    run: async (ctx) => {
+      const r = await remindTaskDeadlines(ctx);
+      return `待提醒${r.found}项，新发通知${r.created}条`;
     },
   },
   // After the other jobs, so the digest counts what they sent today and the refreshed alerts.

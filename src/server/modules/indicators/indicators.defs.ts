@@ -9,6 +9,7 @@ import { hasTerms } from '../../../core/org-system/terms.rules.ts';
 import type { AppContext } from '../../context.ts';
 import { overdueReviews } from '../commitments/commitments.service.ts';
 import * as cmRepo from '../commitments/commitments.repository.ts';
+import { taskOnTimeParts } from '../tasks/tasks.repository.ts';
 import { complianceRows } from '../org-life/org-life.compliance.ts';
 import { gatherFacts, termsReport } from '../org-system/org-system.reports.ts';
 
@@ -191,6 +192,19 @@ export const INDICATORS: readonly IndicatorDef[] = [
       const late = new Set(overdue.filter((o) => o.state === 'overdue').map((o) => o.id));
       const own = new Map<number, Part>();
       for (const c of active) add(own, c.org_id, late.has(c.id) ? 0 : 1, 1);
+      return { own };
+    },
+  },
+  {
+    key: 'taskReportOnTime',
+    label: '任务按时报送率',
+    unit: '%',
+    definition: '上级下达且已到期的任务中按时报送的比例',
+    history: true,
+    async measure(ctx, root, asOf) {
+      const parts = await taskOnTimeParts(ctx.db, root.path, '0000-01-01', asOf);
+      const own = new Map<number, Part>();
+      for (const [orgId, p] of parts) add(own, orgId, p.onTime, p.due);
       return { own };
     },
   },

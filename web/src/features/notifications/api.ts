@@ -25,6 +25,9 @@ export const KIND_LABEL: Record<string, string> = {
   'development.due': '发展党员',
   'term.due': '换届提醒',
   digest: '每日汇总',
+  'task.issued': '工作任务',
+  'task.remind': '任务催报',
+  'task.returned': '报送退回',
 };
 
 export const notificationsApi = {
