@@ -5,7 +5,7 @@ import { decideGrade, quotaLimit } from './grading.rules.ts';
 import type { GradingScheme, WeakCriterion } from './org-system.types.ts';
 import { checkOrg, checkUnit, type OrgFacts, type StructureRules } from './structure.rules.ts';
 import { decideAdjustment, decideNoOverlap, termEnd, termStatus, termYears, type TermYearsRule } from './terms.rules.ts';
-import { decideClose, weakSignals } from './weak.rules.ts';
+import { decideClose, lifeOnPaper, weakSignals, type LifeOnPaperRule } from './weak.rules.ts';
 
 const book = NATIONAL_RULEBOOK;
 const ON = '2026-11-23';
@@ -186,6 +186,24 @@ describe('软弱涣散 signals and closure', () => {
   it.each([
     ['2024-11-24', []], ['2024-11-23', ['NO_DEVELOPMENT']],
   ])('last admission %s → %o', (last, expected) => expect(codes({ hasSecretary: true, vacantSince: null, lastAdmission: last, establishedOn: null })).toEqual(expected));
+  const paper = v<LifeOnPaperRule>('orgSystem.weak.lifeOnPaper');
+  const lifeCodes = (life: { held: number; formal: number }, establishedOn: string | null = null) =>
+    weakSignals({ hasSecretary: true, vacantSince: null, lastAdmission: '2026-01-01', establishedOn, life }, ON, months, years, criteria, paper).map((s) => s.code);
+  it.each([
+    // held, formal, established → signal?
+    [12, 0, null, []],
+    [4, 1, null, []],
+    [3, 0, null, ['LIFE_ON_PAPER']],
+    [0, 0, null, ['LIFE_ON_PAPER']],
+    [10, 5, null, ['LIFE_ON_PAPER']],
+    [10, 4, null, []],
+    [2, 0, '2026-06-01', []],
+  ] as const)('life: %i held, %i formal, established %s → %o', (held, formal, est, expected) =>
+    expect(lifeCodes({ held, formal }, est)).toEqual(expected));
+  it('gives the LIFE_ON_PAPER detail in figures', () => {
+    expect(lifeOnPaper({ held: 10, formal: 6 }, null, ON, paper)).toBe('近12个月召开的10次组织生活中有6次记录缺失、过简、雷同或补记（达到50%）');
+    expect(lifeOnPaper({ held: 2, formal: 0 }, null, ON, paper)).toBe('近12个月仅召开组织生活2次（少于4次）');
+  });
   it('closure needs progress and the parent', () => {
     expect(decideClose('整顿中', 0, true)).toMatchObject({ code: 'WEAK_NO_PROGRESS' });
     expect(decideClose('待销号', 2, false)).toMatchObject({ code: 'WEAK_SELF_CLOSE' });

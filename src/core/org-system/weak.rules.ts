@@ -11,6 +11,17 @@ export interface WeakFacts {
   /** Day of the latest admission (预备党员) into the organisation; null = none on record. */
   lastAdmission: IsoDate | null;
   establishedOn: IsoDate | null;
+  /** Organisational life in the watched window (组织生活流于形式); absent = not measured. */
+  life?: { held: number; formal: number } | undefined;
+}
+
+/** 组织生活不正常、流于形式: thresholds (rulebook orgSystem.weak.lifeOnPaper). */
+export interface LifeOnPaperRule {
+  windowMonths: number;
+  /** Fewer meetings held than this in the window: organisational life is not normal. */
+  minMeetings: number;
+  /** At least this share of the held meetings with a form-only finding: it is on paper. */
+  formalShare: number;
 }
 
 export interface WeakSignal {
@@ -20,7 +31,7 @@ export interface WeakSignal {
 }
 
 /** Signals where the data exists: secretary vacant beyond the warning, no admission for N years. */
-export function weakSignals(x: WeakFacts, today: IsoDate, vacancyMonths: number, noAdmissionYears: number, criteria: readonly WeakCriterion[]): WeakSignal[] {
+export function weakSignals(x: WeakFacts, today: IsoDate, vacancyMonths: number, noAdmissionYears: number, criteria: readonly WeakCriterion[], life?: LifeOnPaperRule): WeakSignal[] {
   const label = (code: string) => criteria.find((c) => c.code === code)?.label ?? code;
   const out: WeakSignal[] = [];
   if (!x.hasSecretary && x.vacantSince && today > addMonths(x.vacantSince, vacancyMonths)) {
@@ -33,7 +44,27 @@ export function weakSignals(x: WeakFacts, today: IsoDate, vacancyMonths: number,
       detail: x.lastAdmission ? `最近一次发展党员在${x.lastAdmission}，已${noAdmissionYears}年以上未发展` : `成立以来未发展党员（${noAdmissionYears}年以上）`,
     });
   }
+  const paper = life && x.life ? lifeOnPaper(x.life, x.establishedOn, today, life) : null;
+  if (paper) out.push({ code: 'LIFE_ON_PAPER', label: label('LIFE_ON_PAPER'), detail: paper });
   return out;
+}
+
+/**
+ * The LIFE_ON_PAPER signal's detail, or null: over the window an organisation that existed for the
+ * whole of it held too few meetings, or held enough but most records show only form (no minutes,
+ * minutes too short or copied, entered long after) — both read from org-life's own findings.
+ */
+export function lifeOnPaper(
+  x: { held: number; formal: number },
+  establishedOn: IsoDate | null,
+  today: IsoDate,
+  r: LifeOnPaperRule,
+): string | null {
+  if (establishedOn && establishedOn > addMonths(today, -r.windowMonths)) return null;
+  if (x.held < r.minMeetings) return `近${r.windowMonths}个月仅召开组织生活${x.held}次（少于${r.minMeetings}次）`;
+  if (x.formal / x.held >= r.formalShare)
+    return `近${r.windowMonths}个月召开的${x.held}次组织生活中有${x.formal}次记录缺失、过简、雷同或补记（达到${Math.round(r.formalShare * 100)}%）`;
+  return null;
 }
 
 export function decideCriteria(codes: readonly string[], criteria: readonly WeakCriterion[]): Decision<void> {

@@ -117,7 +117,8 @@ export async function refreshMeetingAlerts(
   pairedWith: readonly string[] = [],
 ): Promise<void> {
   const scope = m.type === '党小组会' ? m.org_path.replace(/[^/]+\/$/, '') : m.org_path;
-  await refreshAlertsIn(ctx, trx, ['org-life.compliance', 'org-life.quality'], scope);
+  // org-system.weak: 组织生活流于形式 (LIFE_ON_PAPER) is read from the same meetings and findings.
+  await refreshAlertsIn(ctx, trx, ['org-life.compliance', 'org-life.quality', 'org-system.weak'], scope);
   for (const path of new Set(pairedWith))
     if (!path.startsWith(scope)) await refreshAlertsIn(ctx, trx, ['org-life.quality'], path);
 }

@@ -94,3 +94,43 @@ export async function heldMeetingsAfter(db: Q, afterId: number, limit: number) {
     .limit(limit)
     .execute();
 }
+
+/** Findings that say a record shows only form (no, short, copied or late minutes). */
+const FORM_ONLY = ['MINUTES_MISSING', 'MINUTES_SHORT', 'MINUTES_SIMILAR', 'RECORD_LATE'];
+
+/**
+ * Per organisation under `path`: meetings held in [from, to] and how many of them carry a
+ * form-only finding — the facts of the 软弱涣散 signal 组织生活流于形式 (LIFE_ON_PAPER).
+ */
+export async function lifeFormFacts(db: Q, path: string, from: string, to: string) {
+  const [held, formal] = await Promise.all([
+    db
+      .selectFrom('life_meetings')
+      .select(['org_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('org_path', '>=', path)
+      .where('org_path', '<', pathUpperBound(path))
+      .where('status', '=', 'held')
+      .where('held_on', '>=', from)
+      .where('held_on', '<=', to)
+      .groupBy('org_id')
+      .execute(),
+    db
+      .selectFrom('life_findings')
+      .select(['org_id', (eb) => eb.fn.count<number>('meeting_id').distinct().as('n')])
+      .where('org_path', '>=', path)
+      .where('org_path', '<', pathUpperBound(path))
+      .where('code', 'in', FORM_ONLY)
+      .where('held_on', '>=', from)
+      .where('held_on', '<=', to)
+      .groupBy('org_id')
+      .execute(),
+  ]);
+  const out = new Map<number, { held: number; formal: number }>();
+  for (const r of held) out.set(Number(r.org_id), { held: Number(r.n), formal: 0 });
+  for (const r of formal) {
+    const e = out.get(Number(r.org_id)) ?? { held: 0, formal: 0 };
+    e.formal = Number(r.n);
+    out.set(Number(r.org_id), e);
+  }
+  return out;
+}

@@ -3,7 +3,9 @@
 import { evaluateStructure, type Finding, type OrgFacts, type StructureRules, type UnitFacts } from '../../../core/org-system/structure.rules.ts';
 import { hasTerms, termStatus } from '../../../core/org-system/terms.rules.ts';
 import type { TermStatus, WeakCriterion } from '../../../core/org-system/org-system.types.ts';
-import { weakSignals, type WeakSignal } from '../../../core/org-system/weak.rules.ts';
+import { weakSignals, type LifeOnPaperRule, type WeakSignal } from '../../../core/org-system/weak.rules.ts';
+import { addMonths } from '../../../core/shared/dates.ts';
+import { lifeFormFacts } from '../org-life/org-life-quality.repository.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import type { Rulebook } from '../../../core/rulebook/rulebook.types.ts';
 import type { Kysely } from 'kysely';
@@ -110,12 +112,15 @@ export async function weakSignalsReport(db: Kysely<DB>, book: Rulebook, root: Ro
   const criteria = ruleValue<WeakCriterion[]>(book, 'orgSystem.weak.criteria', today);
   const months = ruleValue<number>(book, 'org.secretary.vacancyWarningMonths', today);
   const years = ruleValue<number>(book, 'orgSystem.weak.noCandidateYears', today);
+  const paper = ruleValue<LifeOnPaperRule>(book, 'orgSystem.weak.lifeOnPaper', today);
+  // Organisational life over the window, from org-life's own stored findings (LIFE_ON_PAPER).
+  const life = await lifeFormFacts(db, root.path, addMonths(today, -paper.windowMonths), today);
   const out: SignalRow[] = [];
   facts.forEach((f, i) => {
     if (!hasTerms(f.kind) || f.kind === '党委' || f.kind === '党工委') return;
     const signals = weakSignals(
-      { hasSecretary: f.hasSecretary, vacantSince: f.vacantSince, noSecretaryOnRecord: f.noSecretaryOnRecord, lastAdmission: admissions.get(f.orgId) ?? null, establishedOn: orgs[i]!.established_on },
-      today, months, years, criteria,
+      { hasSecretary: f.hasSecretary, vacantSince: f.vacantSince, noSecretaryOnRecord: f.noSecretaryOnRecord, lastAdmission: admissions.get(f.orgId) ?? null, establishedOn: orgs[i]!.established_on, life: life.get(f.orgId) ?? { held: 0, formal: 0 } },
+      today, months, years, criteria, paper,
     );
     if (signals.length) out.push({ orgId: f.orgId, orgCode: f.code, orgName: f.name, signals });
   });
