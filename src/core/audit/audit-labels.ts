@@ -167,6 +167,14 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'notification.read_all': '全部通知标为已读',
   'notification.job': '生成通知',
   // 党建责任制与问责 (responsibility module: resp.*, accountability.*)
+  'resp.item.create': '列入责任清单事项',
+  'resp.item.progress': '记录履责进展',
+  'resp.item.complete': '责任事项完成',
+  'resp.letter.issue': '下达责任书',
+  'resp.letter.acknowledge': '签收责任书',
+  'accountability.propose': '提出问责',
+  'accountability.approve': '批准问责',
+  'accountability.reject': '不予批准问责',
   // 工作任务 (tasks module: task.*)
   'task.issue': '下达任务',
   'task.report': '报送任务',

@@ -32,6 +32,8 @@ const SEVERITIES: Array<[code: string, severity: 'red' | 'orange' | 'yellow', wh
   ['LOST_CONTACT', 'red', '失去联系的党员'],
   ['TASK_OVERDUE', 'orange', '上级下达的任务逾期未报送'],
   ['TASK_OVER_CAP', 'yellow', '每月下达任务、报表超过减负上限（为基层减负）'],
+  ['RESP_ITEM_OVERDUE', 'orange', '党建责任清单事项逾期未完成'],
+  ['RESP_LETTER_UNSIGNED', 'yellow', '党建工作责任书逾期未签收'],
 ];
 
 export const ALERT_RULES: readonly RuleEntry[] = SEVERITIES.map(([code, severity, what]) =>
