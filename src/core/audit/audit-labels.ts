@@ -183,6 +183,13 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'task.remind_job': '任务截止提醒',
   'task.seed': '生成工作任务演示数据',
   // 督查与通报 (inspection module: inspection.*, bulletin.*)
+  'inspection.plan.create': '新建督查计划',
+  'inspection.visit.record': '登记督查记录',
+  'inspection.finding.rectify': '督查问题转为整改',
+  'inspection.photo.upload': '上传督查现场照片',
+  'inspection.seed': '生成督查演示数据',
+  'bulletin.publish': '发布通报',
+  'bulletin.read': '阅读通报',
   // 考核 (assessment module: assessment.*)
   // 问题清单 (problems module: problem.*)
 };
@@ -335,6 +342,11 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, string>> = {
   os_post_approval: '职务任免',
   os_weak_case: '软弱涣散整顿',
   os_grading: '星级评定',
+  inspection_plan: '督查计划',
+  inspection_visit: '督查记录',
+  inspection_finding: '督查发现问题',
+  inspection_photo: '督查现场照片',
+  bulletin: '通报',
 };
 
 export function auditObjectLabel(type: string | null): string {

@@ -4,6 +4,7 @@ import { SEVERITY_LABEL, type AlertSeverity } from '../alerts/alerts.rules.ts';
 
 export const NOTIFICATION_KINDS = [
   'meeting.scheduled',
+  'bulletin.published',
   'transfer.decided',
   'development.due',
   'term.due',
@@ -17,6 +18,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** Kinds as shown to users. */
 export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   'meeting.scheduled': '会议通知',
+  'bulletin.published': '督查通报',
   'transfer.decided': '转接办理结果',
   'development.due': '发展党员期限提醒',
   'term.due': '换届提醒',

@@ -30,6 +30,8 @@ const SEVERITIES: Array<[code: string, severity: 'red' | 'orange' | 'yellow', wh
   ['GRADUATE_OVERDUE', 'orange', '毕业生党员组织关系暂留超过2年'],
   ['FLOATING_NO_CONTACT', 'orange', '流动党员超过规定期限未联系'],
   ['LOST_CONTACT', 'red', '失去联系的党员'],
+  ['INSPECTION_OVERDUE', 'yellow', '督查计划已到期的督查对象未登记督查记录'],
+  ['INSPECTION_FINDING_OPEN', 'orange', '督查发现的严重问题逾期未转为整改事项'],
   ['TASK_OVERDUE', 'orange', '上级下达的任务逾期未报送'],
   ['TASK_OVER_CAP', 'yellow', '每月下达任务、报表超过减负上限（为基层减负）'],
   ['RESP_ITEM_OVERDUE', 'orange', '党建责任清单事项逾期未完成'],

@@ -12,6 +12,7 @@ export const REF_KINDS = [
   'campaign_subject',
   'member_review_entry',
   'commitment',
+  'inspection_visit',
   'rect_item',
   'alert',
 ] as const;

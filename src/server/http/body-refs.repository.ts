@@ -68,6 +68,11 @@ export const REF_RESOLVERS: Record<RefKind, (db: Kysely<DB>, ids: readonly numbe
     chunked(ids, (c) =>
       db.selectFrom('cm_commitments').select(['id', 'org_path as path']).where('id', 'in', c).execute(),
     ),
+  // A 督查 visit sits at the inspected organisation.
+  inspection_visit: (db, ids) =>
+    chunked(ids, (c) =>
+      db.selectFrom('insp_visits').select(['id', 'org_path as path']).where('id', 'in', c).execute(),
+    ),
   rect_item: (db, ids) =>
     chunked(ids, (c) =>
       db.selectFrom('rect_items').select(['id', 'org_path as path']).where('id', 'in', c).execute(),
