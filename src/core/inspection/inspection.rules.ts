@@ -45,10 +45,15 @@ export function decidePlanTargets(
   for (const [i, t] of targets.entries()) {
     if (t.org.path === issuer.path || !t.org.path.startsWith(issuer.path))
       return refuse('TARGET_OUT_OF_SCOPE', '督查对象超出本组织管理范围', `targets[${i}].orgId`);
-    if (seen.has(t.org.id)) return refuse('TARGET_DUPLICATE', `督查对象“${t.org.name}”重复`, `targets[${i}].orgId`);
+    if (seen.has(t.org.id))
+      return refuse('TARGET_DUPLICATE', `督查对象“${t.org.name}”重复`, `targets[${i}].orgId`);
     seen.add(t.org.id);
     if (t.plannedOn < period.from || t.plannedOn > period.to)
-      return refuse('PLANNED_OUTSIDE_PERIOD', `“${t.org.name}”的计划督查日期不在督查期间内`, `targets[${i}].plannedOn`);
+      return refuse(
+        'PLANNED_OUTSIDE_PERIOD',
+        `“${t.org.name}”的计划督查日期不在督查期间内`,
+        `targets[${i}].plannedOn`,
+      );
   }
   return ok(undefined);
 }
@@ -113,7 +118,8 @@ export function decideFindings(
 /** The visit date: not before the plan's period starts, never in the future. */
 export function decideVisitDate(visitedOn: string, periodFrom: string, today: string): Decision<void> {
   if (visitedOn > today) return refuse('VISIT_IN_FUTURE', '督查日期不能晚于今天', 'visitedOn');
-  if (visitedOn < periodFrom) return refuse('VISIT_BEFORE_PERIOD', '督查日期不能早于督查期间开始日期', 'visitedOn');
+  if (visitedOn < periodFrom)
+    return refuse('VISIT_BEFORE_PERIOD', '督查日期不能早于督查期间开始日期', 'visitedOn');
   return ok(undefined);
 }
 

@@ -8,10 +8,7 @@ import { EXAMPLE_KINDS, ITEM_RESULTS, PLAN_KINDS, SEVERITIES } from './inspectio
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为YYYY-MM-DD格式的日期`);
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `${label}不能为空`).max(max, `${label}不能超过${max}个字`);
-const inspectors = z
-  .array(text('督查人员姓名', 30))
-  .min(1, '请填写督查人员')
-  .max(20, '督查人员不能超过20人');
+const inspectors = z.array(text('督查人员姓名', 30)).min(1, '请填写督查人员').max(20, '督查人员不能超过20人');
 
 export const createPlanBody = z.strictObject({
   /** The committee that issues the plan (the caller's organisation or one below it). */

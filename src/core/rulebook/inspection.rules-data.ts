@@ -24,7 +24,14 @@ export const INSPECTION_CHECKLIST: readonly ChecklistItem[] = [
 ];
 
 export const INSPECTION_RULES: readonly RuleEntry[] = [
-  rule('inspection.checklist', INSPECTION_CHECKLIST, 'items', '基层党建督查清单（每次督查逐项登记符合、基本符合或不符合）', BRANCH_RULES, 'L'),
+  rule(
+    'inspection.checklist',
+    INSPECTION_CHECKLIST,
+    'items',
+    '基层党建督查清单（每次督查逐项登记符合、基本符合或不符合）',
+    BRANCH_RULES,
+    'L',
+  ),
   rule(
     'inspection.rectifyDays',
     { 一般: 30, 较重: 20, 严重: 10 },
@@ -33,8 +40,29 @@ export const INSPECTION_RULES: readonly RuleEntry[] = [
     PRACTICE,
     'L',
   ),
-  rule('inspection.finding.openDays', 7, 'days', '严重问题登记后7天内应转为整改事项，否则预警', PRACTICE, 'L'),
-  rule('inspection.bulletin.unreadDays', 7, 'days', '通报印发7天后仍未阅读的组织标为“长期未读”', PRACTICE, 'L'),
-  rule('inspection.photo.maxBytes', 5 * 1024 * 1024, 'bytes', '督查现场照片单张不超过5MB（JPEG、PNG）', PRACTICE, 'L'),
+  rule(
+    'inspection.finding.openDays',
+    7,
+    'days',
+    '严重问题登记后7天内应转为整改事项，否则预警',
+    PRACTICE,
+    'L',
+  ),
+  rule(
+    'inspection.bulletin.unreadDays',
+    7,
+    'days',
+    '通报印发7天后仍未阅读的组织标为“长期未读”',
+    PRACTICE,
+    'L',
+  ),
+  rule(
+    'inspection.photo.maxBytes',
+    5 * 1024 * 1024,
+    'bytes',
+    '督查现场照片单张不超过5MB（JPEG、PNG）',
+    PRACTICE,
+    'L',
+  ),
   rule('inspection.photo.maxPerVisit', 12, 'photos', '每次督查记录最多12张现场照片', PRACTICE, 'L'),
 ];

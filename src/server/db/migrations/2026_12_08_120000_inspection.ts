@@ -19,7 +19,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('insp_plans_path_year').on('insp_plans').columns(['org_path', 'year']).execute();
+  await db.schema
+    .createIndex('insp_plans_path_year')
+    .on('insp_plans')
+    .columns(['org_path', 'year'])
+    .execute();
 
   await withId(db.schema.createTable('insp_targets'), d)
     .addColumn('plan_id', 'integer', (c) => c.notNull().references('insp_plans.id'))
@@ -46,7 +50,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('insp_visits_path').on('insp_visits').columns(['org_path', 'visited_on']).execute();
+  await db.schema
+    .createIndex('insp_visits_path')
+    .on('insp_visits')
+    .columns(['org_path', 'visited_on'])
+    .execute();
 
   await withId(db.schema.createTable('insp_findings'), d)
     .addColumn('visit_id', 'integer', (c) => c.notNull().references('insp_visits.id'))
@@ -63,7 +71,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('insp_findings_visit').on('insp_findings').column('visit_id').execute();
   await db.schema.createIndex('insp_findings_path').on('insp_findings').column('org_path').execute();
-  await db.schema.createIndex('insp_findings_plan_path').on('insp_findings').column('plan_org_path').execute();
+  await db.schema
+    .createIndex('insp_findings_plan_path')
+    .on('insp_findings')
+    .column('plan_org_path')
+    .execute();
 
   await withId(db.schema.createTable('insp_photos'), d)
     .addColumn('visit_id', 'integer', (c) => c.notNull().references('insp_visits.id'))
@@ -96,7 +108,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('org_name', 'text', (c) => c.notNull())
     .addUniqueConstraint('insp_bulletin_recipients_org', ['bulletin_id', 'org_id'])
     .execute();
-  await db.schema.createIndex('insp_bulletin_recipients_path').on('insp_bulletin_recipients').column('org_path').execute();
+  await db.schema
+    .createIndex('insp_bulletin_recipients_path')
+    .on('insp_bulletin_recipients')
+    .column('org_path')
+    .execute();
 
   await withId(db.schema.createTable('insp_bulletin_examples'), d)
     .addColumn('bulletin_id', 'integer', (c) => c.notNull().references('insp_bulletins.id'))
@@ -107,7 +123,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('visit_id', 'integer', (c) => c.references('insp_visits.id'))
     .addColumn('sort', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex('insp_bulletin_examples_b').on('insp_bulletin_examples').column('bulletin_id').execute();
+  await db.schema
+    .createIndex('insp_bulletin_examples_b')
+    .on('insp_bulletin_examples')
+    .column('bulletin_id')
+    .execute();
 
   await withId(db.schema.createTable('insp_bulletin_receipts'), d)
     .addColumn('bulletin_id', 'integer', (c) => c.notNull().references('insp_bulletins.id'))

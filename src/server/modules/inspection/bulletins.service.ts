@@ -50,11 +50,17 @@ export async function publishBulletin(ctx: AppContext, rc: RequestContext, input
     : await repo.childrenOf(ctx.db, publisher.id);
   if (input.recipientOrgIds && recipients.length !== new Set(input.recipientOrgIds).size)
     throw badRequest('RECIPIENT_UNKNOWN', '接收组织不存在', 'recipientOrgIds');
-  if (recipients.length === 0) throw badRequest('RECIPIENTS_REQUIRED', '请选择接收通报的组织', 'recipientOrgIds');
+  if (recipients.length === 0)
+    throw badRequest('RECIPIENTS_REQUIRED', '请选择接收通报的组织', 'recipientOrgIds');
   if (recipients.some((r) => !below(r.path)))
     throw badRequest('RECIPIENT_OUT_OF_SCOPE', '接收组织超出本组织管理范围', 'recipientOrgIds');
   const exampleOrgs = new Map(
-    (await findOrgsByIds(ctx.db, input.examples.flatMap((e) => (e.orgId ? [e.orgId] : [])))).map((o) => [o.id, o]),
+    (
+      await findOrgsByIds(
+        ctx.db,
+        input.examples.flatMap((e) => (e.orgId ? [e.orgId] : [])),
+      )
+    ).map((o) => [o.id, o]),
   );
   const examples: Array<{
     kind: string;
@@ -71,7 +77,11 @@ export async function publishBulletin(ctx: AppContext, rc: RequestContext, input
     if (e.visitId) {
       const v = await findVisit(ctx.db, e.visitId);
       if (!v || !v.org_path.startsWith(publisher.path))
-        throw badRequest('EXAMPLE_VISIT_OUT_OF_SCOPE', '引用的督查记录不属于本组织管理范围', `examples[${i}].visitId`);
+        throw badRequest(
+          'EXAMPLE_VISIT_OUT_OF_SCOPE',
+          '引用的督查记录不属于本组织管理范围',
+          `examples[${i}].visitId`,
+        );
       if (org && v.org_id !== org.id)
         throw badRequest('EXAMPLE_VISIT_MISMATCH', '引用的督查记录不是该组织的', `examples[${i}].visitId`);
     }
@@ -101,7 +111,11 @@ export async function publishBulletin(ctx: AppContext, rc: RequestContext, input
       recipients.map((r) => ({ org_id: r.id, org_path: r.path, org_name: r.name })),
       examples,
     );
-    const staff = await usersScopedAt(trx, recipients.map((r) => r.id), INSP_STAFF);
+    const staff = await usersScopedAt(
+      trx,
+      recipients.map((r) => r.id),
+      INSP_STAFF,
+    );
     const notified = await notify(ctx, trx, {
       kind: 'bulletin.published',
       title: `${publisher.name}通报：${input.title}`,
@@ -145,7 +159,10 @@ export async function listBulletins(ctx: AppContext, rc: RequestContext, orgId: 
     repo.receivedAt(ctx.db, selfAndAncestors(org.path)),
   ]);
   const ids = [...new Set([...published, ...receivedRows].map((b) => b.id))];
-  const [recipients, receipts] = await Promise.all([repo.recipientsOf(ctx.db, ids), repo.receiptsOf(ctx.db, ids)]);
+  const [recipients, receipts] = await Promise.all([
+    repo.recipientsOf(ctx.db, ids),
+    repo.receiptsOf(ctx.db, ids),
+  ]);
   const row = (b: repo.BulletinRow, direction: 'published' | 'received') => {
     const rs = recipients.filter((r) => r.bulletin_id === b.id);
     const readOrgs = new Set(receipts.filter((x) => x.bulletin_id === b.id).map((x) => x.org_id));
@@ -173,7 +190,13 @@ export async function openBulletin(ctx: AppContext, rc: RequestContext, id: numb
   const b = await repo.findBulletin(ctx.db, id);
   if (!b) throw notFound('通报');
   const recipients = await repo.recipientsOf(ctx.db, [id]);
-  if (!canReadBulletin(actor, b, recipients.map((r) => r.org_path)))
+  if (
+    !canReadBulletin(
+      actor,
+      b,
+      recipients.map((r) => r.org_path),
+    )
+  )
     throw await denied(ctx, rc, 'bulletin', id, 'scope');
   const mine = recipients.find((r) => r.org_id === actor.scopeOrgId);
   let readAt: string | null = null;
@@ -231,7 +254,10 @@ export async function bulletinReceipts(ctx: AppContext, rc: RequestContext, id: 
   const b = await repo.findBulletin(ctx.db, id);
   if (!b) throw notFound('通报');
   if (!canSeeReceipts(actor, b)) throw await denied(ctx, rc, 'bulletin', id, 'scope');
-  const [recipients, receipts] = await Promise.all([repo.recipientsOf(ctx.db, [id]), repo.receiptsOf(ctx.db, [id])]);
+  const [recipients, receipts] = await Promise.all([
+    repo.recipientsOf(ctx.db, [id]),
+    repo.receiptsOf(ctx.db, [id]),
+  ]);
   const day = today(ctx);
   const unreadDays = ruleValue<number>(ctx.config.rulebook, 'inspection.bulletin.unreadDays', day);
   const rows = readStates(

@@ -11,7 +11,12 @@ import { sniffMatches, storageFor } from '../org-life/org-life.adapters.ts';
 import { canManagePlan, canReadVisit } from './inspection.policy.ts';
 import * as repo from './inspection.repository.ts';
 
-export async function uploadVisitPhoto(ctx: AppContext, rc: RequestContext, visitId: number, input: PhotoInput) {
+export async function uploadVisitPhoto(
+  ctx: AppContext,
+  rc: RequestContext,
+  visitId: number,
+  input: PhotoInput,
+) {
   const actor = requireActor(rc);
   const visit = await repo.findVisit(ctx.db, visitId);
   if (!visit) throw notFound('督查记录');
@@ -64,10 +69,15 @@ export async function uploadVisitPhoto(ctx: AppContext, rc: RequestContext, visi
 }
 
 export async function downloadVisitPhoto(ctx: AppContext, rc: RequestContext, photoId: number) {
-  const photo = await ctx.db.selectFrom('insp_photos').selectAll().where('id', '=', photoId).executeTakeFirst();
+  const photo = await ctx.db
+    .selectFrom('insp_photos')
+    .selectAll()
+    .where('id', '=', photoId)
+    .executeTakeFirst();
   if (!photo) throw notFound('照片');
   const visit = (await repo.findVisit(ctx.db, photo.visit_id))!;
-  if (!canReadVisit(requireActor(rc), visit)) throw await denied(ctx, rc, 'inspection_photo', photoId, 'scope');
+  if (!canReadVisit(requireActor(rc), visit))
+    throw await denied(ctx, rc, 'inspection_photo', photoId, 'scope');
   const content = storageFor(ctx).get(photo.storage_key);
   if (!content) throw notFound('照片文件');
   return { content, mime: photo.mime, fileName: photo.file_name };

@@ -22,7 +22,8 @@ const visitAlerts: AlertSource = {
   async find(_ctx, db, scopePath, today) {
     const out: AlertFinding[] = [];
     for (const t of await targetsIssuedUnder(db, scopePath)) {
-      if (targetStatus(t.planned_on, t.visit_id === null ? null : t.planned_on, today) !== 'overdue') continue;
+      if (targetStatus(t.planned_on, t.visit_id === null ? null : t.planned_on, today) !== 'overdue')
+        continue;
       out.push({
         code: 'INSPECTION_OVERDUE',
         orgId: t.plan_org_id,

@@ -20,11 +20,23 @@ export interface InspectionTally {
  * One row per organisation under `rootPath` (itself included) that was inspected in `year`;
  * an organisation never inspected has no row. Roll up by `orgPath` for a township's subtree.
  */
-export async function inspectionFindingsOf(db: Q, rootPath: string, year: number): Promise<InspectionTally[]> {
+export async function inspectionFindingsOf(
+  db: Q,
+  rootPath: string,
+  year: number,
+): Promise<InspectionTally[]> {
   const visits = await db
     .selectFrom('insp_visits as v')
     .leftJoin('insp_findings as f', 'f.visit_id', 'v.id')
-    .select(['v.id as visitId', 'v.org_id', 'v.org_path', 'v.org_name', 'f.id as findingId', 'f.severity', 'f.rect_item_id'])
+    .select([
+      'v.id as visitId',
+      'v.org_id',
+      'v.org_path',
+      'v.org_name',
+      'f.id as findingId',
+      'f.severity',
+      'f.rect_item_id',
+    ])
     .where('v.org_path', '>=', rootPath)
     .where('v.org_path', '<', pathUpperBound(rootPath))
     .where('v.visited_on', '>=', `${year}-01-01`)

@@ -17,7 +17,11 @@ export const canReadVisit = (a: Actor, v: { org_path: string; plan_org_path: str
   hasAnyRole(a, INSP_STAFF) && (inScope(a, v.plan_org_path) || inScope(a, v.org_path));
 
 /** A bulletin is read by its publisher's side and inside every receiving organisation. */
-export function canReadBulletin(a: Actor, b: { org_path: string }, recipientPaths: readonly string[]): boolean {
+export function canReadBulletin(
+  a: Actor,
+  b: { org_path: string },
+  recipientPaths: readonly string[],
+): boolean {
   if (!hasAnyRole(a, INSP_STAFF)) return false;
   return inScope(a, b.org_path) || recipientPaths.some((p) => a.scopePath.startsWith(p));
 }

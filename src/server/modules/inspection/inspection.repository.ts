@@ -20,7 +20,10 @@ export async function insertPlan(trx: Transaction<DB>, row: Insertable<InspPlanT
   return trx.insertInto('insp_plans').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function insertTargets(trx: Transaction<DB>, rows: Insertable<InspTargetTable>[]): Promise<void> {
+export async function insertTargets(
+  trx: Transaction<DB>,
+  rows: Insertable<InspTargetTable>[],
+): Promise<void> {
   if (rows.length > 0) await trx.insertInto('insp_targets').values(rows).execute();
 }
 
@@ -86,7 +89,11 @@ export async function visitOfTarget(db: Q, targetId: number): Promise<VisitRow |
 
 export async function visitsOfPlans(db: Q, planIds: readonly number[]): Promise<VisitRow[]> {
   if (planIds.length === 0) return [];
-  return db.selectFrom('insp_visits').selectAll().where('plan_id', 'in', [...planIds]).execute();
+  return db
+    .selectFrom('insp_visits')
+    .selectAll()
+    .where('plan_id', 'in', [...planIds])
+    .execute();
 }
 
 /** Visits of organisations in the subtree (what was found about them), newest first. */

@@ -95,7 +95,10 @@ export function registerInspectionRoutes(app: FastifyInstance, ctx: AppContext):
       const file = await downloadVisitPhoto(ctx, rc, params.id);
       return reply
         .header('Content-Type', file.mime)
-        .header('Content-Disposition', `inline; filename="photo"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header(
+          'Content-Disposition',
+          `inline; filename="photo"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
         .header('X-Content-Type-Options', 'nosniff')
         .send(file.content);
     },

@@ -99,7 +99,14 @@ export async function createPlan(ctx: AppContext, rc: RequestContext, input: Cre
     throw badRequest('ISSUER_NOT_COMMITTEE', '督查计划只能由党委（党工委、党总支）发起', 'orgId');
   if (Number(input.periodFrom.slice(0, 4)) !== input.year)
     throw badRequest('YEAR_MISMATCH', '督查开始日期应在所填年度内', 'periodFrom');
-  const orgs = new Map((await findOrgsByIds(ctx.db, input.targets.map((t) => t.orgId))).map((o) => [o.id, o]));
+  const orgs = new Map(
+    (
+      await findOrgsByIds(
+        ctx.db,
+        input.targets.map((t) => t.orgId),
+      )
+    ).map((o) => [o.id, o]),
+  );
   for (const [i, t] of input.targets.entries())
     if (!orgs.has(t.orgId)) throw badRequest('TARGET_UNKNOWN', '督查对象不存在', `targets[${i}].orgId`);
   const targets = input.targets.map((t) => ({ org: orgs.get(t.orgId)!, plannedOn: t.plannedOn }));
@@ -136,7 +143,9 @@ export async function createPlan(ctx: AppContext, rc: RequestContext, input: Cre
       action: 'inspection.plan.create',
       objectId: plan.id,
       scopePath: issuer.path,
-      detail: { after: { ...presentPlan(plan), targets: targets.map((t) => `${t.org.name} ${t.plannedOn}`) } },
+      detail: {
+        after: { ...presentPlan(plan), targets: targets.map((t) => `${t.org.name} ${t.plannedOn}`) },
+      },
     });
     await refreshAlertsIn(ctx, trx, ALERT_SOURCES, issuer.path);
     return { data: presentPlan(plan) };
@@ -144,7 +153,11 @@ export async function createPlan(ctx: AppContext, rc: RequestContext, input: Cre
 }
 
 /** Plans issued in the subtree, with progress counts per plan. */
-export async function listPlans(ctx: AppContext, rc: RequestContext, f: { orgId?: number | undefined; year?: number | undefined }) {
+export async function listPlans(
+  ctx: AppContext,
+  rc: RequestContext,
+  f: { orgId?: number | undefined; year?: number | undefined },
+) {
   const org = await requireScopeOrg(ctx, rc, f.orgId);
   const plans = await repo.listPlans(ctx.db, org.path, f.year);
   const ids = plans.map((p) => p.id);
@@ -154,7 +167,9 @@ export async function listPlans(ctx: AppContext, rc: RequestContext, f: { orgId?
   return {
     data: plans.map((p) => {
       const mine = targets.filter((t) => t.plan_id === p.id);
-      const statuses = mine.map((t) => targetStatus(t.planned_on, visited.has(t.id) ? t.planned_on : null, day));
+      const statuses = mine.map((t) =>
+        targetStatus(t.planned_on, visited.has(t.id) ? t.planned_on : null, day),
+      );
       return {
         ...presentPlan(p),
         targets: mine.length,
@@ -162,14 +177,22 @@ export async function listPlans(ctx: AppContext, rc: RequestContext, f: { orgId?
         overdue: statuses.filter((s) => s === 'overdue').length,
       };
     }),
-    policies: { create: isIssuerKind(org.kind) && INSP_STAFF.some((r) => requireActor(rc).roles.includes(r)) },
+    policies: {
+      create: isIssuerKind(org.kind) && INSP_STAFF.some((r) => requireActor(rc).roles.includes(r)),
+    },
   };
 }
 
 export async function getPlan(ctx: AppContext, rc: RequestContext, id: number) {
   const plan = await requirePlan(ctx, rc, id);
-  const [targets, visits] = await Promise.all([repo.targetsOf(ctx.db, [id]), repo.visitsOfPlans(ctx.db, [id])]);
-  const findings = await repo.findingsOfVisits(ctx.db, visits.map((v) => v.id));
+  const [targets, visits] = await Promise.all([
+    repo.targetsOf(ctx.db, [id]),
+    repo.visitsOfPlans(ctx.db, [id]),
+  ]);
+  const findings = await repo.findingsOfVisits(
+    ctx.db,
+    visits.map((v) => v.id),
+  );
   const day = today(ctx);
   return {
     data: {
@@ -201,7 +224,12 @@ export async function getPlan(ctx: AppContext, rc: RequestContext, id: number) {
   };
 }
 
-export async function recordVisit(ctx: AppContext, rc: RequestContext, planId: number, input: RecordVisitInput) {
+export async function recordVisit(
+  ctx: AppContext,
+  rc: RequestContext,
+  planId: number,
+  input: RecordVisitInput,
+) {
   const actor = requireActor(rc);
   const plan = await requirePlan(ctx, rc, planId);
   const target = (await repo.targetsOf(ctx.db, [planId])).find((t) => t.org_id === input.orgId);
@@ -269,7 +297,12 @@ export async function recordVisit(ctx: AppContext, rc: RequestContext, planId: n
 }
 
 /** Findings with the state of their 整改; `scopePath` covers the inspected organisations. */
-async function presentFindings(ctx: AppContext, scopePath: string, rows: repo.FindingRow[], book: readonly ChecklistItem[]) {
+async function presentFindings(
+  ctx: AppContext,
+  scopePath: string,
+  rows: repo.FindingRow[],
+  book: readonly ChecklistItem[],
+) {
   const day = today(ctx);
   const rects = await listRectifications(
     ctx.db,
@@ -290,7 +323,13 @@ async function presentFindings(ctx: AppContext, scopePath: string, rows: repo.Fi
       recordedOn: f.recorded_on,
       rectItemId: f.rect_item_id,
       rect: rect
-        ? { id: rect.id, status: rect.status, deadline: rect.deadline, overdue: rect.overdue, closedAt: rect.closedAt }
+        ? {
+            id: rect.id,
+            status: rect.status,
+            deadline: rect.deadline,
+            overdue: rect.overdue,
+            closedAt: rect.closedAt,
+          }
         : null,
       defaultDeadline: defaultDeadline(f.severity as FindingSeverity, days, day),
     };
@@ -371,10 +410,17 @@ export async function rectifyFinding(ctx: AppContext, rc: RequestContext, id: nu
 }
 
 /** 督查结果 of an organisation and those below it: every visit about them, with findings and 整改. */
-export async function received(ctx: AppContext, rc: RequestContext, f: { orgId?: number | undefined; year?: number | undefined }) {
+export async function received(
+  ctx: AppContext,
+  rc: RequestContext,
+  f: { orgId?: number | undefined; year?: number | undefined },
+) {
   const org = await requireScopeOrg(ctx, rc, f.orgId);
   const visits = await repo.visitsAbout(ctx.db, org.path, f.year);
-  const findings = await repo.findingsOfVisits(ctx.db, visits.map((v) => v.id));
+  const findings = await repo.findingsOfVisits(
+    ctx.db,
+    visits.map((v) => v.id),
+  );
   const plans = new Map<number, repo.PlanRow>();
   for (const id of new Set(visits.map((v) => v.plan_id))) plans.set(id, (await repo.findPlan(ctx.db, id))!);
   const book = checklistOf(ctx, today(ctx));
