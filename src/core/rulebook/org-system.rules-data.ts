@@ -26,6 +26,10 @@ export const ORG_SYSTEM_RULES: readonly RuleEntry[] = [
     title: '连续2年以上未发展党员（无发展对象）为软弱涣散信号', source: LOCAL, certainty: 'L', effectiveFrom: SINCE,
   },
   {
+    id: 'orgSystem.weak.rectifyMonths', value: 12, unit: 'months',
+    title: '软弱涣散基层党组织整顿期限一般为1年（整改事项的时限）', source: LOCAL, certainty: 'L', effectiveFrom: SINCE,
+  },
+  {
     id: 'orgSystem.weak.lifeOnPaper', value: { windowMonths: 12, minMeetings: 4, formalShare: 0.5 }, unit: 'rule',
     title: '近12个月组织生活少于4次，或半数以上会议记录缺失、过简、雷同或补记，为“组织生活不正常、流于形式”信号', source: LOCAL, certainty: 'L', effectiveFrom: SINCE,
   },

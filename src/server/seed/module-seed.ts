@@ -34,9 +34,10 @@ export const MODULE_SEEDS: ReadonlyArray<{ name: string; run: (ctx: AppContext, 
   { name: 'responsibility', run: seedResponsibility },
   { name: 'tasks', run: seedTasks },
   { name: 'inspection', run: seedInspection },
-  { name: 'problems', run: seedProblems },
   // Last: the alert registry finds what the modules' seeds left to be found.
   { name: 'alerts', run: async (ctx) => void (await refreshAlerts(ctx)) },
+  // After the alerts: a township turns some of them into rectification items.
+  { name: 'problems', run: seedProblems },
   // After the alerts: the digest counts them; meetings to come notify their attendees.
   { name: 'notifications', run: seedNotifications },
   // The workbench's figures for the last 12 months (trends), from what the seeds recorded.

@@ -11,6 +11,8 @@ import { canApproveOs, canReadOs, canRecordOs } from './org-system.policy.ts';
 import { presentWeakCase } from './org-system.presenter.ts';
 import { weakSignalsReport } from './org-system.reports.ts';
 import * as repo from './org-system.repository.ts';
+import { actorOf } from '../evaluation/rectification/rectification.service.ts';
+import { moveWeakItem, openWeakItem } from './org-system-weak-engine.ts';
 
 export async function listWeak(ctx: AppContext, rc: RequestContext, orgId: number, year: number | undefined) {
   const org = await requireOrg(ctx, rc, orgId, canReadOs);
@@ -62,6 +64,7 @@ export async function designateWeak(
       created_by: rc.actor!.userId,
       now: ctx.now().toISOString(),
     });
+    await openWeakItem(trx, ctx, row, actorOf(rc.actor!, rc.meta));
     await appendAudit(
       trx,
       ctx.ring,
@@ -102,6 +105,8 @@ export async function weakProgress(
     const row = input.submitForClosure
       ? await repo.updateWeakCase(trx, c.id, { state: '待销号', updated_at: now })
       : c;
+    const move = input.submitForClosure ? 'request_closure' : 'progress';
+    await moveWeakItem(trx, ctx, c.id, move, input.note, actorOf(rc.actor!, rc.meta));
     await appendAudit(
       trx,
       ctx.ring,
@@ -139,6 +144,7 @@ export async function closeWeak(
       closed_by: rc.actor!.userId,
       updated_at: ctx.now().toISOString(),
     });
+    await moveWeakItem(trx, ctx, c.id, 'close', input.reviewNote, actorOf(rc.actor!, rc.meta));
     await appendAudit(
       trx,
       ctx.ring,

@@ -6,6 +6,7 @@ import { denied } from '../../../authz.ts';
 import { notFound } from '../../../http/errors.ts';
 import { inScope } from '../../../http/policy.ts';
 import { findOrgById } from '../../orgs/orgs.repository.ts';
+import { mirrorToWeakCase, WEAK_SOURCE } from '../../org-system/org-system-weak-engine.ts';
 import { canManageIn, canReviewIn } from '../evaluation.policy.ts';
 import { personOfUser } from '../evaluation.repository.ts';
 import {
@@ -125,7 +126,10 @@ export async function move(
       ? (p: string) => canReviewIn(rc.actor!, p)
       : (p: string, o: number | null) => isOwnerOrManager(ctx, rc, p, o);
   const row = await load(ctx, rc, id, allowed);
-  return ctx.db.transaction().execute(async (trx) => ({
-    data: await transitionRectification(trx, ctx, row, action, note, evidence, actorOf(rc.actor!, rc.meta)),
-  }));
+  return ctx.db.transaction().execute(async (trx) => {
+    const data = await transitionRectification(trx, ctx, row, action, note, evidence, actorOf(rc.actor!, rc.meta));
+    // A 软弱涣散 case moves with its item (the case page shows the same state).
+    if (row.source_type === WEAK_SOURCE) await mirrorToWeakCase(trx, ctx, row, action, note, rc.actor!.userId);
+    return { data };
+  });
 }
