@@ -175,6 +175,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'accountability.propose': '提出问责',
   'accountability.approve': '批准问责',
   'accountability.reject': '不予批准问责',
+  'resp.seed': '生成党建责任制演示数据',
   // 工作任务 (tasks module: task.*)
   'task.issue': '下达任务',
   'task.report': '报送任务',
@@ -191,6 +192,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'bulletin.publish': '发布通报',
   'bulletin.read': '阅读通报',
   // 考核 (assessment module: assessment.*)
+  'assessment.recompute': '重新计算考核得分',
+  'assessment.weights.set': '设置考核指标权重',
+  'assessment.manual.score': '录入考核人工评分',
   // 问题清单 (problems module: problem.*)
 };
 

@@ -16,6 +16,7 @@ import { denied } from '../../authz.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/errors.ts';
+import { assessmentIndicator } from '../assessment/assessment.feeds.ts';
 import { findOrgById } from '../orgs/orgs.repository.ts';
 import { SUBJECT_SOURCE, audit, loadCampaign, rules } from './campaign-common.service.ts';
 import { canLeadIn } from './evaluation.policy.ts';
@@ -35,10 +36,10 @@ async function indicatorsFor(
   const out = new Map<number, IndicatorScore[]>();
   for (const s of subjects) {
     const below = coverage.filter((o) => o.path.startsWith(s.org_path) && o.path !== s.org_path);
-    out.set(
-      s.id,
-      below.length === 0 ? [] : [vacancyIndicator(below.filter((o) => Number(o.n) > 0).length, below.length)],
-    );
+    const ind = below.length === 0 ? [] : [vacancyIndicator(below.filter((o) => Number(o.n) > 0).length, below.length)];
+    // 党建考核得分 of the campaign year, once 考核 has stored it (issue 18).
+    const assessed = await assessmentIndicator(ctx.db, s.org_id, c.year);
+    out.set(s.id, assessed ? [...ind, assessed] : ind);
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { appendAudit } from '../../audit/audit.repository.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
 import type { OrgRow } from '../../db/schema.ts';
 import { badRequest, conflict, fromDecision } from '../../http/errors.ts';
+import { openWeakCaseOnLowestGrade } from '../assessment/assessment.feeds.ts';
 import { audit, requireOrg, today } from './org-system-common.service.ts';
 import { canApproveOs, canReadOs } from './org-system.policy.ts';
 import { presentGrading } from './org-system.presenter.ts';
@@ -77,6 +78,14 @@ export async function grade(ctx: AppContext, rc: RequestContext, orgId: number, 
       approved_on: input.approvedOn,
       approver_user_id: rc.actor!.userId,
       created_at: ctx.now().toISOString(),
+    });
+    // 三类 (the scheme's lowest grade) → a 软弱涣散 case, unless one is open (考核, issue 18).
+    await openWeakCaseOnLowestGrade(trx, ctx, rc, {
+      org,
+      year: input.year,
+      grade: input.grade,
+      grades: scheme.grades,
+      on: input.approvedOn,
     });
     await appendAudit(
       trx,
