@@ -1,7 +1,20 @@
+import { ProfileOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { ModuleRoutes } from '../../app/module-types';
 
-/** 问题清单 (issue 18). */
+const ProblemsPage = lazy(() => import('./pages/ProblemsPage').then((m) => ({ default: m.ProblemsPage })));
+
+/** 问题清单 (issue 18): every source's rectification items of the subtree in one list. */
 export const problemsModule: ModuleRoutes = {
-  routes: [],
-  nav: [],
+  routes: [{ path: 'orgs/:orgId/problems', element: <ProblemsPage /> }],
+  nav: [
+    {
+      key: 'problems',
+      label: '问题清单',
+      group: '责任考核',
+      roles: ['org_admin', 'worker'],
+      icon: <ProfileOutlined />,
+      to: (orgId) => `/orgs/${orgId}/problems`,
+    },
+  ],
 };

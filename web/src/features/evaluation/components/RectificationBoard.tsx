@@ -30,7 +30,17 @@ const KIND: Record<string, string> = {
   reject: '退回重新整改',
 };
 
-function ItemDrawer({ id, onClose }: { id: number; onClose: () => void }) {
+/** One item of the rectification engine: its record and the moves the reader may make. */
+export function RectificationDrawer({
+  id,
+  onClose,
+  onChanged,
+}: {
+  id: number;
+  onClose: () => void;
+  /** Called after a move, for pages that list items under their own query keys. */
+  onChanged?: () => void;
+}) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [note, setNote] = useState('');
@@ -43,6 +53,7 @@ function ItemDrawer({ id, onClose }: { id: number; onClose: () => void }) {
     setNote('');
     setEvidence('');
     void qc.invalidateQueries({ queryKey: ['evaluation'] });
+    onChanged?.();
   };
   const act = useMutation({
     mutationFn: (a: 'progress' | 'close' | 'approve' | 'reject') =>
@@ -186,7 +197,7 @@ export function RectificationBoard({ orgId }: { orgId: number }) {
           },
         ]}
       />
-      {open !== null && <ItemDrawer id={open} onClose={() => setOpen(null)} />}
+      {open !== null && <RectificationDrawer id={open} onClose={() => setOpen(null)} />}
     </Space>
   );
 }

@@ -1,10 +1,12 @@
 // 预警 of a subtree: filter by code and severity, drill down to a child organisation, and go to
 // the page that resolves each alert.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Button, Card, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { formatDate } from '../../../components/dates';
 import { errorMessage } from '../../../components/http';
+import { AlertToProblemModal } from '../../problems/components/AlertToProblemModal';
 import {
   SEVERITY_LABEL,
   SEVERITY_TAG,
@@ -32,6 +34,8 @@ export function AlertsPage() {
     queryFn: () => workbenchApi.alerts(orgId, { code, severity, limit: PAGE, offset: (page - 1) * PAGE }),
     enabled: orgId > 0,
   });
+  const [rectify, setRectify] = useState<AlertRow | null>(null);
+  const qc = useQueryClient();
   const set = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -118,17 +122,32 @@ export function AlertsPage() {
           {
             title: '',
             key: 'go',
-            width: 90,
+            width: 170,
             render: (_: unknown, r) => (
-              <Link to={r.link}>
-                <Button size="small" type="primary" ghost>
-                  去处理
+              <Space size={4}>
+                <Link to={r.link}>
+                  <Button size="small" type="primary" ghost>
+                    去处理
+                  </Button>
+                </Link>
+                <Button size="small" onClick={() => setRectify(r)}>
+                  转为整改
                 </Button>
-              </Link>
+              </Space>
             ),
           },
         ]}
       />
+      {rectify && (
+        <AlertToProblemModal
+          alert={rectify}
+          onClose={() => setRectify(null)}
+          onSaved={() => {
+            setRectify(null);
+            void qc.invalidateQueries({ queryKey: ['problems'] });
+          }}
+        />
+      )}
     </Space>
   );
 }
