@@ -30,6 +30,7 @@ describe('menu by role and organisation level', () => {
       '发展党员',
       '评议考核',
       '创先争优',
+      '责任考核',
     ]);
     expect(groups[0]!.items[0]).toEqual({
       key: 'workbench',

@@ -13,6 +13,8 @@ export const problemsModule: ModuleRoutes = {
       label: '问题清单',
       group: '责任考核',
       roles: ['org_admin', 'worker'],
+      // A 党小组 holds no rectification items of its own; its branch's list covers it.
+      levels: ['committee', 'branch'],
       icon: <ProfileOutlined />,
       to: (orgId) => `/orgs/${orgId}/problems`,
     },
