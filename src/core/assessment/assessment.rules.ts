@@ -3,7 +3,8 @@ import { refuse, ok, type Decision } from '../shared/result.ts';
 import type { AssessIndicatorDef, IndicatorResult, RankedRow, ScoringRule } from './assessment.types.ts';
 
 /** Points keep two decimals; totals are the sum of the rounded points (what the table shows adds up). */
-export const round2 = (x: number) => Math.round(x * 100) / 100;
+// Half-up as by hand: 15 × 33.3% is 4.995 on paper, 4.99499… in binary; 12 significant digits first.
+export const round2 = (x: number) => Math.round(Number((x * 100).toPrecision(12))) / 100;
 
 /**
  * Points of one indicator. A rate with nothing to measure (no organisation due a 换届, no
