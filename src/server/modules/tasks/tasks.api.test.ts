@@ -28,9 +28,12 @@ describeEachEngine('tasks API: issue down the tree, 报送, 退回, 催报, 减�
   /** Moves the clock; sessions idle that long have expired, so everyone signs in again. */
   const go = async (day: string) => {
     t.setNow(at(day));
-    [county, adminA, adminB, workerA] = await Promise.all(
-      ['admin_c', 'admin_a', 'admin_b', 'worker_a'].map((u) => t.login(u)),
-    );
+    [county, adminA, adminB, workerA] = await Promise.all([
+      t.login('admin_c'),
+      t.login('admin_a'),
+      t.login('admin_b'),
+      t.login('worker_a'),
+    ]);
   };
   const taskCount = async () => (await t.ctx.db.selectFrom('task_tasks').select('id').execute()).length;
   const audits = async (action: string) =>
