@@ -68,6 +68,11 @@ function ReportModal({ subject, onClose }: { subject: Subject; onClose: () => vo
       okText="提交"
       confirmLoading={save.isPending}
     >
+      <Typography.Paragraph>
+        <Link to={`/orgs/${subject.orgId}/responsibility?tab=summary`} target="_blank">
+          查看{subject.orgName}年度履责情况（党建责任清单）
+        </Link>
+      </Typography.Paragraph>
       <Form
         form={form}
         layout="vertical"

@@ -33,6 +33,7 @@ export function ResponsibilityPage() {
         />
       </Space>
       <Tabs
+        defaultActiveKey={search.get('tab') ?? 'items'}
         items={[
           { key: 'items', label: '责任清单', children: <ItemsPanel orgId={orgId} year={year} /> },
           {
