@@ -17,7 +17,7 @@ import { badRequest, conflict, fromDecision, notFound } from '../../http/errors.
 import { hasAnyRole, inScope } from '../../http/policy.ts';
 import { findRectificationRow } from '../evaluation/rectification/rectification.service.ts';
 import { findOrgById } from '../orgs/orgs.repository.ts';
-import { auditBase, rule, scopeOrg, today } from './responsibility.common.ts';
+import { entryBase, rule, scopeOrg, today } from './responsibility.common.ts';
 import { ACC_READERS, ACC_WRITERS } from './responsibility.policy.ts';
 import * as repo from './responsibility.repository.ts';
 
@@ -154,7 +154,7 @@ export async function proposeAccountability(
     });
     // Scoped to the proposer: the audit trail of the target's subtree must not reveal it either.
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, rc, 'accountability'),
+      ...entryBase(ctx, rc, 'accountability'),
       action: 'accountability.propose',
       objectId: row.id,
       scopePath: proposer.path,
@@ -192,7 +192,7 @@ export async function decide(
       updated_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, rc, 'accountability'),
+      ...entryBase(ctx, rc, 'accountability'),
       action: action === 'approve' ? 'accountability.approve' : 'accountability.reject',
       objectId: id,
       scopePath: row.proposer_org_path,

@@ -14,7 +14,7 @@ import { badRequest, conflict, fromDecision, notFound } from '../../http/errors.
 import { hasAnyRole, inScope } from '../../http/policy.ts';
 import { refreshAlertsIn } from '../alerts/alerts.service.ts';
 import { findOrgById, findOrgsByIds } from '../orgs/orgs.repository.ts';
-import { ackDays, auditBase, LETTERS_SOURCE, scopeOrg, today } from './responsibility.common.ts';
+import { ackDays, entryBase, LETTERS_SOURCE, scopeOrg, today } from './responsibility.common.ts';
 import { LETTER_ISSUERS, RESP_WRITERS } from './responsibility.policy.ts';
 import * as repo from './responsibility.repository.ts';
 
@@ -117,7 +117,7 @@ export async function issueLetters(ctx: AppContext, rc: RequestContext, input: I
       })),
     );
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, rc, 'resp.letter'),
+      ...entryBase(ctx, rc, 'resp.letter'),
       action: 'resp.letter.issue',
       objectId: rows.map((r) => r.id).join(','),
       scopePath: issuer.path,
@@ -140,7 +140,7 @@ export async function acknowledgeLetter(ctx: AppContext, rc: RequestContext, id:
   return ctx.db.transaction().execute(async (trx) => {
     const row = await repo.acknowledgeLetter(trx, id, day, { userId: actor.userId, name: actor.displayName });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, rc, 'resp.letter'),
+      ...entryBase(ctx, rc, 'resp.letter'),
       action: 'resp.letter.acknowledge',
       objectId: id,
       scopePath: letter.org_path,

@@ -11,7 +11,7 @@ export const today = (ctx: AppContext) => chinaDate(ctx.now());
 
 export const rule = <V>(ctx: AppContext, id: string, on: string) => ruleValue<V>(ctx.config.rulebook, id, on);
 
-export function auditBase(ctx: AppContext, rc: RequestContext, objectType: string) {
+export function entryBase(ctx: AppContext, rc: RequestContext, objectType: string) {
   const a = requireActor(rc);
   return {
     at: ctx.now().toISOString(),

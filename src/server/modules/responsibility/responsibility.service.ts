@@ -17,7 +17,7 @@ import { badRequest, fromDecision, notFound } from '../../http/errors.ts';
 import { hasAnyRole, inScope } from '../../http/policy.ts';
 import { refreshAlertsIn } from '../alerts/alerts.service.ts';
 import { findOrgById } from '../orgs/orgs.repository.ts';
-import { auditBase, ITEMS_SOURCE, rule, scopeOrg, today } from './responsibility.common.ts';
+import { entryBase, ITEMS_SOURCE, rule, scopeOrg, today } from './responsibility.common.ts';
 import { RESP_WRITERS } from './responsibility.policy.ts';
 import * as repo from './responsibility.repository.ts';
 
@@ -127,7 +127,7 @@ export async function createItem(ctx: AppContext, rc: RequestContext, input: Cre
       updated_at: now,
     });
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, rc, 'resp.item'),
+      ...entryBase(ctx, rc, 'resp.item'),
       action: 'resp.item.create',
       objectId: row.id,
       scopePath: org.path,
@@ -170,7 +170,7 @@ export async function addProgress(ctx: AppContext, rc: RequestContext, id: numbe
     });
     if (input.completes) await repo.completeItem(trx, item.id, input.onDate, now);
     await appendAudit(trx, ctx.ring, {
-      ...auditBase(ctx, rc, 'resp.item'),
+      ...entryBase(ctx, rc, 'resp.item'),
       action: input.completes ? 'resp.item.complete' : 'resp.item.progress',
       objectId: item.id,
       scopePath: item.org_path,
