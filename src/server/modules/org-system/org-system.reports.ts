@@ -5,6 +5,7 @@ import { hasTerms, termStatus } from '../../../core/org-system/terms.rules.ts';
 import type { TermStatus, WeakCriterion } from '../../../core/org-system/org-system.types.ts';
 import { weakSignals, type LifeOnPaperRule, type WeakSignal } from '../../../core/org-system/weak.rules.ts';
 import { addMonths } from '../../../core/shared/dates.ts';
+import { isBranchKind } from '../../../core/org/org.types.ts';
 import { lifeFormFacts } from '../org-life/org-life-quality.repository.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import type { Rulebook } from '../../../core/rulebook/rulebook.types.ts';
@@ -113,13 +114,14 @@ export async function weakSignalsReport(db: Kysely<DB>, book: Rulebook, root: Ro
   const months = ruleValue<number>(book, 'org.secretary.vacancyWarningMonths', today);
   const years = ruleValue<number>(book, 'orgSystem.weak.noCandidateYears', today);
   const paper = ruleValue<LifeOnPaperRule>(book, 'orgSystem.weak.lifeOnPaper', today);
-  // Organisational life over the window, from org-life's own stored findings (LIFE_ON_PAPER).
+  // Organisational life over the window, from org-life's own stored findings (LIFE_ON_PAPER);
+  // 三会一课 are a branch's duty, so the signal is a branch's (a 党总支 answers for its branches).
   const life = await lifeFormFacts(db, root.path, addMonths(today, -paper.windowMonths), today);
   const out: SignalRow[] = [];
   facts.forEach((f, i) => {
     if (!hasTerms(f.kind) || f.kind === '党委' || f.kind === '党工委') return;
     const signals = weakSignals(
-      { hasSecretary: f.hasSecretary, vacantSince: f.vacantSince, noSecretaryOnRecord: f.noSecretaryOnRecord, lastAdmission: admissions.get(f.orgId) ?? null, establishedOn: orgs[i]!.established_on, life: life.get(f.orgId) ?? { held: 0, formal: 0 } },
+      { hasSecretary: f.hasSecretary, vacantSince: f.vacantSince, noSecretaryOnRecord: f.noSecretaryOnRecord, lastAdmission: admissions.get(f.orgId) ?? null, establishedOn: orgs[i]!.established_on, life: isBranchKind(f.kind) ? (life.get(f.orgId) ?? { held: 0, formal: 0 }) : undefined },
       today, months, years, criteria, paper,
     );
     if (signals.length) out.push({ orgId: f.orgId, orgCode: f.code, orgName: f.name, signals });
