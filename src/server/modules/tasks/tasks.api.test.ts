@@ -79,6 +79,12 @@ describeEachEngine('tasks API: issue down the tree, 报送, 退回, 催报, 减�
     expect(
       inbox.map((x: { id: number; target: { statusLabel: string } }) => [x.id, x.target.statusLabel]),
     ).toEqual([[taskId, '未报送']]);
+    // 待报送任务 on the township's workbench.
+    const todos = (await adminA.request('GET', '/api/workbench')).json().data.todos as Array<{
+      kind: string;
+      link: string;
+    }>;
+    expect(todos.filter((x) => x.kind === 'task_report').map((x) => x.link)).toEqual([`/tasks/${taskId}`]);
   });
 
   it('reports: on time (returned, then reported again before the deadline) and late', async () => {

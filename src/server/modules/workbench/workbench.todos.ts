@@ -6,6 +6,7 @@ import { pathUpperBound } from '../../db/dialect.ts';
 import type { Role } from '../../../core/auth/roles.ts';
 import type { AppContext } from '../../context.ts';
 import { alertCatalogue } from '../alerts/alerts.service.ts';
+import { pendingTaskTodos } from '../tasks/tasks.todos.ts';
 
 export interface Todo {
   kind: string;
@@ -19,7 +20,7 @@ export interface Todo {
 }
 
 /** Alert codes whose conditions the to-do list reads directly (not twice through the alert). */
-const SHOWN_DIRECTLY = ['TRANSFER_WAITING'];
+const SHOWN_DIRECTLY = ['TRANSFER_WAITING', 'TASK_OVERDUE'];
 
 const SEVERITY_ORDER = sql<number>`case severity when 'red' then 0 when 'orange' then 1 else 2 end`;
 
@@ -102,6 +103,7 @@ export async function todosOf(
           .execute(),
   ]);
   const labels = alertCatalogue();
+  const taskTodos = await pendingTaskTodos(ctx, org, today, limit);
   const out: Todo[] = [
     ...requests.map((r) => ({
       kind: 'transfer_request',
@@ -121,6 +123,7 @@ export async function todosOf(
       link: m.held_on === today ? `/org-life/sign-in/${m.id}` : `/org-life/meetings/${m.id}`,
       orgName: m.org_name,
     })),
+    ...taskTodos,
     ...alerts.map((a) => ({
       kind: a.code,
       title: `${labels.get(a.code)?.label ?? '预警'}：${a.subject_label}`,
