@@ -93,6 +93,7 @@ async function scoreOrgs(
   root: { id: number; path: string },
   orgs: readonly Assessed[],
   year: number,
+  pre?: Measured,
 ): Promise<Array<{ org: Assessed; level: AssessLevel; indicators: IndicatorResult[]; total: number }>> {
   const today = chinaDate(ctx.now());
   const levels = [...new Set(orgs.map((o) => levelOfKind(o.kind)))];
@@ -104,7 +105,8 @@ async function scoreOrgs(
       .filter((d) => d.kind === 'computed')
       .map((d) => d.key),
   );
-  const measured = orgs.length === 0 ? new Map() : await measureSubtree(ctx, root, year, today, keys);
+  const measured =
+    pre ?? (orgs.length === 0 ? new Map() : await measureSubtree(ctx, root, year, today, keys));
   const manual = await repo.manualOf(
     ctx.db,
     orgs.map((o) => o.id),
@@ -122,9 +124,11 @@ export async function computeRanking(
   ctx: AppContext,
   assessor: { id: number; path: string },
   year: number,
+  /** Values already measured over a subtree holding the assessor's (the seed measures the county once). */
+  pre?: Measured,
 ): Promise<repo.ScoreRow[]> {
   const children = await repo.childrenOf(ctx.db, assessor.id);
-  const scored = await scoreOrgs(ctx, assessor, assessor, children, year);
+  const scored = await scoreOrgs(ctx, assessor, assessor, children, year, pre);
   const at = ctx.now().toISOString();
   return rankByTotal(scored, (s) => s.total).map(({ row, total, rank }) => ({
     org_id: row.org.id,

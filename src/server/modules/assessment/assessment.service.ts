@@ -11,6 +11,7 @@ import type { OrgRow } from '../../db/schema.ts';
 import { badRequest, fromDecision, notFound } from '../../http/errors.ts';
 import { hasAnyRole, inScope } from '../../http/policy.ts';
 import { findOrgById, findOrgsByIds } from '../orgs/orgs.repository.ts';
+import type { Measured } from './assessment.measure.ts';
 import * as repo from './assessment.repository.ts';
 import {
   computeOne,
@@ -106,8 +107,14 @@ export async function recompute(ctx: AppContext, rc: RequestContext, input: { or
 }
 
 /** Computes and stores one assessor's snapshot (also the seed's and the CLI's way in). */
-export async function storeRanking(ctx: AppContext, rc: RequestContext, org: OrgRow, year: number) {
-  const rows = await computeRanking(ctx, org, year);
+export async function storeRanking(
+  ctx: AppContext,
+  rc: RequestContext,
+  org: OrgRow,
+  year: number,
+  pre?: Measured,
+) {
+  const rows = await computeRanking(ctx, org, year, pre);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.replaceScores(trx, org.id, year, rows);
     await appendAudit(

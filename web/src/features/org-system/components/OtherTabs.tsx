@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { chinaToday, formatDate } from '../../../components/dates';
 import { osApi, osKeys, type Overview, type Policies, type WeakCase } from '../api';
 import { FormModal, SEVERITY_COLOR } from './FormModal';
+import { AssessmentEvidence } from '../../assessment/components/AssessmentEvidence';
 
 export function TeamTab({ data, policies }: { data: Overview; policies: Policies }) {
   const qc = useQueryClient();
@@ -166,6 +167,7 @@ export function GradingTab({ orgId, isBranch, policies }: { orgId: number; isBra
                 <Select options={(data.schemes[form.getFieldValue('scheme') as string]?.grades ?? []).map((g) => ({ value: g, label: g }))} />
               </Form.Item>
             )}</Form.Item>
+            <AssessmentEvidence orgId={orgId} year={year} />
             <Form.Item name="evidence" label="定级依据" rules={[{ required: true, message: '请填写定级依据' }]}><Input.TextArea rows={3} /></Form.Item>
             <Form.Item name="approvedOn" label="审定日期" rules={[{ required: true }]}><Input type="date" /></Form.Item>
           </>)}
