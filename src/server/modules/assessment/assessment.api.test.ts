@@ -99,6 +99,36 @@ async function buildWorld(t: TestApp) {
       alert(branchB, '3:3:X', null),
     ])
     .execute();
+  // 公开承诺 of branch A: one published in February and never reviewed (overdue), one in October.
+  const commitment = (title: string, publishedOn: string) => ({
+    org_id: branchA.id,
+    org_path: branchA.path,
+    committer_kind: 'org',
+    person_id: null,
+    committer_name: '甲镇东村党支部',
+    org_name: '甲镇东村党支部',
+    type: '年度承诺',
+    year: 2026,
+    title,
+    content: '为民办实事',
+    due_on: '2026-12-31',
+    is_public: 1,
+    status: 'in_progress',
+    opinion_ends_on: null,
+    published_on: publishedOn,
+    self_assessment: null,
+    leader_grade: null,
+    satisfaction: null,
+    graded_on: null,
+    last_review_on: null,
+    created_by: null,
+    created_at: now,
+    updated_at: now,
+  });
+  await db
+    .insertInto('cm_commitments')
+    .values([commitment('修缮村道', '2026-02-10'), commitment('建设文化广场', '2026-10-01')])
+    .execute();
   // A violation cleared before the year does not count.
   await db
     .insertInto('alerts')
@@ -113,18 +143,16 @@ describeEachEngine('assessment API', (use) => {
   beforeAll(async () => {
     t = await openTestApp(use());
     const hash = await hashPassword(PASSWORD, t.ctx.config.kdfLogN);
-    await t.ctx.db
-      .transaction()
-      .execute((trx) =>
-        insertUser(trx, {
-          username: 'admin_county',
-          displayName: '县委组织部',
-          scopeOrgId: t.fixture.county.id,
-          hash,
-          roles: ['org_admin'],
-          now: t.ctx.now().toISOString(),
-        }),
-      );
+    await t.ctx.db.transaction().execute((trx) =>
+      insertUser(trx, {
+        username: 'admin_county',
+        displayName: '县委组织部',
+        scopeOrgId: t.fixture.county.id,
+        hash,
+        roles: ['org_admin'],
+        now: t.ctx.now().toISOString(),
+      }),
+    );
     await buildWorld(t);
     county = await t.login('admin_county');
     adminA = await t.login('admin_a');
@@ -187,18 +215,60 @@ describeEachEngine('assessment API', (use) => {
     expect(ind.secretaryRate!.value).toBe(66.7);
     // 整改按期完成: due or closed 3 (on time 1, late 1, overdue 1) → 33.3%    → 15 × 33.3% = 5.00 (4.995)
     expect(ind.rectificationOnTime!.value).toBe(33.3);
-    // 承诺按期点评, 任务按时报送: nothing due → full marks                     → 10 + 15
+    // 承诺按期点评: 2 in progress, the February one overdue for its 点评 → 50% → 10 × 50% = 5
+    expect(ind.commitmentReviewOnTime!.value).toBe(50);
+    // 任务按时报送: no task in this world → nothing due → full marks          → 15
     // 特色工作 entered 4; 群众满意度 not scored → 0
-    const hand = 0 + (10 - 2 * 2) + 0 + 6.67 + 5 + 10 + 15 + 4 + 0;
+    const hand = 0 + (10 - 2 * 2) + 0 + 6.67 + 5 + 5 + 15 + 4 + 0;
     expect(a.total).toBe(Math.round(hand * 100) / 100);
-    expect(a.total).toBe(46.67);
+    expect(a.total).toBe(41.67);
     const b = rows.find((r) => r.orgCode === 'TB')!;
-    // 乙镇: 违规1 → 8; 书记 0/2 → 0; 整改 none → 15; 承诺 10; 任务 15 → 48
+    // 乙镇: 违规1 → 8; 书记 0/2 → 0; 整改 none → 15; 承诺 none → 10; 任务 15 → 48
     expect(b.total).toBe(48);
     expect(rows.map((r) => [r.orgCode, r.rank])).toEqual([
       ['TB', 1],
       ['TA', 2],
     ]);
+  });
+
+  // Each computed indicator, per organisation: [indicator, org code, value, points], branch points on branch weights.
+  const TABLE: Array<[string, string, number | null, number]> = [
+    ['lifeCompliance', 'TA', 0, 0],
+    ['lifeCompliance', 'TB', 0, 0],
+    ['lifeCompliance', 'TA-1', 0, 0],
+    ['devViolations', 'TA', 2, 6],
+    ['devViolations', 'TB', 1, 8],
+    ['devViolations', 'TA-1', 1, 8],
+    ['devViolations', 'TA-2', 1, 8],
+    ['termOnTime', 'TA', 0, 0],
+    ['termOnTime', 'TA-1', 0, 0],
+    ['secretaryRate', 'TA', 66.7, 6.67],
+    ['secretaryRate', 'TB', 0, 0],
+    ['secretaryRate', 'TA-1', 100, 10],
+    ['secretaryRate', 'TA-2', 0, 0],
+    ['rectificationOnTime', 'TA', 33.3, 5],
+    ['rectificationOnTime', 'TB', null, 15],
+    ['rectificationOnTime', 'TA-1', 50, 7.5],
+    ['rectificationOnTime', 'TA-2', 0, 0],
+    ['commitmentReviewOnTime', 'TA', 50, 5],
+    ['commitmentReviewOnTime', 'TB', null, 10],
+    ['commitmentReviewOnTime', 'TA-1', 50, 5],
+    ['taskReportOnTime', 'TA', null, 15],
+    ['taskReportOnTime', 'TA-1', null, 5],
+  ];
+  it('each computed indicator: value and points per organisation (table)', async () => {
+    const countyRows = (
+      await county.request('GET', `/api/assessment?orgId=${t.fixture.county.id}&year=2026`)
+    ).json().data.rows as Row[];
+    const townRows = (
+      await adminA.request('GET', `/api/assessment?orgId=${t.fixture.townA.id}&year=2026`)
+    ).json().data.rows as Row[];
+    const all = [...countyRows, ...townRows];
+    const got = TABLE.map(([key, code]) => {
+      const i = all.find((r) => r.orgCode === code)!.indicators.find((x) => x.key === key)!;
+      return [key, code, i.value, i.score];
+    });
+    expect(got).toEqual(TABLE);
   });
 
   it('weights not summing to 100 are refused with nothing written; valid weights change the ranking', async () => {
@@ -262,14 +332,14 @@ describeEachEngine('assessment API', (use) => {
     const got = await assessmentReport(t.ctx, 'T0', 2026);
     expect(got!.report.rows.map((r) => [r.orgCode, r.score, r.rank])).toEqual([
       ['TB', 48, 1],
-      ['TA', 46.67, 2],
+      ['TA', 41.67, 2],
     ]);
     for (const r of got!.report.rows)
       for (const i of r.indicators)
         expect(Object.keys(i)).toEqual(expect.arrayContaining(['key', 'value', 'weight', 'score']));
     expect(await assessmentReport(t.ctx, 'NOPE', 2026)).toBeNull();
     const ind = await assessmentIndicator(t.ctx.db, t.fixture.townA.id, 2026);
-    expect(ind).toMatchObject({ title: '党建考核得分', score: 46.67 });
+    expect(ind).toMatchObject({ title: '党建考核得分', score: 41.67 });
     // A township's evidence of its own branch (计算依据), computed live before the township recomputes.
     const ev = await adminA.request(
       'GET',
