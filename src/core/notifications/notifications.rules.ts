@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   'task.issued',
   'task.remind',
   'task.returned',
+  'resp.letter',
+  'accountability.proposed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -26,6 +28,8 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   'task.issued': '工作任务',
   'task.remind': '任务催报',
   'task.returned': '报送退回',
+  'resp.letter': '党建工作责任书',
+  'accountability.proposed': '问责待审批',
 };
 
 /** What a notification says and where it leads, before it is addressed to anyone. */

@@ -16,6 +16,8 @@ import type { Actor, AppContext, RequestContext } from '../../context.ts';
 import { badRequest, conflict, fromDecision, notFound } from '../../http/errors.ts';
 import { hasAnyRole, inScope } from '../../http/policy.ts';
 import { findRectificationRow } from '../evaluation/rectification/rectification.service.ts';
+import { usersScopedAt } from '../notifications/notifications.repository.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { findOrgById } from '../orgs/orgs.repository.ts';
 import { entryBase, rule, scopeOrg, today } from './responsibility.common.ts';
 import { ACC_READERS, ACC_WRITERS } from './responsibility.policy.ts';
@@ -159,6 +161,17 @@ export async function proposeAccountability(
       objectId: row.id,
       scopePath: proposer.path,
       detail: { type: row.type, person: name, post: row.post, org: target.name },
+    });
+    // The approving level's administrators (never the target's staff: the record is not theirs to see).
+    const approvers = await usersScopedAt(trx, [approver.id], ACC_WRITERS);
+    await notify(ctx, trx, {
+      kind: 'accountability.proposed',
+      title: `问责待审批：${proposer.name}提出`,
+      body: `${proposer.name}提出对${target.name}${row.post}${name}予以${row.type}，请审批。`,
+      link: `/orgs/${approver.id}/accountability`,
+      dedupeKey: `accountability:${row.id}`,
+      recipients: approvers.filter((u) => u.id !== actor.userId).map((u) => u.id),
+      orgPath: proposer.path,
     });
     return { data: present(row, actor) };
   });

@@ -13,6 +13,8 @@ import type { Actor, AppContext, RequestContext } from '../../context.ts';
 import { badRequest, conflict, fromDecision, notFound } from '../../http/errors.ts';
 import { hasAnyRole, inScope } from '../../http/policy.ts';
 import { refreshAlertsIn } from '../alerts/alerts.service.ts';
+import { usersScopedAt } from '../notifications/notifications.repository.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { findOrgById, findOrgsByIds } from '../orgs/orgs.repository.ts';
 import { ackDays, entryBase, LETTERS_SOURCE, scopeOrg, today } from './responsibility.common.ts';
 import { LETTER_ISSUERS, RESP_WRITERS } from './responsibility.policy.ts';
@@ -124,6 +126,22 @@ export async function issueLetters(ctx: AppContext, rc: RequestContext, input: I
       detail: { year: input.year, title: input.title, orgs: recipients.map((r) => r.name) },
     });
     await refreshAlertsIn(ctx, trx, [LETTERS_SOURCE], issuer.path);
+    // The receiving organisations' own staff are the ones who sign.
+    const staff = await usersScopedAt(
+      trx,
+      recipients.map((r) => r.id),
+      RESP_WRITERS,
+    );
+    for (const l of rows)
+      await notify(ctx, trx, {
+        kind: 'resp.letter',
+        title: `请签收责任书：${l.title}`,
+        body: `${issuer.name}向${l.org_name}下达了《${l.title}》，请在${ackDays(ctx, day)}日内签收。`,
+        link: `/orgs/${l.org_id}/responsibility?tab=letters&year=${l.year}`,
+        dedupeKey: `resp.letter:${l.id}`,
+        recipients: staff.filter((u) => u.scope_org_id === l.org_id).map((u) => u.id),
+        orgPath: l.org_path,
+      });
     const days = ackDays(ctx, day);
     return { data: rows.map((r) => presentLetter(r, days, day, actor)) };
   });

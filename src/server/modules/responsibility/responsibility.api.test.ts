@@ -29,6 +29,15 @@ describeEachEngine('responsibility API: 责任清单, 责任书, 问责', (use) 
     adminA = await t.login('admin_a');
     county = await t.login('admin_county', PASSWORD_FOR_TESTS);
   };
+  const countyAdmins = async () =>
+    (
+      await t.ctx.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', 'in', ['admin_county', 'admin_county2'])
+        .orderBy('id')
+        .execute()
+    ).map((u) => u.id);
   const audits = async () => (await t.ctx.db.selectFrom('audit_log').select('seq').execute()).length;
 
   it('sets up township A post holders and county accounts', async () => {
@@ -196,6 +205,16 @@ describeEachEngine('responsibility API: 责任清单, 责任书, 问责', (use) 
     });
     expect(issued.statusCode, issued.body).toBe(201);
     expect(issued.json().data.map((l: { orgName: string }) => l.orgName)).toEqual(['甲镇党委', '乙镇党委']);
+    const letterNotices = await t.ctx.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('kind', '=', 'resp.letter')
+      .orderBy('user_id')
+      .execute();
+    expect(letterNotices.map((n) => Number(n.user_id))).toEqual([
+      t.fixture.users.adminA,
+      t.fixture.users.adminB,
+    ]);
     const bad = await adminA.request('POST', '/api/responsibility/letters', {
       year: 2027,
       title: '责任书',
@@ -287,6 +306,13 @@ describeEachEngine('responsibility API: 责任清单, 责任书, 问责', (use) 
       canDecide: false,
     });
     recordId = r.json().data.id as number;
+    const notified = await t.ctx.db
+      .selectFrom('notifications')
+      .select(['user_id', 'kind'])
+      .where('kind', '=', 'accountability.proposed')
+      .execute();
+    // The county's administrators are asked to approve; the target branch's staff are not told.
+    expect(notified.map((n) => Number(n.user_id)).sort((a, b) => a - b)).toEqual(await countyAdmins());
 
     // The target branch's staff: worker and branch administrator get nothing.
     const worker = await t.login('worker_a');

@@ -28,6 +28,8 @@ export const KIND_LABEL: Record<string, string> = {
   'task.issued': '工作任务',
   'task.remind': '任务催报',
   'task.returned': '报送退回',
+  'resp.letter': '责任书',
+  'accountability.proposed': '问责审批',
 };
 
 export const notificationsApi = {
