@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { chinaDate } from '../../core/shared/dates.ts';
 import { openContext } from '../../server/bootstrap.ts';
 import { loadConfig } from '../../server/config.ts';
-import { assessmentReport } from '../../server/modules/assessment/assessment.report.ts';
+import { assessmentReport, contractJson } from '../../server/modules/assessment/assessment.report.ts';
 import type { CliCommands } from '../command.ts';
 import { CliError, log, printJson } from '../output.ts';
 
@@ -29,20 +29,7 @@ async function reportAssessment(args: string[]): Promise<number> {
     const got = await assessmentReport(opened.ctx, values.org, year);
     if (!got) throw new CliError(`组织编码 ${values.org} 不存在`);
     if (values.json) {
-      // Exactly the contract's fields (names stay in the Chinese table).
-      printJson({
-        rows: got.report.rows.map((r) => ({
-          orgCode: r.orgCode,
-          score: r.score,
-          rank: r.rank,
-          indicators: r.indicators.map((i) => ({
-            key: i.key,
-            value: i.value,
-            weight: i.weight,
-            score: i.score,
-          })),
-        })),
-      });
+      printJson(contractJson(got.report));
       return 0;
     }
     log(

@@ -8,7 +8,7 @@ import { PASSWORD } from '../../../../test/fixture.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { insertUser } from '../users/users.repository.ts';
 import { assessmentIndicator } from './assessment.feeds.ts';
-import { assessmentReport } from './assessment.report.ts';
+import { assessmentReport, contractJson } from './assessment.report.ts';
 
 interface Row {
   orgCode: string;
@@ -334,9 +334,17 @@ describeEachEngine('assessment API', (use) => {
       ['TB', 48, 1],
       ['TA', 41.67, 2],
     ]);
-    for (const r of got!.report.rows)
-      for (const i of r.indicators)
-        expect(Object.keys(i)).toEqual(expect.arrayContaining(['key', 'value', 'weight', 'score']));
+    // The CLI's --json document: {"rows":[{"orgCode","score","rank","indicators":[{"key","value","weight","score"}]}]}.
+    const doc = JSON.parse(JSON.stringify(contractJson(got!.report))) as {
+      rows: Array<Record<string, unknown>>;
+    };
+    expect(Object.keys(doc)).toEqual(['rows']);
+    expect(doc.rows.map((r) => Object.keys(r))).toEqual([
+      ['orgCode', 'score', 'rank', 'indicators'],
+      ['orgCode', 'score', 'rank', 'indicators'],
+    ]);
+    const first = (doc.rows[0]!.indicators as Array<Record<string, unknown>>)[0]!;
+    expect(first).toEqual({ key: 'lifeCompliance', value: 0, weight: 20, score: 0 });
     expect(await assessmentReport(t.ctx, 'NOPE', 2026)).toBeNull();
     const ind = await assessmentIndicator(t.ctx.db, t.fixture.townA.id, 2026);
     expect(ind).toMatchObject({ title: '党建考核得分', score: 41.67 });

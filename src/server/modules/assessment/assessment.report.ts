@@ -47,3 +47,15 @@ export async function assessmentReport(
     },
   };
 }
+
+/** The CLI contract's document: exactly these fields (names stay in the Chinese table). */
+export function contractJson(report: AssessmentReport) {
+  return {
+    rows: report.rows.map((r) => ({
+      orgCode: r.orgCode,
+      score: r.score,
+      rank: r.rank,
+      indicators: r.indicators.map((i) => ({ key: i.key, value: i.value, weight: i.weight, score: i.score })),
+    })),
+  };
+}
