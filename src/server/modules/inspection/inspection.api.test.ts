@@ -5,6 +5,7 @@ import { PASSWORD } from '../../../../test/fixture.ts';
 import { INSPECTION_CHECKLIST } from '../../../core/rulebook/inspection.rules-data.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { insertUser } from '../users/users.repository.ts';
+import { PNG_BASE64 } from '../commitments/commitments.authz-cases.ts';
 import { inspectionAlerts } from './inspection.alerts.ts';
 import { inspectionFindingsOf } from './inspection.export.ts';
 
@@ -49,18 +50,16 @@ describeEachEngine('督查 API: plan → visit → finding → 整改, 通报 wi
   it('a township creates a plan; targets outside its subtree or at itself are refused, nothing written', async () => {
     t = await openTestApp(use());
     const hash = await hashPassword(PASSWORD, t.ctx.config.kdfLogN);
-    await t.ctx.db
-      .transaction()
-      .execute((trx) =>
-        insertUser(trx, {
-          username: 'admin_county',
-          displayName: '县委组织部',
-          scopeOrgId: t.fixture.county.id,
-          hash,
-          roles: ['org_admin'],
-          now: t.ctx.now().toISOString(),
-        }),
-      );
+    await t.ctx.db.transaction().execute((trx) =>
+      insertUser(trx, {
+        username: 'admin_county',
+        displayName: '县委组织部',
+        scopeOrgId: t.fixture.county.id,
+        hash,
+        roles: ['org_admin'],
+        now: t.ctx.now().toISOString(),
+      }),
+    );
     county = await t.login('admin_county');
     adminA = await t.login('admin_a');
     const before = await counts();
@@ -211,6 +210,27 @@ describeEachEngine('督查 API: plan → visit → finding → 整改, 通报 wi
     expect(
       (await worker.request('POST', `/api/inspections/findings/${findingIds[1]}/rectify`, {})).statusCode,
     ).toBe(403);
+  });
+
+  it('stores on-site photos of a visit; the inspected branch sees them; a wrong type is refused', async () => {
+    const res = await adminA.request('POST', `/api/inspections/visits/${visitId}/photos`, {
+      fileName: '党员活动室.png',
+      mimeType: 'image/png',
+      contentBase64: PNG_BASE64,
+    });
+    expect(res.statusCode).toBe(201);
+    const bad = await adminA.request('POST', `/api/inspections/visits/${visitId}/photos`, {
+      fileName: '伪装.png',
+      mimeType: 'image/png',
+      contentBase64: Buffer.from('%PDF-1.4 not a picture').toString('base64'),
+    });
+    expect(bad.statusCode).toBe(400);
+    const worker = await t.login('worker_a');
+    const file = await worker.request('GET', `/api/inspections/photos/${res.json().data.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.toString('base64')).toBe(PNG_BASE64);
+    const visit = (await worker.request('GET', `/api/inspections/visits/${visitId}`)).json().data;
+    expect(visit.photos).toMatchObject([{ fileName: '党员活动室.png' }]);
   });
 
   it('a serious finding left without 整改 past the rulebook days is an alert on the issuer', async () => {

@@ -5,6 +5,7 @@ import { formatDate } from '../../../components/dates';
 import { errorMessage } from '../../../components/http';
 import { inspectionApi, RESULT_COLOR } from '../api';
 import { FindingsTable } from './FindingsTable';
+import { VisitPhotos } from './VisitPhotos';
 
 /** One 督查记录: checklist results, findings and their 整改, photos. */
 export function VisitPage() {
@@ -57,17 +58,9 @@ export function VisitPage() {
           <Card size="small" title={`发现问题（${v.findings.length}条）`}>
             <FindingsTable findings={v.findings} orgId={v.orgId} manage={manage} />
           </Card>
-          {v.photos.length > 0 && (
-            <Card size="small" title="现场照片">
-              <Space wrap>
-                {v.photos.map((p) => (
-                  <a key={p.id} href={`/api/inspections/photos/${p.id}`} target="_blank" rel="noreferrer">
-                    <img src={`/api/inspections/photos/${p.id}`} alt={p.fileName} style={{ height: 120 }} />
-                  </a>
-                ))}
-              </Space>
-            </Card>
-          )}
+          <Card size="small" title="现场照片">
+            <VisitPhotos visitId={v.id} photos={v.photos} canUpload={manage} />
+          </Card>
         </>
       )}
     </Space>
