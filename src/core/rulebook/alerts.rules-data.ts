@@ -36,6 +36,7 @@ const SEVERITIES: Array<[code: string, severity: 'red' | 'orange' | 'yellow', wh
   ['TASK_OVER_CAP', 'yellow', '每月下达任务、报表超过减负上限（为基层减负）'],
   ['RESP_ITEM_OVERDUE', 'orange', '党建责任清单事项逾期未完成'],
   ['RESP_LETTER_UNSIGNED', 'yellow', '党建工作责任书逾期未签收'],
+  ['ASSESS_LOW', 'orange', '年度党建考核得分低于规定分数线'],
 ];
 
 export const ALERT_RULES: readonly RuleEntry[] = SEVERITIES.map(([code, severity, what]) =>

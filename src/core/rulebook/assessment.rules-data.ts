@@ -131,6 +131,15 @@ export const ASSESSMENT_RULES: readonly RuleEntry[] = [
     effectiveFrom: SINCE,
   },
   {
+    id: 'assessment.lowScore',
+    value: 60,
+    unit: 'points',
+    title: '年度党建考核得分低于60分的组织列入预警（考核结果运用）',
+    source: LOCAL,
+    certainty: 'L',
+    effectiveFrom: SINCE,
+  },
+  {
     id: 'assessment.weakOnLowestGrade',
     value: {
       criteria: ['TEAM_INCOMPLETE'],

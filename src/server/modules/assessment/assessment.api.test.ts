@@ -346,6 +346,18 @@ describeEachEngine('assessment API', (use) => {
     const first = (doc.rows[0]!.indicators as Array<Record<string, unknown>>)[0]!;
     expect(first).toEqual({ key: 'lifeCompliance', value: 0, weight: 20, score: 0 });
     expect(await assessmentReport(t.ctx, 'NOPE', 2026)).toBeNull();
+    // Both townships scored below 60: 党建考核得分偏低 opened with the stored scores.
+    const low = await t.ctx.db
+      .selectFrom('alerts')
+      .select(['org_id', 'detail'])
+      .where('code', '=', 'ASSESS_LOW')
+      .where('is_open', '=', 1)
+      .orderBy('org_id')
+      .execute();
+    expect(low.map((a) => [a.org_id, a.detail])).toEqual([
+      [t.fixture.townA.id, '2026年度党建考核41.67分，低于60分（第2名）'],
+      [t.fixture.townB.id, '2026年度党建考核48分，低于60分（第1名）'],
+    ]);
     const ind = await assessmentIndicator(t.ctx.db, t.fixture.townA.id, 2026);
     expect(ind).toMatchObject({ title: '党建考核得分', score: 41.67 });
     // A township's evidence of its own branch (计算依据), computed live before the township recomputes.

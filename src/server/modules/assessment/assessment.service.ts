@@ -11,6 +11,8 @@ import type { OrgRow } from '../../db/schema.ts';
 import { badRequest, fromDecision, notFound } from '../../http/errors.ts';
 import { hasAnyRole, inScope } from '../../http/policy.ts';
 import { findOrgById, findOrgsByIds } from '../orgs/orgs.repository.ts';
+import { refreshAlertsIn } from '../alerts/alerts.service.ts';
+import { ASSESS_ALERT_SOURCE } from './assessment.alerts.ts';
 import type { Measured } from './assessment.measure.ts';
 import * as repo from './assessment.repository.ts';
 import {
@@ -117,6 +119,8 @@ export async function storeRanking(
   const rows = await computeRanking(ctx, org, year, pre);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.replaceScores(trx, org.id, year, rows);
+    // 党建考核得分偏低 opens or closes with the stored scores.
+    await refreshAlertsIn(ctx, trx, [ASSESS_ALERT_SOURCE], org.path);
     await appendAudit(
       trx,
       ctx.ring,
