@@ -55,6 +55,8 @@ describe('scoreOf', () => {
     ['特色工作 entered 4 of 5', { type: 'manual' }, 5, 4, 4],
     ['特色工作 not yet scored', { type: 'manual' }, 5, null, 0],
     ['特色工作 above weight capped', { type: 'manual' }, 5, 9, 5],
+    ['督查发现问题 2 → −2', { type: 'deduction', perUnit: 1 }, 5, 2, 3],
+    ['督查发现问题 floor 0', { type: 'deduction', perUnit: 1 }, 5, 9, 0],
     ['党费 pending', { type: 'pending' }, 0, null, 0],
   ])('%s', (_name, rule, weight, value, expected) => {
     expect(scoreOf(rule, weight, value)).toBe(expected);
@@ -93,7 +95,7 @@ describe('validateWeights', () => {
       '各项指标权重之和须为100（当前为110）',
     ],
     ['missing one', defaults.filter((w) => w.key !== 'satisfaction'), '缺少指标“群众满意度”的权重'],
-    ['unknown key', [...defaults, { key: 'nope', weight: 0 }], '第12项指标不在本年度指标库中'],
+    ['unknown key', [...defaults, { key: 'nope', weight: 0 }], '第13项指标不在本年度指标库中'],
     [
       'pending given weight',
       defaults.map((w) =>

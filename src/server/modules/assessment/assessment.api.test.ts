@@ -204,7 +204,7 @@ describeEachEngine('assessment API', (use) => {
     const rows = res.json().data.rows as Row[];
     const a = rows.find((r) => r.orgCode === 'TA')!;
     const ind = Object.fromEntries(a.indicators.map((i) => [i.key, i]));
-    // Township weights (rulebook defaults): 组织生活20 违规10 换届10 书记10 整改15 承诺10 任务15 特色5 满意度5.
+    // Township weights (rulebook defaults): 组织生活20 违规10 换届10 书记10 整改15 承诺10 任务10 督查5 特色5 满意度5.
     // 组织生活: no meeting held in 2026 → 0% of the requirements due        → 0
     expect(ind.lifeCompliance!.value).toBe(0);
     // 发展党员违规: 2 in the year (one since cleared; the 2025 one not)      → 10 − 2×2 = 6
@@ -217,13 +217,14 @@ describeEachEngine('assessment API', (use) => {
     expect(ind.rectificationOnTime!.value).toBe(33.3);
     // 承诺按期点评: 2 in progress, the February one overdue for its 点评 → 50% → 10 × 50% = 5
     expect(ind.commitmentReviewOnTime!.value).toBe(50);
-    // 任务按时报送: no task in this world → nothing due → full marks          → 15
+    // 任务按时报送: no task in this world → nothing due → full marks          → 10
+    // 督查发现问题: no visit recorded → nothing to deduct                     → 5
     // 特色工作 entered 4; 群众满意度 not scored → 0
-    const hand = 0 + (10 - 2 * 2) + 0 + 6.67 + 5 + 5 + 15 + 4 + 0;
+    const hand = 0 + (10 - 2 * 2) + 0 + 6.67 + 5 + 5 + 10 + 5 + 4 + 0;
     expect(a.total).toBe(Math.round(hand * 100) / 100);
     expect(a.total).toBe(41.67);
     const b = rows.find((r) => r.orgCode === 'TB')!;
-    // 乙镇: 违规1 → 8; 书记 0/2 → 0; 整改 none → 15; 承诺 none → 10; 任务 15 → 48
+    // 乙镇: 违规1 → 8; 书记 0/2 → 0; 整改 none → 15; 承诺 none → 10; 任务 10; 督查 5 → 48
     expect(b.total).toBe(48);
     expect(rows.map((r) => [r.orgCode, r.rank])).toEqual([
       ['TB', 1],
@@ -253,7 +254,9 @@ describeEachEngine('assessment API', (use) => {
     ['commitmentReviewOnTime', 'TA', 50, 5],
     ['commitmentReviewOnTime', 'TB', null, 10],
     ['commitmentReviewOnTime', 'TA-1', 50, 5],
-    ['taskReportOnTime', 'TA', null, 15],
+    ['taskReportOnTime', 'TA', null, 10],
+    ['inspectionFindings', 'TA', 0, 5],
+    ['inspectionFindings', 'TA-1', 0, 5],
     ['taskReportOnTime', 'TA-1', null, 5],
   ];
   it('each computed indicator: value and points per organisation (table)', async () => {

@@ -5,6 +5,7 @@ import { rollUp, valueOf, type Part } from '../../../core/indicators/indicators.
 import type { AssessIndicatorDef } from '../../../core/assessment/assessment.types.ts';
 import type { AppContext } from '../../context.ts';
 import { INDICATOR_BY_KEY, type SharedFacts } from '../indicators/indicators.defs.ts';
+import { inspectionFindingsOf } from '../inspection/inspection.export.ts';
 import { gatherFacts } from '../org-system/org-system.reports.ts';
 import * as repo from './assessment.repository.ts';
 
@@ -72,6 +73,11 @@ export async function measureSubtree(
     if (!def) continue; // its module is not there yet: nothing measured
     const m = await def.measure(ctx, root, asOf, shared);
     out.set(key, rollUp(nodes, m.own, m.denOverride));
+  }
+  if (keys.has('inspectionFindings')) {
+    const tallies = await inspectionFindingsOf(ctx.db, root.path, year);
+    const own = new Map<number, Part>(tallies.map((t) => [t.orgId, { num: t.findings, den: null }]));
+    out.set('inspectionFindings', rollUp(nodes, own));
   }
   if (keys.has('devViolations')) {
     const counts = await repo.devViolationsIn(ctx.db, root.path, year);
