@@ -100,10 +100,13 @@ export const assessmentApi = {
     http.get<Envelope<Evidence>>(`/api/assessment/evidence?orgId=${orgId}&year=${year}`),
 };
 
+/** Indicators whose value is a count (deducted per item). */
+const COUNTED = new Set(['devViolations', 'inspectionFindings']);
+
 /** A value as shown: a rate in %, a count of violations, entered points. */
 export function formatValue(i: IndicatorResult, rule?: IndicatorDef['rule']['type']): string {
   if (i.value === null) return '—';
-  if (i.key === 'devViolations' || rule === 'deduction') return `${i.value}项`;
+  if (COUNTED.has(i.key) || rule === 'deduction') return `${i.value}项`;
   if (i.key === 'featureWork' || i.key === 'satisfaction' || rule === 'manual') return `${i.value}分`;
   return `${i.value}%`;
 }
