@@ -59,6 +59,14 @@ const SYSTEM: NavEntryWithIcon[] = [
     icon: <AuditOutlined />,
     to: () => '/admin/audit',
   },
+  {
+    key: 'admin-accountability',
+    label: '问责记录',
+    group: '系统',
+    roles: ['audit_admin'],
+    icon: <AuditOutlined />,
+    to: (orgId) => `/orgs/${orgId}/accountability`,
+  },
 ];
 
 export const NAV_ENTRIES: NavEntryWithIcon[] = [

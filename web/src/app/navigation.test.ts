@@ -13,7 +13,7 @@ describe('menu by role and organisation level', () => {
   it('the 三员 see only their own 系统 pages', () => {
     expect(labels(['system_admin'], 'committee')).toEqual(['系统: 账号管理、工作日历']);
     expect(labels(['security_admin'], 'committee')).toEqual(['系统: 账号管理']);
-    expect(labels(['audit_admin'], null)).toEqual(['系统: 审计日志']);
+    expect(labels(['audit_admin'], null)).toEqual(['系统: 审计日志、问责记录']);
   });
 
   it('a member sees only their phone home', () => {

@@ -118,6 +118,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { pattern: '/orgs/:id/development/settings', roles: [...ORG_STAFF, 'system_admin'] },
   { pattern: '/admin/users', roles: ['system_admin', 'security_admin'] },
   { pattern: '/admin/audit', roles: ['audit_admin'] },
+  // 问责: committees' administrators, and the 审计管理员 who reads every record of their scope.
+  { pattern: '/orgs/:id/accountability', roles: ['org_admin', 'audit_admin'] },
   { pattern: '/me', roles: ['member'] },
   { pattern: '/roster/me', roles: SELF },
   { pattern: '/evaluation/my', roles: SELF },

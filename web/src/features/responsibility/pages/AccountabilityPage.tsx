@@ -183,8 +183,10 @@ function DecideModal({
 
 export function AccountabilityPage() {
   const orgId = Number(useParams().orgId);
-  const org = useOrg(orgId);
   const me = useCurrentUser();
+  // The 审计管理员 reads the records of their scope here; organisation pages are not theirs.
+  const auditor = !me.roles.includes('org_admin') && me.roles.includes('audit_admin');
+  const org = useOrg(auditor ? undefined : orgId);
   const [deciding, setDeciding] = useState<{ record: AccRecord; action: 'approve' | 'reject' } | null>(null);
   const q = useQuery({ queryKey: ['accountability', orgId], queryFn: () => respApi.accountability(orgId) });
   const columns = [
@@ -229,9 +231,13 @@ export function AccountabilityPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle" data-testid="accountability-page">
       <Space wrap>
-        <Link to={`/orgs/${orgId}`}>‹ 返回组织</Link>
+        {auditor ? (
+          <Link to="/admin/audit">‹ 返回审计日志</Link>
+        ) : (
+          <Link to={`/orgs/${orgId}`}>‹ 返回组织</Link>
+        )}
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {org.data?.org.name ?? ''} · 问责
+          {auditor ? '问责记录（只读）' : `${org.data?.org.name ?? ''} · 问责`}
         </Typography.Title>
       </Space>
       <Typography.Text type="secondary">
