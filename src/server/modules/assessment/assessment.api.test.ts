@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openTestApp, type Session, type TestApp } from '../../../../test/api-harness.ts';
 import { describeEachEngine } from '../../../../test/db-harness.ts';
 import { PASSWORD } from '../../../../test/fixture.ts';
+import { INSPECTION_CHECKLIST } from '../../../core/rulebook/inspection.rules-data.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { insertUser } from '../users/users.repository.ts';
 import { assessmentIndicator } from './assessment.feeds.ts';
@@ -155,6 +156,30 @@ describeEachEngine('assessment API', (use) => {
     );
     await buildWorld(t);
     county = await t.login('admin_county');
+    // 督查: the county visits township B's branch and records two findings.
+    const plan = await county.request('POST', '/api/inspections/plans', {
+      orgId: t.fixture.county.id,
+      title: '2026年第四季度基层党建督查',
+      year: 2026,
+      periodFrom: '2026-11-01',
+      periodTo: '2026-12-31',
+      kind: '常规督查',
+      inspectors: ['周建国'],
+      targets: [{ orgId: t.fixture.branchB.id, plannedOn: '2026-11-20' }],
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const visit = await county.request('POST', `/api/inspections/plans/${plan.json().data.id}/visits`, {
+      orgId: t.fixture.branchB.id,
+      visitedOn: '2026-11-20',
+      inspectors: ['周建国'],
+      checklist: INSPECTION_CHECKLIST.map((c) => ({ code: c.code, result: '符合' })),
+      findings: [
+        { text: '党员大会记录缺少表决情况', severity: '一般', itemCode: INSPECTION_CHECKLIST[0]!.code },
+        { text: '三会一课计划未报镇党委备案', severity: '较重', itemCode: INSPECTION_CHECKLIST[0]!.code },
+      ],
+      conclusion: '基本规范，个别记录不完整',
+    });
+    expect(visit.statusCode, visit.body).toBe(201);
     adminA = await t.login('admin_a');
   });
   afterAll(async () => t?.app.close());
@@ -224,8 +249,8 @@ describeEachEngine('assessment API', (use) => {
     expect(a.total).toBe(Math.round(hand * 100) / 100);
     expect(a.total).toBe(41.67);
     const b = rows.find((r) => r.orgCode === 'TB')!;
-    // 乙镇: 违规1 → 8; 书记 0/2 → 0; 整改 none → 15; 承诺 none → 10; 任务 10; 督查 5 → 48
-    expect(b.total).toBe(48);
+    // 乙镇: 违规1 → 8; 书记 0/2 → 0; 整改 none → 15; 承诺 none → 10; 任务 10; 督查 2 findings → 3 → 46
+    expect(b.total).toBe(46);
     expect(rows.map((r) => [r.orgCode, r.rank])).toEqual([
       ['TB', 1],
       ['TA', 2],
@@ -256,6 +281,7 @@ describeEachEngine('assessment API', (use) => {
     ['commitmentReviewOnTime', 'TA-1', 50, 5],
     ['taskReportOnTime', 'TA', null, 10],
     ['inspectionFindings', 'TA', 0, 5],
+    ['inspectionFindings', 'TB', 2, 3],
     ['inspectionFindings', 'TA-1', 0, 5],
     ['taskReportOnTime', 'TA-1', null, 5],
   ];
@@ -334,7 +360,7 @@ describeEachEngine('assessment API', (use) => {
     expect(stored.computedAt).not.toBeNull();
     const got = await assessmentReport(t.ctx, 'T0', 2026);
     expect(got!.report.rows.map((r) => [r.orgCode, r.score, r.rank])).toEqual([
-      ['TB', 48, 1],
+      ['TB', 46, 1],
       ['TA', 41.67, 2],
     ]);
     // The CLI's --json document: {"rows":[{"orgCode","score","rank","indicators":[{"key","value","weight","score"}]}]}.
@@ -359,7 +385,7 @@ describeEachEngine('assessment API', (use) => {
       .execute();
     expect(low.map((a) => [a.org_id, a.detail])).toEqual([
       [t.fixture.townA.id, '2026年度党建考核41.67分，低于60分（第2名）'],
-      [t.fixture.townB.id, '2026年度党建考核48分，低于60分（第1名）'],
+      [t.fixture.townB.id, '2026年度党建考核46分，低于60分（第1名）'],
     ]);
     const ind = await assessmentIndicator(t.ctx.db, t.fixture.townA.id, 2026);
     expect(ind).toMatchObject({ title: '党建考核得分', score: 41.67 });
