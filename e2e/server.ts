@@ -37,10 +37,19 @@ export interface E2eServer {
   baseUrl: string;
   password: string;
   seed: SeedSummary;
+  /** Moves the server's clock (null: back to the real one); sessions older than the move may expire. */
+  setNow(at: Date | null): void;
   close(): Promise<void>;
 }
 
-export async function startServer(options: { password?: string; port?: number } = {}): Promise<E2eServer> {
+export async function startServer(
+  options: {
+    password?: string;
+    port?: number;
+    /** A world of the test's own instead of the demo county (no template is kept for it). */
+    world?: (ctx: AppContext, password: string) => Promise<SeedSummary>;
+  } = {},
+): Promise<E2eServer> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(
       `e2e: web bundle missing (${join(WEB_DIST, 'index.html')}). Run "npm run build" before the e2e tests.`,
@@ -58,12 +67,14 @@ export async function startServer(options: { password?: string; port?: number } 
     DANGJIAN_LOGIN_PER_IP_PER_MINUTE: '1000',
   });
   const templateDir = join(tmpdir(), `${TEMPLATE_PREFIX}${templateKey(password)}`);
-  const fromTemplate = copyTemplate(templateDir, tmp);
+  const fromTemplate = options.world ? null : copyTemplate(templateDir, tmp);
   const opened = await openContext(config);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     let seed: SeedSummary;
-    if (fromTemplate) {
+    if (options.world) {
+      seed = await options.world(opened.ctx, password);
+    } else if (fromTemplate) {
       seed = fromTemplate;
     } else {
       seed = await seedDemo(opened.ctx, { password, scale: 'county' });
@@ -77,6 +88,10 @@ export async function startServer(options: { password?: string; port?: number } 
       baseUrl: `http://127.0.0.1:${port}`,
       password,
       seed,
+      setNow(at) {
+        // Services read the clock through the one context object the app was built with.
+        (opened.ctx as { now: () => Date }).now = at ? () => new Date(at) : () => new Date();
+      },
       async close() {
         await server.close();
         await opened.close();
