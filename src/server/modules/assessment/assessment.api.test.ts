@@ -416,6 +416,14 @@ describeEachEngine('assessment API', (use) => {
     expect(cases).toEqual([
       { source: '考核定为三类', state: '整顿中', criteria: JSON.stringify(['TEAM_INCOMPLETE']) },
     ]);
+    // …and its item on the rectification engine, listed in the 问题清单.
+    const items = await t.ctx.db
+      .selectFrom('rect_items')
+      .select(['source_type', 'status'])
+      .where('org_id', '=', branchA2.id)
+      .where('source_type', '=', 'orgsys.weak')
+      .execute();
+    expect(items).toEqual([{ source_type: 'orgsys.weak', status: 'open' }]);
     await adminA.request('POST', `/api/org-system/orgs/${branchA2.id}/gradings`, body);
     expect(
       (await t.ctx.db.selectFrom('os_weak_cases').select('id').where('org_id', '=', branchA2.id).execute())

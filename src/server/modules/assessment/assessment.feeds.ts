@@ -8,6 +8,8 @@ import type { AppContext, RequestContext } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import * as osRepo from '../org-system/org-system.repository.ts';
 import * as repo from './assessment.repository.ts';
+import { actorOf } from '../evaluation/rectification/rectification.service.ts';
+import { openWeakItem } from '../org-system/org-system-weak-engine.ts';
 
 /** The subject organisation's stored assessment total for the year (null before 重新计算 has run). */
 export async function assessmentIndicator(
@@ -65,6 +67,9 @@ export async function openWeakCaseOnLowestGrade(
     created_by: rc.actor?.userId ?? null,
     now: ctx.now().toISOString(),
   });
+  // The case moves on the one rectification engine like any other (问题清单).
+  if (rc.actor) await openWeakItem(trx, ctx, row, actorOf(rc.actor, rc.meta));
+  else await openWeakItem(trx, ctx, row, { userId: null, name: '系统' });
   await appendAudit(trx, ctx.ring, {
     at: ctx.now().toISOString(),
     action: 'orgsys.weak.designate',
