@@ -176,7 +176,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'accountability.approve': '批准问责',
   'accountability.reject': '不予批准问责',
   'resp.seed': '生成党建责任制演示数据',
-  'resp.seed': '生成党建责任制演示数据',
   // 工作任务 (tasks module: task.*)
   'task.issue': '下达任务',
   'task.report': '报送任务',
