@@ -25,12 +25,13 @@ import { tasksAuthzCases } from '../src/server/modules/tasks/tasks.authz-cases.t
 import { inspectionAuthzCases } from '../src/server/modules/inspection/inspection.authz-cases.ts';
 import { assessmentAuthzCases } from '../src/server/modules/assessment/assessment.authz-cases.ts';
 import { problemsAuthzCases } from '../src/server/modules/problems/problems.authz-cases.ts';
+import { duesAuthzCases } from '../src/server/modules/dues/dues.authz-cases.ts';
 
 /**
  * Every /api route with the id it needs from township B and the body a write would send.
  * Adding a route without adding it here fails the inventory test below.
  */
-const MODULE_CASES = [org_systemAuthzCases, rosterAuthzCases, org_lifeAuthzCases, developmentAuthzCases, evaluationAuthzCases, commitmentsAuthzCases, alertsAuthzCases, workbenchAuthzCases, searchAuthzCases, notificationsAuthzCases, responsibilityAuthzCases, tasksAuthzCases, inspectionAuthzCases, assessmentAuthzCases, problemsAuthzCases];
+const MODULE_CASES = [org_systemAuthzCases, rosterAuthzCases, org_lifeAuthzCases, developmentAuthzCases, evaluationAuthzCases, commitmentsAuthzCases, alertsAuthzCases, workbenchAuthzCases, searchAuthzCases, notificationsAuthzCases, responsibilityAuthzCases, tasksAuthzCases, inspectionAuthzCases, assessmentAuthzCases, problemsAuthzCases, duesAuthzCases];
 
 /** Built once per app: module cases may create township-B resources, which must not be created twice. */
 const built = new WeakMap<TestApp, Promise<Record<string, { url: string; body?: unknown }>>>();

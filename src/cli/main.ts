@@ -16,6 +16,7 @@ import { TASKS_COMMANDS } from './commands/tasks.commands.ts';
 import { INSPECTION_COMMANDS } from './commands/inspection.commands.ts';
 import { ASSESSMENT_COMMANDS } from './commands/assessment.commands.ts';
 import { PROBLEMS_COMMANDS } from './commands/problems.commands.ts';
+import { DUES_COMMANDS } from './commands/dues.commands.ts';
 import { seedCommand } from './commands/seed.command.ts';
 import { serveCommand, startCommand } from './commands/serve.command.ts';
 import { CliError, log } from './output.ts';
@@ -41,6 +42,7 @@ const COMMANDS: CliCommands = {
   ...INSPECTION_COMMANDS,
   ...ASSESSMENT_COMMANDS,
   ...PROBLEMS_COMMANDS,
+  ...DUES_COMMANDS,
   ...BENCH_COMMANDS,
 };
 

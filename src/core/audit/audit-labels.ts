@@ -196,6 +196,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'assessment.weights.set': '设置考核指标权重',
   'assessment.manual.score': '录入考核人工评分',
   // 问题清单 (problems module: problem.*)
+  // 党费 (dues module: dues.*)
 };
 
 /** The module (first segment of a code) when the exact action is not listed. */
@@ -225,6 +226,7 @@ const MODULE_LABELS: Readonly<Record<string, string>> = {
   bulletin: '通报',
   assessment: '考核',
   problem: '问题清单',
+  dues: '党费',
 };
 
 /** The verb (last segment) when the exact action is not listed. */

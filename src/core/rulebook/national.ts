@@ -15,6 +15,7 @@ import { TASKS_RULES } from './tasks.rules-data.ts';
 import { INSPECTION_RULES } from './inspection.rules-data.ts';
 import { ASSESSMENT_RULES } from './assessment.rules-data.ts';
 import { PROBLEMS_RULES } from './problems.rules-data.ts';
+import { DUES_RULES } from './dues.rules-data.ts';
 
 const ZHIBU_2018 = '中国共产党支部工作条例（试行）2018';
 const XUANJU_2020 = '中国共产党基层组织选举工作条例 2020';
@@ -87,4 +88,5 @@ export const NATIONAL_RULES: readonly RuleEntry[] = [
   ...INSPECTION_RULES,
   ...ASSESSMENT_RULES,
   ...PROBLEMS_RULES,
+  ...DUES_RULES,
 ];

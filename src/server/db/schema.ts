@@ -13,6 +13,7 @@ import type { TasksTables } from './tables/tasks.tables.ts';
 import type { InspectionTables } from './tables/inspection.tables.ts';
 import type { AssessmentTables } from './tables/assessment.tables.ts';
 import type { ProblemsTables } from './tables/problems.tables.ts';
+import type { DuesTables } from './tables/dues.tables.ts';
 
 /** Dates are ISO `YYYY-MM-DD` text, timestamps ISO-8601 UTC text, booleans 0/1, on both engines. */
 export interface OrgTable {
@@ -173,7 +174,7 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's plus each module's (each module owns its own file in tables/). */
-export interface DB extends FoundationTables, OrgSystemTables, RosterTables, OrgLifeTables, DevelopmentTables, EvaluationTables, CommitmentsTables, AlertTables, NotificationTables, IndicatorTables, ResponsibilityTables, TasksTables, InspectionTables, AssessmentTables, ProblemsTables {}
+export interface DB extends FoundationTables, OrgSystemTables, RosterTables, OrgLifeTables, DevelopmentTables, EvaluationTables, CommitmentsTables, AlertTables, NotificationTables, IndicatorTables, ResponsibilityTables, TasksTables, InspectionTables, AssessmentTables, ProblemsTables, DuesTables {}
 
 export type OrgRow = Selectable<OrgTable>;
 export type NewOrg = Insertable<OrgTable>;

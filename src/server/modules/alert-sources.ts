@@ -11,6 +11,7 @@ import { tasksAlerts } from './tasks/tasks.alerts.ts';
 import { inspectionAlerts } from './inspection/inspection.alerts.ts';
 import { assessmentAlerts } from './assessment/assessment.alerts.ts';
 import { problemsAlerts } from './problems/problems.alerts.ts';
+import { duesAlerts } from './dues/dues.alerts.ts';
 
 /**
  * A function, not a constant: sources import their module's services, which refresh alerts
@@ -37,4 +38,5 @@ export const alertSources = (): readonly AlertSource[] => [
   ...inspectionAlerts,
   ...assessmentAlerts,
   ...problemsAlerts,
+  ...duesAlerts,
 ];

@@ -16,6 +16,7 @@ import { registerTasksRoutes } from './tasks/tasks.routes.ts';
 import { registerInspectionRoutes } from './inspection/inspection.routes.ts';
 import { registerAssessmentRoutes } from './assessment/assessment.routes.ts';
 import { registerProblemsRoutes } from './problems/problems.routes.ts';
+import { registerDuesRoutes } from './dues/dues.routes.ts';
 
 export const MODULE_ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext) => void> = [
   registerOrgSystemRoutes,
@@ -33,4 +34,5 @@ export const MODULE_ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext
   registerInspectionRoutes,
   registerAssessmentRoutes,
   registerProblemsRoutes,
+  registerDuesRoutes,
 ];

@@ -11,6 +11,7 @@ import { seedTasks } from '../modules/tasks/tasks.seed.ts';
 import { seedInspection } from '../modules/inspection/inspection.seed.ts';
 import { seedProblems } from '../modules/problems/problems.seed.ts';
 import { seedAssessment } from '../modules/assessment/assessment.seed.ts';
+import { seedDues } from '../modules/dues/dues.seed.ts';
 import { refreshAlerts } from '../modules/alerts/alerts.service.ts';
 import { seedNotifications } from '../modules/notifications/notifications.seed.ts';
 import { refreshIndicatorHistory } from '../modules/indicators/indicators.service.ts';
@@ -34,6 +35,7 @@ export const MODULE_SEEDS: ReadonlyArray<{ name: string; run: (ctx: AppContext, 
   { name: 'responsibility', run: seedResponsibility },
   { name: 'tasks', run: seedTasks },
   { name: 'inspection', run: seedInspection },
+  { name: 'dues', run: seedDues },
   // Last: the alert registry finds what the modules' seeds left to be found.
   { name: 'alerts', run: async (ctx) => void (await refreshAlerts(ctx)) },
   // After the alerts: a township turns some of them into rectification items.

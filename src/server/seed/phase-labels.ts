@@ -18,6 +18,7 @@ export const SEED_PHASE_LABELS: Readonly<Record<string, string>> = {
   tasks: '生成上级交办的工作任务',
   inspection: '生成督查记录和通报',
   problems: '生成问题清单',
+  dues: '生成党费台账',
   alerts: '生成预警',
   notifications: '生成通知',
   indicators: '计算工作台指标（近12个月）',

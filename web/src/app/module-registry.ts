@@ -12,6 +12,7 @@ import { tasksModule } from '../features/tasks/routes';
 import { inspectionModule } from '../features/inspection/routes';
 import { assessmentModule } from '../features/assessment/routes';
 import { problemsModule } from '../features/problems/routes';
+import { duesModule } from '../features/dues/routes';
 import type { ModuleNavItem } from './module-types';
 
 const MODULES = [
@@ -27,6 +28,7 @@ const MODULES = [
   inspectionModule,
   assessmentModule,
   problemsModule,
+  duesModule,
 ];
 
 export const MODULE_ROUTES = MODULES.flatMap((m) => m.routes);

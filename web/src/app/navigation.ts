@@ -13,6 +13,7 @@ export const NAV_GROUPS = [
   '评议考核',
   '创先争优',
   '责任考核',
+  '党费',
   '系统',
 ] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];

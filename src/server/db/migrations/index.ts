@@ -31,6 +31,7 @@ import * as m_tasks from './2026_12_08_110000_tasks.ts';
 import * as m_inspection from './2026_12_08_120000_inspection.ts';
 import * as m_assessment from './2026_12_08_130000_assessment.ts';
 import * as m_problems from './2026_12_08_140000_problems.ts';
+import * as m_dues from './2026_12_08_150000_dues.ts';
 
 /** Static list: bundles cleanly and never picks up helper files by accident. */
 export const migrations: Record<string, Migration> = {
@@ -66,6 +67,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_120000_inspection': m_inspection,
   '2026_12_08_130000_assessment': m_assessment,
   '2026_12_08_140000_problems': m_problems,
+  '2026_12_08_150000_dues': m_dues,
 };
 
 export const migrationProvider: MigrationProvider = {
