@@ -31,6 +31,7 @@ describe('menu by role and organisation level', () => {
       '评议考核',
       '创先争优',
       '责任考核',
+      '党费',
     ]);
     expect(groups[0]!.items[0]).toEqual({
       key: 'workbench',

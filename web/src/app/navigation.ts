@@ -133,6 +133,9 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { pattern: '/commitments/public/:id', roles: SELF },
   { pattern: '/commitments/:id', roles: SELF },
   { pattern: '/commendations/:id', roles: ORG_STAFF },
+  // 党费: the member's phone page; a receipt is read by its member and by the branch.
+  { pattern: '/dues/me', roles: ['member'] },
+  { pattern: '/dues/receipts/:id', roles: SELF },
 ];
 
 function matches(pattern: string, pathname: string): { ok: boolean; exact: number } {

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   FileTextOutlined,
   FlagOutlined,
   IdcardOutlined,
@@ -37,6 +38,13 @@ const ENTRIES: Entry[] = [
     icon: <FileTextOutlined />,
     title: '我的评议',
     hint: '民主评议党员：个人自评、测评投票',
+  },
+  {
+    id: '/dues/me',
+    to: '/dues/me',
+    icon: <AccountBookOutlined />,
+    title: '我的党费',
+    hint: '待缴月份、在线缴纳、电子收据',
   },
 ];
 

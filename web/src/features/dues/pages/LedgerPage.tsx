@@ -1,0 +1,169 @@
+// 党费台账 of a branch (or any subtree): one month's ledger, offline payments, the year's chart.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Input, Result, Space, Statistic, Table, Tag, Typography } from 'antd';
+import ReactECharts from 'echarts-for-react';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { chinaToday, formatDate } from '../../../components/dates';
+import { errorMessage } from '../../../components/http';
+import { useMediaQuery } from '../../../components/use-media-query';
+import { useOrg } from '../../orgs/hooks';
+import {
+  CATEGORY_LABELS,
+  LEDGER_STATUS,
+  duesApi,
+  duesKeys,
+  monthLabel,
+  yuan,
+  type LedgerRow,
+  type Report,
+} from '../api';
+import { PaymentDialog } from './PaymentDialog';
+
+/** 应缴 vs 实缴 per month of the year, in yuan (a person compares bars faster than figures). */
+function YearChart({ report, year }: { report: Report; year: number }) {
+  const months = report.months ?? [];
+  const option = {
+    tooltip: { trigger: 'axis' },
+    legend: { data: ['应缴', '实缴'] },
+    grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
+    xAxis: { type: 'category', data: months.map((m) => `${Number(m.month.slice(5))}月`) },
+    yAxis: { type: 'value', name: '元' },
+    series: [
+      { name: '应缴', type: 'bar', data: months.map((m) => Number(yuan(m.dueFen))) },
+      { name: '实缴', type: 'bar', data: months.map((m) => Number(yuan(m.paidFen))) },
+    ],
+  };
+  return (
+    <Card size="small" title={`${year}年逐月应缴与实缴`}>
+      {months.length ? (
+        <ReactECharts option={option} style={{ height: 240 }} notMerge />
+      ) : (
+        <Typography.Text type="secondary">本年度暂无台账</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
+export function LedgerPage() {
+  const orgId = Number(useParams().orgId);
+  const org = useOrg(orgId);
+  const narrow = useMediaQuery('(max-width: 640px)');
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [month, setMonth] = useState(chinaToday().slice(0, 7));
+  const [paying, setPaying] = useState<LedgerRow | null>(null);
+  const year = Number(month.slice(0, 4));
+  const ledger = useQuery({
+    queryKey: duesKeys.ledger(orgId, month),
+    queryFn: () => duesApi.ledger(orgId, month),
+  });
+  const report = useQuery({
+    queryKey: duesKeys.report(orgId, year),
+    queryFn: () => duesApi.report(orgId, year),
+  });
+  const generate = useMutation({
+    mutationFn: () => duesApi.generate(orgId, month),
+    onSuccess: () => {
+      void message.success(`已生成${monthLabel(month)}台账`);
+      void qc.invalidateQueries({ queryKey: duesKeys.all });
+    },
+    onError: (e) => void message.error(errorMessage(e)),
+  });
+  if (ledger.isError) return <Result status="warning" title={errorMessage(ledger.error)} />;
+  const rows = ledger.data ?? [];
+  const sum = (f: (r: LedgerRow) => number) => rows.reduce((s, r) => s + f(r), 0);
+  const dueFen = sum((r) => r.dueFen - r.reducedFen);
+  const paidFen = sum((r) => r.paidFen);
+  const columns = [
+    { title: '姓名', dataIndex: 'name' },
+    {
+      title: '类别',
+      dataIndex: 'category',
+      responsive: ['md' as const],
+      render: (c: string) => CATEGORY_LABELS[c] ?? c,
+    },
+    {
+      title: '基数（元）',
+      dataIndex: 'baseFen',
+      responsive: ['lg' as const],
+      render: (f: number | null) => (f === null ? '定额' : yuan(f)),
+    },
+    { title: '应缴（元）', dataIndex: 'dueFen', render: (f: number, r: LedgerRow) => yuan(f - r.reducedFen) },
+    { title: '实缴（元）', dataIndex: 'paidFen', render: (f: number) => yuan(f) },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      render: (s: string) => <Tag color={LEDGER_STATUS[s]?.color}>{LEDGER_STATUS[s]?.label ?? '未知'}</Tag>,
+    },
+    {
+      title: '缴纳日期',
+      dataIndex: 'paidOn',
+      responsive: ['md' as const],
+      render: (d: string | null) => formatDate(d),
+    },
+    {
+      title: '操作',
+      key: 'op',
+      render: (_: unknown, r: LedgerRow) =>
+        r.status === 'due' ? (
+          <Button size="small" onClick={() => setPaying(r)} data-testid={`dues-pay-${r.personId}`}>
+            登记缴纳
+          </Button>
+        ) : null,
+    },
+  ];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle" data-testid="dues-ledger">
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {org.data?.org.name ?? ''} · 党费台账
+        </Typography.Title>
+        <Space wrap>
+          <Input
+            type="month"
+            aria-label="月份"
+            value={month}
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+            style={{ width: 160 }}
+          />
+          <Button onClick={() => generate.mutate()} loading={generate.isPending}>
+            生成本月台账
+          </Button>
+          <Link to={`/orgs/${orgId}/dues/bases`}>缴费基数</Link>
+          <Link to={`/orgs/${orgId}/dues/overview`}>党费统计</Link>
+        </Space>
+      </Space>
+      <Space wrap size="large">
+        <Statistic title="应缴（元）" value={yuan(dueFen)} />
+        <Statistic title="实缴（元）" value={yuan(paidFen)} />
+        <Statistic
+          title="已缴人数"
+          value={rows.filter((r) => r.status !== 'due').length}
+          suffix={`/ ${rows.length}`}
+        />
+      </Space>
+      <Table
+        rowKey="personId"
+        size={narrow ? 'small' : 'middle'}
+        loading={ledger.isLoading}
+        dataSource={rows}
+        columns={columns}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: `${monthLabel(month)}尚未生成台账` }}
+      />
+      {report.data && <YearChart report={report.data} year={year} />}
+      {paying && (
+        <PaymentDialog
+          orgId={orgId}
+          row={paying}
+          onClose={() => setPaying(null)}
+          onDone={() => {
+            setPaying(null);
+            void qc.invalidateQueries({ queryKey: duesKeys.all });
+          }}
+        />
+      )}
+    </Space>
+  );
+}

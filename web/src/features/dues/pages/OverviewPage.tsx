@@ -1,0 +1,163 @@
+// 党费统计 for a committee: collection rate per child organisation, 上缴 and reconciliation
+// (differences in red), 减免 approvals and the arrears list.
+import { useQuery } from '@tanstack/react-query';
+import { Card, Result, Segmented, Space, Table, Tag, Typography } from 'antd';
+import ReactECharts from 'echarts-for-react';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { chinaToday } from '../../../components/dates';
+import { errorMessage } from '../../../components/http';
+import { useOrg } from '../../orgs/hooks';
+import {
+  duesApi,
+  duesKeys,
+  monthLabel,
+  yuan,
+  type ArrearsRow,
+  type RemittanceRow,
+  type ReportRow,
+} from '../api';
+import { ReductionsCard } from './ReductionsCard';
+
+/** 收缴率 in per cent, one decimal; null when nothing was due. */
+function rate(r: ReportRow): number | null {
+  return r.dueFen > 0 ? Math.round((r.paidFen * 1000) / r.dueFen) / 10 : null;
+}
+
+function RateChart({ rows }: { rows: ReportRow[] }) {
+  const option = {
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
+    grid: { left: 8, right: 24, bottom: 8, top: 16, containLabel: true },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.orgName ?? r.orgCode) },
+    series: [
+      {
+        type: 'bar',
+        data: rows.map((r) => rate(r) ?? 0),
+        label: { show: true, position: 'right', formatter: '{c}%' },
+      },
+    ],
+  };
+  return <ReactECharts option={option} style={{ height: Math.max(200, rows.length * 28 + 40) }} notMerge />;
+}
+
+const red = (fen: number) => (
+  <Typography.Text type={fen !== 0 ? 'danger' : undefined} strong={fen !== 0}>
+    {yuan(fen)}
+  </Typography.Text>
+);
+
+function RemittanceTable({ orgId, year }: { orgId: number; year: number }) {
+  const q = useQuery({
+    queryKey: duesKeys.remittance(orgId, year),
+    queryFn: () => duesApi.remittanceSummary(orgId, year),
+  });
+  const columns = [
+    { title: '组织', dataIndex: 'orgName' },
+    { title: '期间', dataIndex: 'period', render: monthLabel },
+    { title: '收缴（元）', dataIndex: 'collectedFen', render: (f: number) => yuan(f) },
+    { title: '上缴（元）', dataIndex: 'remittedFen', render: (f: number) => yuan(f) },
+    { title: '银行到账（元）', dataIndex: 'bankFen', render: (f: number | null) => yuan(f) },
+    {
+      title: '收缴−上缴',
+      key: 'gap',
+      render: (_: unknown, r: RemittanceRow) => red(r.gapFen ?? r.collectedFen - r.remittedFen),
+    },
+    {
+      title: '上缴−银行',
+      key: 'bankGap',
+      render: (_: unknown, r: RemittanceRow) => (r.bankFen === null ? '—' : red(r.remittedFen - r.bankFen)),
+    },
+  ];
+  return (
+    <Card size="small" title={`${year}年党费上缴与对账`} data-testid="dues-remittance">
+      <Table
+        rowKey={(r) => `${r.orgId}-${r.period}`}
+        size="small"
+        loading={q.isLoading}
+        dataSource={q.data ?? []}
+        columns={columns}
+        pagination={{ pageSize: 24, hideOnSinglePage: true }}
+        locale={{ emptyText: q.isError ? errorMessage(q.error) : '暂无上缴记录' }}
+      />
+    </Card>
+  );
+}
+
+export function OverviewPage() {
+  const orgId = Number(useParams().orgId);
+  const org = useOrg(orgId);
+  const thisYear = Number(chinaToday().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const report = useQuery({
+    queryKey: duesKeys.report(orgId, year),
+    queryFn: () => duesApi.report(orgId, year),
+  });
+  if (report.isError) return <Result status="warning" title={errorMessage(report.error)} />;
+  const rows = report.data?.rows ?? [];
+  const arrears = report.data?.arrears ?? [];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle" data-testid="dues-overview">
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {org.data?.org.name ?? ''} · 党费统计
+        </Typography.Title>
+        <Space wrap>
+          <Segmented
+            value={year}
+            onChange={(v) => setYear(Number(v))}
+            options={[thisYear - 1, thisYear].map((y) => ({ value: y, label: `${y}年` }))}
+          />
+          <Link to={`/orgs/${orgId}/dues`}>党费台账</Link>
+        </Space>
+      </Space>
+      <Card size="small" title={`${year}年各组织党费收缴率`}>
+        {rows.length ? (
+          <RateChart rows={rows} />
+        ) : (
+          <Typography.Text type="secondary">暂无数据</Typography.Text>
+        )}
+        <Table
+          rowKey="orgCode"
+          size="small"
+          dataSource={rows}
+          pagination={false}
+          columns={[
+            { title: '组织', key: 'org', render: (_: unknown, r: ReportRow) => r.orgName ?? r.orgCode },
+            { title: '党员数', dataIndex: 'members' },
+            { title: '应缴（元）', dataIndex: 'dueFen', render: (f: number) => yuan(f) },
+            { title: '实缴（元）', dataIndex: 'paidFen', render: (f: number) => yuan(f) },
+            { title: '按时缴纳（人次）', dataIndex: 'paidOnTime', responsive: ['md' as const] },
+            {
+              title: '收缴率',
+              key: 'rate',
+              render: (_: unknown, r: ReportRow) => (rate(r) === null ? '—' : `${rate(r)}%`),
+            },
+          ]}
+        />
+      </Card>
+      <RemittanceTable orgId={orgId} year={year} />
+      <ReductionsCard orgId={orgId} />
+      <Card size="small" title="欠缴党费党员" data-testid="dues-arrears">
+        <Table
+          rowKey="memberId"
+          size="small"
+          dataSource={arrears}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: '无欠缴' }}
+          columns={[
+            { title: '姓名', dataIndex: 'name' },
+            { title: '所在组织', dataIndex: 'orgName', responsive: ['md' as const] },
+            { title: '连续未缴（月）', dataIndex: 'consecutiveUnpaid' },
+            {
+              title: '',
+              key: 'flag',
+              render: (_: unknown, a: ArrearsRow) =>
+                a.flagSelfLapse ? <Tag color="red">连续6个月未缴，按党章第九条处置</Tag> : null,
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
