@@ -57,7 +57,6 @@ export const REDUCTION_STATUS: Record<string, { label: string; color: string }> 
   approved: { label: '已批准', color: 'green' },
   rejected: { label: '未批准', color: 'red' },
 };
-export const REDUCTION_KIND: Record<string, string> = { reduce: '减交', waive: '免交' };
 
 export interface LedgerRow {
   personId: number;
@@ -118,7 +117,6 @@ export interface Report {
 }
 
 export interface OfflinePayment {
-  orgId: number;
   personId: number;
   months: string[];
   amountFen: number;
@@ -129,8 +127,9 @@ export interface OfflinePayment {
 
 export interface MyMonth {
   month: string;
+  /** Net of an approved 减免. */
   dueFen: number;
-  reducedFen: number;
+  outstandingFen: number;
   paidFen: number;
   paidOn: string | null;
   status: string;
@@ -142,15 +141,15 @@ export interface Receipt {
   method: string;
   kind: string;
   receiptNo: string | null;
-  orderNo: string | null;
+  orderNo?: string | null;
   paidOn: string;
   orgName?: string;
-  personName?: string;
+  /** The member's name (on the receipt page). */
+  name?: string;
 }
 export interface MyDues {
-  name?: string;
-  orgName?: string;
-  category?: string;
+  name: string;
+  owedFen: number;
   months: MyMonth[];
   receipts: Receipt[];
 }
@@ -165,30 +164,77 @@ export interface Order {
 export interface Reduction {
   id: number;
   personId: number;
-  name: string;
+  personName: string;
   orgId: number;
-  orgName?: string;
+  orgName: string;
   fromMonth: string;
   toMonth: string;
   kind: string;
+  kindLabel: string;
   monthlyFen: number | null;
   reason: string;
   status: string;
+  statusLabel: string;
   note: string | null;
-  /** The viewer may act on it now (their level's turn). */
-  canApprove?: boolean;
+}
+export interface NewReduction {
+  personId: number;
+  fromMonth: string;
+  toMonth: string;
+  kind: 'reduce' | 'waive';
+  monthlyFen?: number | null;
+  reason: string;
 }
 
-export interface RemittanceRow {
-  orgId: number;
-  orgName: string;
+/** One organisation's money for one period: 收缴 (own members + children's 上缴), 上缴, 银行. */
+export interface RemitPeriod {
   period: string;
+  directFen: number;
+  receivedFen: number;
   collectedFen: number;
   remittedFen: number;
   bankFen: number | null;
-  /** collected − remitted. */
-  gapFen?: number;
-  flagged?: boolean;
+  remitGapFen: number;
+  bankGapFen: number | null;
+  /** collected ≠ remitted past the period's end + the grace days. */
+  remitOverdue: boolean;
+}
+export interface RemitRow {
+  orgId: number;
+  orgName: string;
+  orgCode: string;
+  isSelf: boolean;
+  /** False for the top of the tree (it remits to nobody). */
+  remitsTo: boolean;
+  periods: RemitPeriod[];
+  totals: {
+    collectedFen: number;
+    remittedFen: number;
+    remitGapFen: number;
+    overduePeriods: string[];
+    bankGapPeriods: string[];
+  };
+}
+export interface RemitSummary {
+  orgId: number;
+  orgName: string;
+  year: number;
+  graceDays: number;
+  periods: string[];
+  rows: RemitRow[];
+}
+export interface NewRemittance {
+  fromOrgId: number;
+  period: string;
+  amountFen: number;
+  remittedOn: string;
+  bankRef?: string | null;
+}
+export interface BankFigure {
+  orgId: number;
+  period: string;
+  bankFen: number;
+  note?: string | null;
 }
 
 const q = (o: Record<string, string | number | undefined>) => {
@@ -270,13 +316,15 @@ export const duesApi = {
       (await http.get<Envelope<unknown>>(`/api/dues/reductions?${q({ orgId })}`)).data,
     );
   },
+  createReduction: (r: NewReduction) => http.post<Envelope<Reduction>>('/api/dues/reductions', r),
   approveReduction: (id: number, note?: string) =>
     http.post<Envelope<Reduction>>(`/api/dues/reductions/${id}/approve`, note ? { note } : {}),
-  rejectReduction: (id: number, note: string) =>
-    http.post<Envelope<Reduction>>(`/api/dues/reductions/${id}/reject`, { note }),
-  async remittanceSummary(orgId: number, year: number): Promise<RemittanceRow[]> {
-    return rowsOf<RemittanceRow>(
-      (await http.get<Envelope<unknown>>(`/api/dues/remittance-summary?${q({ orgId, year })}`)).data,
-    );
+  rejectReduction: (id: number, reason: string) =>
+    http.post<Envelope<Reduction>>(`/api/dues/reductions/${id}/reject`, { reason }),
+  async remittanceSummary(orgId: number, year: number): Promise<RemitSummary> {
+    return (await http.get<Envelope<RemitSummary>>(`/api/dues/remittance-summary?${q({ orgId, year })}`))
+      .data;
   },
+  createRemittance: (r: NewRemittance) => http.post<Envelope<unknown>>('/api/dues/remittances', r),
+  setBankFigure: (b: BankFigure) => http.put<Envelope<unknown>>('/api/dues/bank-figures', b),
 };

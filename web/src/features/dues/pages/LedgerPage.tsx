@@ -19,6 +19,7 @@ import {
   type Report,
 } from '../api';
 import { PaymentDialog } from './PaymentDialog';
+import { ReductionsCard } from './ReductionsCard';
 
 /** 应缴 vs 实缴 per month of the year, in yuan (a person compares bars faster than figures). */
 function YearChart({ report, year }: { report: Report; year: number }) {
@@ -153,9 +154,9 @@ export function LedgerPage() {
         locale={{ emptyText: `${monthLabel(month)}尚未生成台账` }}
       />
       {report.data && <YearChart report={report.data} year={year} />}
+      <ReductionsCard orgId={orgId} stage="branch" />
       {paying && (
         <PaymentDialog
-          orgId={orgId}
           row={paying}
           onClose={() => setPaying(null)}
           onDone={() => {

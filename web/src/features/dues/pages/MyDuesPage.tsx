@@ -19,7 +19,21 @@ import {
   type Receipt,
 } from '../api';
 
-const outstanding = (m: MyMonth) => m.dueFen - m.reducedFen - m.paidFen;
+const outstanding = (m: MyMonth) => m.outstandingFen;
+
+// The months of an order sent to the gateway, kept for the way back (a receipt names its months).
+const ORDER_KEY = (orderNo: string) => `dues.order.${orderNo}`;
+
+/** The receipt of an order: by its number, or by the months it paid online. */
+function receiptOfOrder(orderNo: string, receipts: Receipt[]): Receipt | undefined {
+  const byNo = receipts.find((r) => r.orderNo === orderNo);
+  if (byNo) return byNo;
+  const months = sessionStorage.getItem(ORDER_KEY(orderNo));
+  if (!months) return undefined;
+  return receipts.find(
+    (r) => r.method === 'online' && r.kind === 'payment' && [...r.months].sort().join(',') === months,
+  );
+}
 
 function newKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto
@@ -28,7 +42,7 @@ function newKey(): string {
 }
 
 function ReturnedFromGateway({ orderNo, receipts }: { orderNo: string; receipts: Receipt[] }) {
-  const r = receipts.find((x) => x.orderNo === orderNo);
+  const r = receiptOfOrder(orderNo, receipts);
   if (!r)
     return (
       <Alert
@@ -65,11 +79,14 @@ export function MyDuesPage() {
     retry: false,
     // Waiting for the gateway's notification after coming back from the pay page.
     refetchInterval: (q) =>
-      orderNo && !q.state.data?.receipts.some((r) => r.orderNo === orderNo) ? 1500 : false,
+      orderNo && q.state.data && !receiptOfOrder(orderNo, q.state.data.receipts) ? 1500 : false,
   });
   const pay = useMutation({
     mutationFn: () => duesApi.createOrder([...chosen].sort(), idempotencyKey),
-    onSuccess: (o) => window.location.assign(o.payUrl),
+    onSuccess: (o) => {
+      sessionStorage.setItem(ORDER_KEY(o.orderNo), [...o.months].sort().join(','));
+      window.location.assign(o.payUrl);
+    },
     onError: (e) => void message.error(errorMessage(e)),
   });
   if (me.isError) return <Result status="warning" title={errorMessage(me.error)} />;

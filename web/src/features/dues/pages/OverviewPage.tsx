@@ -8,16 +8,9 @@ import { Link, useParams } from 'react-router-dom';
 import { chinaToday } from '../../../components/dates';
 import { errorMessage } from '../../../components/http';
 import { useOrg } from '../../orgs/hooks';
-import {
-  duesApi,
-  duesKeys,
-  monthLabel,
-  yuan,
-  type ArrearsRow,
-  type RemittanceRow,
-  type ReportRow,
-} from '../api';
+import { duesApi, duesKeys, yuan, type ArrearsRow, type ReportRow } from '../api';
 import { ReductionsCard } from './ReductionsCard';
+import { RemittanceCard } from './RemittanceCard';
 
 /** 收缴率 in per cent, one decimal; null when nothing was due. */
 function rate(r: ReportRow): number | null {
@@ -39,49 +32,6 @@ function RateChart({ rows }: { rows: ReportRow[] }) {
     ],
   };
   return <ReactECharts option={option} style={{ height: Math.max(200, rows.length * 28 + 40) }} notMerge />;
-}
-
-const red = (fen: number) => (
-  <Typography.Text type={fen !== 0 ? 'danger' : undefined} strong={fen !== 0}>
-    {yuan(fen)}
-  </Typography.Text>
-);
-
-function RemittanceTable({ orgId, year }: { orgId: number; year: number }) {
-  const q = useQuery({
-    queryKey: duesKeys.remittance(orgId, year),
-    queryFn: () => duesApi.remittanceSummary(orgId, year),
-  });
-  const columns = [
-    { title: '组织', dataIndex: 'orgName' },
-    { title: '期间', dataIndex: 'period', render: monthLabel },
-    { title: '收缴（元）', dataIndex: 'collectedFen', render: (f: number) => yuan(f) },
-    { title: '上缴（元）', dataIndex: 'remittedFen', render: (f: number) => yuan(f) },
-    { title: '银行到账（元）', dataIndex: 'bankFen', render: (f: number | null) => yuan(f) },
-    {
-      title: '收缴−上缴',
-      key: 'gap',
-      render: (_: unknown, r: RemittanceRow) => red(r.gapFen ?? r.collectedFen - r.remittedFen),
-    },
-    {
-      title: '上缴−银行',
-      key: 'bankGap',
-      render: (_: unknown, r: RemittanceRow) => (r.bankFen === null ? '—' : red(r.remittedFen - r.bankFen)),
-    },
-  ];
-  return (
-    <Card size="small" title={`${year}年党费上缴与对账`} data-testid="dues-remittance">
-      <Table
-        rowKey={(r) => `${r.orgId}-${r.period}`}
-        size="small"
-        loading={q.isLoading}
-        dataSource={q.data ?? []}
-        columns={columns}
-        pagination={{ pageSize: 24, hideOnSinglePage: true }}
-        locale={{ emptyText: q.isError ? errorMessage(q.error) : '暂无上缴记录' }}
-      />
-    </Card>
-  );
 }
 
 export function OverviewPage() {
@@ -136,8 +86,8 @@ export function OverviewPage() {
           ]}
         />
       </Card>
-      <RemittanceTable orgId={orgId} year={year} />
-      <ReductionsCard orgId={orgId} />
+      <RemittanceCard orgId={orgId} year={year} />
+      <ReductionsCard orgId={orgId} stage="upper" />
       <Card size="small" title="欠缴党费党员" data-testid="dues-arrears">
         <Table
           rowKey="memberId"

@@ -14,12 +14,10 @@ interface Values {
 }
 
 export function PaymentDialog({
-  orgId,
   row,
   onClose,
   onDone,
 }: {
-  orgId: number;
   row: LedgerRow;
   onClose: () => void;
   onDone: () => void;
@@ -30,7 +28,6 @@ export function PaymentDialog({
   const save = useMutation({
     mutationFn: (v: Values) =>
       duesApi.recordPayment({
-        orgId,
         personId: row.personId,
         months: [row.month],
         amountFen: fenOf(v.amount) ?? -1,

@@ -26,7 +26,7 @@ export function ReceiptPage() {
               {yuan(r.amountFen)} 元
             </Typography.Title>
             <Descriptions column={1} size="small" bordered>
-              {r.personName && <Descriptions.Item label="缴纳人">{r.personName}</Descriptions.Item>}
+              {r.name && <Descriptions.Item label="缴纳人">{r.name}</Descriptions.Item>}
               {r.orgName && <Descriptions.Item label="所在组织">{r.orgName}</Descriptions.Item>}
               <Descriptions.Item label="所属月份">{r.months.map(monthLabel).join('、')}</Descriptions.Item>
               <Descriptions.Item label="方式">{METHOD_LABELS[r.method] ?? r.method}</Descriptions.Item>
