@@ -263,7 +263,7 @@ describe('role walk', () => {
     const expected: Record<string, { landing: string; labels: string[] }> = {
       system_admin: { landing: '/admin/users', labels: ['账号管理', '工作日历'] },
       security_admin: { landing: '/admin/users', labels: ['账号管理'] },
-      audit_admin: { landing: '/admin/audit', labels: ['审计日志'] },
+      audit_admin: { landing: '/admin/audit', labels: ['审计日志', '问责记录'] },
     };
     const failures: string[] = [];
     for (const [role, want] of Object.entries(expected)) {

@@ -197,6 +197,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'assessment.manual.score': '录入考核人工评分',
   // 问题清单 (problems module: problem.*)
   // 党费 (dues module: dues.*)
+  'dues.payment.record': '登记线下缴纳党费',
+  'dues.payment.correct': '党费缴费冲正',
+  'dues.payment.refund': '党费退款',
+  'dues.payment.online': '在线缴纳党费入账',
+  'dues.order.create': '创建党费缴费订单',
+  'dues.gateway.reject': '拒绝支付通道通知',
 };
 
 /** The module (first segment of a code) when the exact action is not listed. */
