@@ -197,6 +197,13 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'assessment.manual.score': '录入考核人工评分',
   // 问题清单 (problems module: problem.*)
   // 党费 (dues module: dues.*)
+  'dues.reduction.create': '登记党费减免申请',
+  'dues.reduction.approve_branch': '党支部同意党费减免',
+  'dues.reduction.approve_upper': '上级党委批准党费减免',
+  'dues.reduction.reject': '退回党费减免申请',
+  'dues.remittance.create': '登记党费上缴',
+  'dues.bank_figure.set': '登记党费银行入账金额',
+  'dues.relief.seed': '生成党费减免和上缴演示数据',
   'dues.payment.record': '登记线下缴纳党费',
   'dues.payment.correct': '党费缴费冲正',
   'dues.payment.refund': '党费退款',

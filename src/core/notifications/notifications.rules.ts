@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'task.returned',
   'resp.letter',
   'accountability.proposed',
+  'dues.reduction',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -30,6 +31,7 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   'task.returned': '报送退回',
   'resp.letter': '党建工作责任书',
   'accountability.proposed': '问责待审批',
+  'dues.reduction': '党费减免审批',
 };
 
 /** What a notification says and where it leads, before it is addressed to anyone. */

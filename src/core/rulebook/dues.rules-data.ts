@@ -127,4 +127,23 @@ export const DUES_RULES: readonly RuleEntry[] = [
     certainty: 'C2',
     effectiveFrom: FROM,
   },
+  // 减免 and 上缴 (part C): local practice, so L.
+  {
+    id: 'dues.reduction.maxMonths',
+    value: 12,
+    unit: 'months',
+    title: '一次减免党费申请最长12个月，期满后重新申请',
+    source: '平台配置（地方实践）',
+    certainty: 'L',
+    effectiveFrom: FROM,
+  },
+  {
+    id: 'dues.remit.graceDays',
+    value: 15,
+    unit: 'days',
+    title: '每月收缴的党费应在次月15日前足额上缴上级党组织，逾期未缴清的差额预警',
+    source: '平台配置（地方实践：党费按月收缴、及时上缴）',
+    certainty: 'L',
+    effectiveFrom: FROM,
+  },
 ];

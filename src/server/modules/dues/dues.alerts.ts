@@ -1,4 +1,5 @@
 // 党费 alert sources (预警), listed in ../alert-sources.ts.
 import type { AlertSource } from '../alerts/alerts.registry.ts';
+import { remitGapAlert } from './relief/remit.alerts.ts';
 
-export const duesAlerts: readonly AlertSource[] = [];
+export const duesAlerts: readonly AlertSource[] = [remitGapAlert];
