@@ -30,7 +30,10 @@ export async function townshipBPayment(t: TestApp) {
     status: paid ? 'paid' : 'due',
     updated_at: now,
   });
-  await db.insertInto('dues_ledger').values([ledger('2026-09', true), ledger('2026-10', false)]).execute();
+  await db
+    .insertInto('dues_ledger')
+    .values([ledger('2026-09', true), ledger('2026-10', false)])
+    .execute();
   const p = await db
     .insertInto('dues_payments')
     .values({
@@ -68,7 +71,14 @@ export const duesPaymentsAuthzCases: AuthzCases = {
       'GET /api/dues/payments': { url: `/api/dues/payments?orgId=${townB.id}` },
       'POST /api/dues/payments': {
         url: '/api/dues/payments',
-        body: { personId: personB, months: ['2026-10'], amountFen: 20, method: 'cash', receiptNo: 'X-0001', paidOn: '2026-11-20' },
+        body: {
+          personId: personB,
+          months: ['2026-10'],
+          amountFen: 20,
+          method: 'cash',
+          receiptNo: 'X-0001',
+          paidOn: '2026-11-20',
+        },
       },
       'POST /api/dues/payments/:id/correction': {
         url: `/api/dues/payments/${paymentId}/correction`,
@@ -83,8 +93,9 @@ export const duesPaymentsAuthzCases: AuthzCases = {
     };
   },
   noSubject: {
-    'GET /api/dues/me': 'the caller only (member role; the account\'s own person)',
-    'POST /api/dues/orders': 'the caller only: months of the account\'s own person, amount computed from their ledger',
+    'GET /api/dues/me': "the caller only (member role; the account's own person)",
+    'POST /api/dues/orders':
+      "the caller only: months of the account's own person, amount computed from their ledger",
     'POST /api/dues/gateway/notify':
       'PUBLIC gateway callback: no session, believed only on a valid HMAC signature (tested in dues-payments.api.test.ts)',
   },
@@ -95,7 +106,14 @@ export const duesPaymentsAuthzCases: AuthzCases = {
         route: 'POST /api/dues/payments',
         field: 'personId',
         url: '/api/dues/payments',
-        body: { personId: personB, months: ['2026-10'], amountFen: 20, method: 'cash', receiptNo: 'A-0001', paidOn: '2026-11-20' },
+        body: {
+          personId: personB,
+          months: ['2026-10'],
+          amountFen: 20,
+          method: 'cash',
+          receiptNo: 'A-0001',
+          paidOn: '2026-11-20',
+        },
         kind: 'person',
         foreignId: personB,
       },

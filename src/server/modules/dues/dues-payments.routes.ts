@@ -11,8 +11,7 @@ import { gatewayOf, gatewaySecret, setGateway } from './payments/gateway.ts';
 import { myDues, receipt, reconcileDay } from './payments/me.service.ts';
 import { createOrder, handleNotification } from './payments/orders.service.ts';
 import { listPayments, recordOfflinePayment, reversePayment } from './payments/payments.service.ts';
-import { sandboxFor } from './payments/sandbox-gateway.ts';
-import { registerSandboxPages } from './payments/sandbox-pages.ts';
+import { registerSandboxPages, sandboxFor } from './payments/sandbox-gateway.routes.ts';
 
 const staff = signedIn(['org_admin', 'worker']);
 const tags = ['党费'];
@@ -24,7 +23,11 @@ const idParams = z.strictObject({ id: z.coerce.number().int().positive('ID不正
 const offlineBody = z.strictObject({
   personId: personRef('党员ID不正确'),
   months,
-  amountFen: z.number().int('金额应为整数（分）').positive('缴费金额应大于0').max(100_000_000, '缴费金额过大'),
+  amountFen: z
+    .number()
+    .int('金额应为整数（分）')
+    .positive('缴费金额应大于0')
+    .max(100_000_000, '缴费金额过大'),
   method: z.enum(['cash', 'bank'], '缴费方式应为现金或银行转账'),
   receiptNo: z.string().trim().min(1, '收据编号不能为空').max(40, '收据编号过长'),
   paidOn: date('缴费日期'),
@@ -54,7 +57,10 @@ export function registerDuesPaymentsRoutes(app: FastifyInstance, ctx: AppContext
     policy: staff,
     tags,
     summary: '本组织及下级的缴费记录（含冲正、退款）',
-    query: z.strictObject({ orgId: z.coerce.number().int().positive('组织ID不正确').optional(), month: month.optional() }),
+    query: z.strictObject({
+      orgId: z.coerce.number().int().positive('组织ID不正确').optional(),
+      month: month.optional(),
+    }),
     handler: (rc, { query: q }) => listPayments(ctx, rc, q.orgId, q.month),
   });
   defineRoute(app, {
@@ -73,7 +79,10 @@ export function registerDuesPaymentsRoutes(app: FastifyInstance, ctx: AppContext
       url: `/api/dues/payments/:id/${kind}`,
       policy: staff,
       tags,
-      summary: kind === 'refund' ? '退款（新增负数记录，所涉月份恢复待缴）' : '冲正（登记有误：新增负数记录，所涉月份恢复待缴）',
+      summary:
+        kind === 'refund'
+          ? '退款（新增负数记录，所涉月份恢复待缴）'
+          : '冲正（登记有误：新增负数记录，所涉月份恢复待缴）',
       params: idParams,
       body: reversalBody,
       status: 201,
@@ -85,7 +94,10 @@ export function registerDuesPaymentsRoutes(app: FastifyInstance, ctx: AppContext
     policy: staff,
     tags,
     summary: '在线缴费对账：支付通道对账单与本系统入账逐笔比对，标出差异',
-    query: z.strictObject({ orgId: z.coerce.number().int().positive('组织ID不正确').optional(), date: date('对账日期') }),
+    query: z.strictObject({
+      orgId: z.coerce.number().int().positive('组织ID不正确').optional(),
+      date: date('对账日期'),
+    }),
     handler: (rc, { query: q }) => reconcileDay(ctx, rc, q.orgId, q.date),
   });
   defineRoute(app, {
@@ -118,10 +130,14 @@ export function registerDuesPaymentsRoutes(app: FastifyInstance, ctx: AppContext
 
   // The raw body is what the gateway signed: this context keeps it as text and parses it itself.
   app.register(async (raw) => {
-    raw.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 16_384 }, (req, body, done) => {
-      (req as unknown as { rawBody: string }).rawBody = body as string;
-      done(null, {});
-    });
+    raw.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: 16_384 },
+      (req, body, done) => {
+        (req as unknown as { rawBody: string }).rawBody = body as string;
+        done(null, {});
+      },
+    );
     defineRoute(raw, {
       method: 'POST',
       url: '/api/dues/gateway/notify',

@@ -17,11 +17,22 @@ export async function myDues(ctx: AppContext, rc: RequestContext) {
   const personId = await myPersonId(ctx, rc);
   const [ledger, payments, person] = await Promise.all([
     repo.ledgerOf(ctx.db, personId),
-    ctx.db.selectFrom('dues_payments').selectAll().where('person_id', '=', personId).orderBy('id', 'desc').execute(),
+    ctx.db
+      .selectFrom('dues_payments')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .orderBy('id', 'desc')
+      .execute(),
     ctx.db.selectFrom('persons').select('name').where('id', '=', personId).executeTakeFirstOrThrow(),
   ]);
   const paidOn = new Map(
-    (await ctx.db.selectFrom('dues_ledger').select(['month', 'paid_on']).where('person_id', '=', personId).execute()).map((r) => [r.month, r.paid_on]),
+    (
+      await ctx.db
+        .selectFrom('dues_ledger')
+        .select(['month', 'paid_on'])
+        .where('person_id', '=', personId)
+        .execute()
+    ).map((r) => [r.month, r.paid_on]),
   );
   const months = ledger
     .map((l) => {
@@ -65,14 +76,21 @@ export async function receipt(ctx: AppContext, rc: RequestContext, id: number) {
   const actor = requireActor(rc);
   const p = await repo.paymentById(ctx.db, id);
   if (!p) throw notFound('缴费凭证');
-  const isMember = actor.roles.includes('member') && !actor.roles.some((r) => r === 'org_admin' || r === 'worker');
+  const isMember =
+    actor.roles.includes('member') && !actor.roles.some((r) => r === 'org_admin' || r === 'worker');
   if (isMember) {
-    if ((await myPersonId(ctx, rc)) !== p.person_id) throw await denied(ctx, rc, 'dues_payment', id, 'not-own');
+    if ((await myPersonId(ctx, rc)) !== p.person_id)
+      throw await denied(ctx, rc, 'dues_payment', id, 'not-own');
   } else if (!inScope(actor, p.org_path)) throw await denied(ctx, rc, 'dues_payment', id, 'scope');
   const [person, org, reversals] = await Promise.all([
     ctx.db.selectFrom('persons').select('name').where('id', '=', p.person_id).executeTakeFirstOrThrow(),
     findOrgById(ctx.db, p.org_id),
-    ctx.db.selectFrom('dues_payments').select(['id', 'kind', 'months', 'amount_fen', 'paid_on']).where('ref_payment_id', '=', id).orderBy('id').execute(),
+    ctx.db
+      .selectFrom('dues_payments')
+      .select(['id', 'kind', 'months', 'amount_fen', 'paid_on'])
+      .where('ref_payment_id', '=', id)
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     data: {
@@ -90,7 +108,13 @@ export async function receipt(ctx: AppContext, rc: RequestContext, id: number) {
       orderNo: p.order_no,
       refPaymentId: p.ref_payment_id,
       paidOn: p.paid_on,
-      reversals: reversals.map((r) => ({ id: r.id, kindLabel: KIND_LABELS[r.kind] ?? r.kind, months: repo.parseMonths(r.months), amount: yuanText(r.amount_fen), paidOn: r.paid_on })),
+      reversals: reversals.map((r) => ({
+        id: r.id,
+        kindLabel: KIND_LABELS[r.kind] ?? r.kind,
+        months: repo.parseMonths(r.months),
+        amount: yuanText(r.amount_fen),
+        paidOn: r.paid_on,
+      })),
     },
   };
 }
@@ -100,7 +124,12 @@ export async function receipt(ctx: AppContext, rc: RequestContext, id: number) {
  * Statement lines of orders outside the subtree are left out; lines of orders we never issued
  * show only at the top of the tree (they belong to no organisation).
  */
-export async function reconcileDay(ctx: AppContext, rc: RequestContext, orgId: number | undefined, date: string) {
+export async function reconcileDay(
+  ctx: AppContext,
+  rc: RequestContext,
+  orgId: number | undefined,
+  date: string,
+) {
   const actor = requireActor(rc);
   const org = await findOrgById(ctx.db, orgId ?? actor.scopeOrgId);
   if (!org) throw notFound('组织');
@@ -109,7 +138,15 @@ export async function reconcileDay(ctx: AppContext, rc: RequestContext, orgId: n
   if (!gateway) throw new AppError('conflict', 'GATEWAY_UNAVAILABLE', '在线缴费通道未配置，无法对账');
   const lines = await gateway.statement(date);
   const orders = lines.length
-    ? await ctx.db.selectFrom('dues_orders').select(['order_no', 'org_path']).where('order_no', 'in', lines.map((l) => l.orderNo)).execute()
+    ? await ctx.db
+        .selectFrom('dues_orders')
+        .select(['order_no', 'org_path'])
+        .where(
+          'order_no',
+          'in',
+          lines.map((l) => l.orderNo),
+        )
+        .execute()
     : [];
   const pathOf = new Map(orders.map((o) => [o.order_no, o.org_path]));
   const mine = lines.filter((l) => {
@@ -126,7 +163,14 @@ export async function reconcileDay(ctx: AppContext, rc: RequestContext, orgId: n
     .execute();
   const rows = reconcile(
     mine,
-    ours.filter((p) => p.order_no).map((p) => ({ paymentId: p.id, orderNo: p.order_no!, amountFen: p.amount_fen, gatewayTxn: p.gateway_txn })),
+    ours
+      .filter((p) => p.order_no)
+      .map((p) => ({
+        paymentId: p.id,
+        orderNo: p.order_no!,
+        amountFen: p.amount_fen,
+        gatewayTxn: p.gateway_txn,
+      })),
   );
   const sum = (xs: Array<number | null>) => xs.reduce<number>((s, x) => s + (x ?? 0), 0);
   const gatewayFen = sum(rows.map((r) => r.gatewayFen));

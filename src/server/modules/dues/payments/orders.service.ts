@@ -20,22 +20,38 @@ export async function myPersonId(ctx: AppContext, rc: RequestContext): Promise<n
   return personId;
 }
 
-const orderNoOf = (now: Date) => `DF${chinaDate(now).replaceAll('-', '')}${randomBytes(5).toString('hex').toUpperCase()}`;
+const orderNoOf = (now: Date) =>
+  `DF${chinaDate(now).replaceAll('-', '')}${randomBytes(5).toString('hex').toUpperCase()}`;
 
 /**
  * 去缴费: an order for the chosen due months. The same idempotency key returns the same order
  * (a double tap or a retried request creates nothing new); an open order of the member's that
  * overlaps the months is closed, so one month is never collected twice through two orders.
  */
-export async function createOrder(ctx: AppContext, rc: RequestContext, input: { months: string[]; idempotencyKey: string }) {
+export async function createOrder(
+  ctx: AppContext,
+  rc: RequestContext,
+  input: { months: string[]; idempotencyKey: string },
+) {
   const actor = requireActor(rc);
   const personId = await myPersonId(ctx, rc);
   const gateway = gatewayOf(ctx);
-  if (!gateway) throw new AppError('conflict', 'GATEWAY_UNAVAILABLE', '在线缴费通道暂未开通，请联系党支部线下缴纳');
-  const existing = await ctx.db.selectFrom('dues_orders').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+  if (!gateway)
+    throw new AppError('conflict', 'GATEWAY_UNAVAILABLE', '在线缴费通道暂未开通，请联系党支部线下缴纳');
+  const existing = await ctx.db
+    .selectFrom('dues_orders')
+    .selectAll()
+    .where('idempotency_key', '=', input.idempotencyKey)
+    .executeTakeFirst();
   if (existing) {
-    const same = existing.person_id === personId && existing.months === JSON.stringify([...input.months].sort());
-    if (!same) throw conflict('IDEMPOTENCY_KEY_REUSED', '幂等键：已用于另一笔订单，请刷新页面后重试', 'idempotencyKey');
+    const same =
+      existing.person_id === personId && existing.months === JSON.stringify([...input.months].sort());
+    if (!same)
+      throw conflict(
+        'IDEMPOTENCY_KEY_REUSED',
+        '幂等键：已用于另一笔订单，请刷新页面后重试',
+        'idempotencyKey',
+      );
     return { data: await orderView(ctx, existing, null) };
   }
   const ledger = await repo.ledgerOf(ctx.db, personId, input.months);
@@ -46,9 +62,17 @@ export async function createOrder(ctx: AppContext, rc: RequestContext, input: { 
   const orderNo = orderNoOf(now);
   const months = JSON.stringify(d.value.months);
   const order = await ctx.db.transaction().execute(async (trx) => {
-    const open = await trx.selectFrom('dues_orders').select(['id', 'months']).where('person_id', '=', personId).where('status', '=', 'created').execute();
-    const overlapping = open.filter((o) => repo.parseMonths(o.months).some((m) => d.value.months.includes(m))).map((o) => o.id);
-    if (overlapping.length > 0) await trx.updateTable('dues_orders').set({ status: 'closed' }).where('id', 'in', overlapping).execute();
+    const open = await trx
+      .selectFrom('dues_orders')
+      .select(['id', 'months'])
+      .where('person_id', '=', personId)
+      .where('status', '=', 'created')
+      .execute();
+    const overlapping = open
+      .filter((o) => repo.parseMonths(o.months).some((m) => d.value.months.includes(m)))
+      .map((o) => o.id);
+    if (overlapping.length > 0)
+      await trx.updateTable('dues_orders').set({ status: 'closed' }).where('id', 'in', overlapping).execute();
     const row = await trx
       .insertInto('dues_orders')
       .values({
@@ -90,25 +114,60 @@ export async function createOrder(ctx: AppContext, rc: RequestContext, input: { 
   return { data: await orderView(ctx, order, pay.payUrl) };
 }
 
-async function orderView(ctx: AppContext, o: { id: number; order_no: string; months: string; amount_fen: number; status: string; created_at: string }, payUrl: string | null) {
+async function orderView(
+  ctx: AppContext,
+  o: { id: number; order_no: string; months: string; amount_fen: number; status: string; created_at: string },
+  payUrl: string | null,
+) {
   const gateway = gatewayOf(ctx);
   let url = payUrl;
   // The same order asked for again (idempotent retry): the gateway hands back its existing pay page.
   if (!url && gateway && o.status === 'created')
-    url = (await gateway.createOrder({ orderNo: o.order_no, amountFen: o.amount_fen, subject: '党费', returnUrl: `/dues/me?order=${o.order_no}` })).payUrl;
-  return { id: o.id, orderNo: o.order_no, months: repo.parseMonths(o.months), amountFen: o.amount_fen, amount: yuanText(o.amount_fen), status: o.status, payUrl: url };
+    url = (
+      await gateway.createOrder({
+        orderNo: o.order_no,
+        amountFen: o.amount_fen,
+        subject: '党费',
+        returnUrl: `/dues/me?order=${o.order_no}`,
+      })
+    ).payUrl;
+  return {
+    id: o.id,
+    orderNo: o.order_no,
+    months: repo.parseMonths(o.months),
+    amountFen: o.amount_fen,
+    amount: yuanText(o.amount_fen),
+    status: o.status,
+    payUrl: url,
+  };
 }
 
 type Outcome = 'applied' | 'duplicate' | 'rejected' | 'out_of_order';
 
 /** Logs a refused notification and its audit row in their own transaction; the caller then throws. */
-async function logRefusal(ctx: AppContext, rc: RequestContext, eventId: string, orderNo: string, raw: string, signatureOk: boolean, reason: string) {
+async function logRefusal(
+  ctx: AppContext,
+  rc: RequestContext,
+  eventId: string,
+  orderNo: string,
+  raw: string,
+  signatureOk: boolean,
+  reason: string,
+) {
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     // A refused event never takes its event id: a forged copy must not block the genuine one.
     await trx
       .insertInto('dues_gateway_events')
-      .values({ event_id: `rejected:${randomUUID()}`, order_no: orderNo.slice(0, 64), body: raw.slice(0, 4000), signature_ok: signatureOk ? 1 : 0, outcome: 'rejected', detail: `${reason}（事件号${eventId.slice(0, 100)}）`, received_at: now })
+      .values({
+        event_id: `rejected:${randomUUID()}`,
+        order_no: orderNo.slice(0, 64),
+        body: raw.slice(0, 4000),
+        signature_ok: signatureOk ? 1 : 0,
+        outcome: 'rejected',
+        detail: `${reason}（事件号${eventId.slice(0, 100)}）`,
+        received_at: now,
+      })
       .execute();
     await appendAudit(trx, ctx.ring, {
       at: now,
@@ -147,22 +206,46 @@ export async function handleNotification(
     await logRefusal(ctx, rc, claimed.eventId, claimed.orderNo, raw, false, '签名无效或已过期');
     throw new AppError('unauthenticated', 'BAD_SIGNATURE', '支付通知签名无效或已过期，已拒绝');
   }
-  const seen = await ctx.db.selectFrom('dues_gateway_events').select('id').where('event_id', '=', ev.eventId).executeTakeFirst();
+  const seen = await ctx.db
+    .selectFrom('dues_gateway_events')
+    .select('id')
+    .where('event_id', '=', ev.eventId)
+    .executeTakeFirst();
   if (seen) return { data: { result: 'duplicate' } };
-  const order = await ctx.db.selectFrom('dues_orders').selectAll().where('order_no', '=', ev.orderNo).executeTakeFirst();
+  const order = await ctx.db
+    .selectFrom('dues_orders')
+    .selectAll()
+    .where('order_no', '=', ev.orderNo)
+    .executeTakeFirst();
   if (!order) {
     await logRefusal(ctx, rc, ev.eventId, ev.orderNo, raw, true, '订单不存在');
     throw badRequest('UNKNOWN_ORDER', `订单号：${ev.orderNo}不存在，已拒绝该支付通知`, 'orderNo');
   }
   if (ev.amountFen !== order.amount_fen) {
-    await logRefusal(ctx, rc, ev.eventId, ev.orderNo, raw, true, `金额不符：通知${yuanText(ev.amountFen)}元，订单${yuanText(order.amount_fen)}元`);
-    throw badRequest('AMOUNT_MISMATCH', `金额：通知金额${yuanText(ev.amountFen)}元与订单金额${yuanText(order.amount_fen)}元不符，已拒绝`, 'amountFen');
+    await logRefusal(
+      ctx,
+      rc,
+      ev.eventId,
+      ev.orderNo,
+      raw,
+      true,
+      `金额不符：通知${yuanText(ev.amountFen)}元，订单${yuanText(order.amount_fen)}元`,
+    );
+    throw badRequest(
+      'AMOUNT_MISMATCH',
+      `金额：通知金额${yuanText(ev.amountFen)}元与订单金额${yuanText(order.amount_fen)}元不符，已拒绝`,
+      'amountFen',
+    );
   }
   try {
     return { data: { result: await applyEvent(ctx, rc, ev, order) } };
   } catch (e) {
     // The same event delivered twice at once: the second loses the unique event id and is a duplicate.
-    const again = await ctx.db.selectFrom('dues_gateway_events').select('id').where('event_id', '=', ev.eventId).executeTakeFirst();
+    const again = await ctx.db
+      .selectFrom('dues_gateway_events')
+      .select('id')
+      .where('event_id', '=', ev.eventId)
+      .executeTakeFirst();
     if (again) return { data: { result: 'duplicate' } };
     if (e instanceof AppError && e.kind === 'bad_request') {
       await logRefusal(ctx, rc, ev.eventId, ev.orderNo, raw, true, e.message);
@@ -176,11 +259,22 @@ async function applyEvent(
   ctx: AppContext,
   rc: RequestContext,
   ev: VerifiedEvent,
-  order: { id: number; order_no: string; person_id: number; months: string; org_path: string; status: string },
+  order: {
+    id: number;
+    order_no: string;
+    person_id: number;
+    months: string;
+    org_path: string;
+    status: string;
+  },
 ): Promise<Outcome> {
   const now = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('dues_orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow();
+    const current = await trx
+      .selectFrom('dues_orders')
+      .select('status')
+      .where('id', '=', order.id)
+      .executeTakeFirstOrThrow();
     let outcome: Outcome;
     let detail: string;
     let paymentId: number | null = null;
@@ -202,13 +296,25 @@ async function applyEvent(
         recordedBy: null,
       });
       paymentId = p.id;
-      await trx.updateTable('dues_orders').set({ status: 'paid', gateway_txn: ev.gatewayTxn, paid_at: ev.paidAt }).where('id', '=', order.id).execute();
+      await trx
+        .updateTable('dues_orders')
+        .set({ status: 'paid', gateway_txn: ev.gatewayTxn, paid_at: ev.paidAt })
+        .where('id', '=', order.id)
+        .execute();
       outcome = 'applied';
       detail = `已入账，缴费记录${p.id}`;
     }
     await trx
       .insertInto('dues_gateway_events')
-      .values({ event_id: ev.eventId, order_no: ev.orderNo, body: ev.raw.slice(0, 4000), signature_ok: 1, outcome, detail, received_at: now })
+      .values({
+        event_id: ev.eventId,
+        order_no: ev.orderNo,
+        body: ev.raw.slice(0, 4000),
+        signature_ok: 1,
+        outcome,
+        detail,
+        received_at: now,
+      })
       .execute();
     if (paymentId !== null)
       await appendAudit(trx, ctx.ring, {
@@ -220,7 +326,12 @@ async function applyEvent(
         scopePath: order.org_path,
         requestId: rc.meta.requestId,
         ip: rc.meta.ip,
-        detail: { orderNo: order.order_no, gatewayTxn: ev.gatewayTxn, eventId: ev.eventId, amountFen: ev.amountFen },
+        detail: {
+          orderNo: order.order_no,
+          gatewayTxn: ev.gatewayTxn,
+          eventId: ev.eventId,
+          amountFen: ev.amountFen,
+        },
       });
     return outcome;
   });

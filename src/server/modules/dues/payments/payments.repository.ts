@@ -50,7 +50,12 @@ export async function applyToLedger(
     const settled = paid >= row.due_fen - row.reduced_fen && p.fen > 0;
     await trx
       .updateTable('dues_ledger')
-      .set({ paid_fen: paid, status: settled ? 'paid' : 'due', paid_on: settled ? paidOn : null, updated_at: now })
+      .set({
+        paid_fen: paid,
+        status: settled ? 'paid' : 'due',
+        paid_on: settled ? paidOn : null,
+        updated_at: now,
+      })
       .where('id', '=', row.id)
       .execute();
   }
@@ -64,7 +69,11 @@ export async function paymentById(db: Q, id: number) {
 
 /** Months already reversed (冲正/退款) against a payment. */
 export async function reversedMonthsOf(db: Q, paymentId: number): Promise<string[]> {
-  const rows = await db.selectFrom('dues_payments').select('months').where('ref_payment_id', '=', paymentId).execute();
+  const rows = await db
+    .selectFrom('dues_payments')
+    .select('months')
+    .where('ref_payment_id', '=', paymentId)
+    .execute();
   return rows.flatMap((r) => JSON.parse(r.months) as string[]);
 }
 

@@ -72,10 +72,16 @@ export async function insertPayment(ctx: AppContext, trx: Transaction<DB>, p: Ne
 }
 
 /** Refuses unless every ledger month named is in the actor's subtree (the branch that is owed). */
-async function requireLedgerInScope(ctx: AppContext, rc: RequestContext, personId: number, months: readonly string[]) {
+async function requireLedgerInScope(
+  ctx: AppContext,
+  rc: RequestContext,
+  personId: number,
+  months: readonly string[],
+) {
   const actor = requireActor(rc);
   const rows = await repo.ledgerOf(ctx.db, personId, months);
-  for (const r of rows) if (!inScope(actor, r.orgPath)) throw await denied(ctx, rc, 'person', personId, 'scope');
+  for (const r of rows)
+    if (!inScope(actor, r.orgPath)) throw await denied(ctx, rc, 'person', personId, 'scope');
 }
 
 /** 线下缴费 recorded by the branch: cash or bank transfer, with the receipt number. */
@@ -104,7 +110,13 @@ export async function recordOfflinePayment(ctx: AppContext, rc: RequestContext, 
       scopePath: p.orgPath,
       requestId: rc.meta.requestId,
       ip: rc.meta.ip,
-      detail: { personId: input.personId, months: p.months, amountFen: p.amountFen, method: input.method, receiptNo: input.receiptNo },
+      detail: {
+        personId: input.personId,
+        months: p.months,
+        amountFen: p.amountFen,
+        method: input.method,
+        receiptNo: input.receiptNo,
+      },
     });
     return { data: { id: p.id, months: p.months, amountFen: p.amountFen, amount: yuanText(p.amountFen) } };
   });
@@ -122,17 +134,27 @@ export interface ReversalInput {
  * 冲正 (a recording error: no money moved) or 退款 (money returned): a new row with the negative
  * amount of the months it reverses, referencing the original; those months are due again.
  */
-export async function reversePayment(ctx: AppContext, rc: RequestContext, paymentId: number, input: ReversalInput) {
+export async function reversePayment(
+  ctx: AppContext,
+  rc: RequestContext,
+  paymentId: number,
+  input: ReversalInput,
+) {
   const actor = requireActor(rc);
   const original = await repo.paymentById(ctx.db, paymentId);
   if (!original) throw notFound('缴费记录');
   if (!inScope(actor, original.org_path)) throw await denied(ctx, rc, 'dues_payment', paymentId, 'scope');
-  if (original.kind !== 'payment') throw badRequest('NOT_A_PAYMENT', '缴费记录：冲正或退款记录本身不能再冲正', 'paymentId');
+  if (original.kind !== 'payment')
+    throw badRequest('NOT_A_PAYMENT', '缴费记录：冲正或退款记录本身不能再冲正', 'paymentId');
   const today = chinaDate(ctx.now());
   const on = input.paidOn ?? today;
   if (on > today) throw badRequest('PAID_ON_FUTURE', '日期：不能晚于今天', 'paidOn');
   return ctx.db.transaction().execute(async (trx) => {
-    const d = reversibleMonths(repo.parseMonths(original.months), await repo.reversedMonthsOf(trx, paymentId), input.months);
+    const d = reversibleMonths(
+      repo.parseMonths(original.months),
+      await repo.reversedMonthsOf(trx, paymentId),
+      input.months,
+    );
     if (!d.ok) throw fromDecision(d);
     const ledger = await repo.ledgerOf(trx, original.person_id, d.value);
     const perMonth = ledger.map((l) => ({ month: l.month, fen: -l.paidFen }));
@@ -171,12 +193,25 @@ export async function reversePayment(ctx: AppContext, rc: RequestContext, paymen
       ip: rc.meta.ip,
       detail: { refPaymentId: original.id, months: d.value, amountFen: amount, reason: input.reason },
     });
-    return { data: { id: row.id, refPaymentId: original.id, months: d.value, amountFen: amount, amount: yuanText(amount) } };
+    return {
+      data: {
+        id: row.id,
+        refPaymentId: original.id,
+        months: d.value,
+        amountFen: amount,
+        amount: yuanText(amount),
+      },
+    };
   });
 }
 
 /** A subtree's payment rows (newest first), optionally of one month's paid_on. */
-export async function listPayments(ctx: AppContext, rc: RequestContext, orgId: number | undefined, month: string | undefined) {
+export async function listPayments(
+  ctx: AppContext,
+  rc: RequestContext,
+  orgId: number | undefined,
+  month: string | undefined,
+) {
   const actor = requireActor(rc);
   const org = await findOrgById(ctx.db, orgId ?? actor.scopeOrgId);
   if (!org) throw notFound('组织');
@@ -184,7 +219,20 @@ export async function listPayments(ctx: AppContext, rc: RequestContext, orgId: n
   let q = ctx.db
     .selectFrom('dues_payments as p')
     .innerJoin('persons as s', 's.id', 'p.person_id')
-    .select(['p.id', 'p.person_id', 's.name', 'p.months', 'p.amount_fen', 'p.method', 'p.kind', 'p.receipt_no', 'p.order_no', 'p.ref_payment_id', 'p.paid_on', 'p.created_at'])
+    .select([
+      'p.id',
+      'p.person_id',
+      's.name',
+      'p.months',
+      'p.amount_fen',
+      'p.method',
+      'p.kind',
+      'p.receipt_no',
+      'p.order_no',
+      'p.ref_payment_id',
+      'p.paid_on',
+      'p.created_at',
+    ])
     .where('p.org_path', 'like', `${org.path}%`);
   if (month) q = q.where('p.paid_on', '>=', `${month}-01`).where('p.paid_on', '<=', `${month}-31`);
   const rows = await q.orderBy('p.id', 'desc').limit(500).execute();

@@ -5,7 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PUBLIC } from '../../../http/policy.ts';
 import { yuanText } from '../../../../core/dues/payments.rules.ts';
-import type { SandboxGateway } from './sandbox-gateway.ts';
+import type { AppContext } from '../../../context.ts';
+import { NOTIFY_URL, SandboxGateway } from './sandbox-gateway.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -29,7 +30,10 @@ if(r)r.addEventListener('click',function(){post('/sandbox-gateway/pay/'+id+'/rep
 const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 const CSP = `default-src 'self'; script-src ${sha(SCRIPT)}; style-src ${sha(STYLE)}; connect-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
 
-function page(id: string, o: { orderNo: string; subject: string; amountFen: number; status: string; returnUrl: string }): string {
+function page(
+  id: string,
+  o: { orderNo: string; subject: string; amountFen: number; status: string; returnUrl: string },
+): string {
   const paid = o.status === 'SUCCESS';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>沙箱收银台</title><style>${STYLE}</style></head><body data-order="${esc(id)}" data-return="${esc(o.returnUrl)}">
@@ -37,8 +41,12 @@ function page(id: string, o: { orderNo: string; subject: string; amountFen: numb
 <div class="card"><div class="row"><span>收款方</span><span>党费代收（沙箱）</span></div>
 <div class="amt" data-testid="sandbox-amount">¥${yuanText(o.amountFen)}</div>
 <div class="row"><span>商品</span><span>${esc(o.subject)}</span></div><div class="row"><span>商户订单号</span><span>${esc(o.orderNo)}</span></div></div>
-<div class="card">${paid ? '<div class="msg" data-testid="sandbox-paid">该订单已支付</div>' : `<label><input type="checkbox" id="dup"> 测试：重复发送支付成功通知</label>
-<label><input type="checkbox" id="ooo"> 测试：乱序发送通知（先成功、后待支付）</label><button id="pay" data-testid="sandbox-confirm">确认支付</button>`}
+<div class="card">${
+    paid
+      ? '<div class="msg" data-testid="sandbox-paid">该订单已支付</div>'
+      : `<label><input type="checkbox" id="dup"> 测试：重复发送支付成功通知</label>
+<label><input type="checkbox" id="ooo"> 测试：乱序发送通知（先成功、后待支付）</label><button id="pay" data-testid="sandbox-confirm">确认支付</button>`
+  }
 <div class="msg" id="msg"></div><button class="ghost" id="replay" data-testid="sandbox-replay">重发通知（测试）</button>
 <a id="back" href="${esc(o.returnUrl)}" style="display:${paid ? 'block' : 'none'};text-align:center;padding:12px" data-testid="sandbox-back">返回商户</a></div>
 </main><script>${SCRIPT}</script></body></html>`;
@@ -48,35 +56,65 @@ const idParams = z.strictObject({ id: z.string().regex(/^SB[0-9A-F]{12}$/, '订�
 const payBody = z.strictObject({ duplicate: z.boolean().optional(), outOfOrder: z.boolean().optional() });
 
 /** Signature the statement endpoint expects: HMAC-SHA256(secret, date), hex. */
-export const statementSign = (secret: string, date: string) => createHmac('sha256', secret).update(`statement.${date}`).digest('hex');
+export const statementSign = (secret: string, date: string) =>
+  createHmac('sha256', secret).update(`statement.${date}`).digest('hex');
 
-export function registerSandboxPages(app: FastifyInstance, gateway: SandboxGateway, secret: string | null): void {
+export function registerSandboxPages(
+  app: FastifyInstance,
+  gateway: SandboxGateway,
+  secret: string | null,
+): void {
   const notFoundPage = (reply: import('fastify').FastifyReply) =>
-    reply.status(404).type('text/html; charset=utf-8').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><p>订单不存在或已失效</p></html>');
+    reply
+      .status(404)
+      .type('text/html; charset=utf-8')
+      .send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><p>订单不存在或已失效</p></html>');
 
-  app.get('/sandbox-gateway/pay/:id', { config: { policy: PUBLIC }, schema: { hide: true, params: idParams } }, (req, reply) => {
-    const o = gateway.order((req.params as { id: string }).id);
-    if (!o) return notFoundPage(reply);
-    return reply.header('Content-Security-Policy', CSP).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(page(o.gatewayOrderId, o));
-  });
+  app.get(
+    '/sandbox-gateway/pay/:id',
+    { config: { policy: PUBLIC }, schema: { hide: true, params: idParams } },
+    (req, reply) => {
+      const o = gateway.order((req.params as { id: string }).id);
+      if (!o) return notFoundPage(reply);
+      return reply
+        .header('Content-Security-Policy', CSP)
+        .header('Cache-Control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(page(o.gatewayOrderId, o));
+    },
+  );
 
-  app.post('/sandbox-gateway/pay/:id/confirm', { config: { policy: PUBLIC }, schema: { hide: true, params: idParams, body: payBody } }, async (req, reply) => {
-    const id = (req.params as { id: string }).id;
-    if (!gateway.order(id)) return notFoundPage(reply);
-    return { data: { deliveries: await gateway.pay(id, req.body as z.infer<typeof payBody>) } };
-  });
+  app.post(
+    '/sandbox-gateway/pay/:id/confirm',
+    { config: { policy: PUBLIC }, schema: { hide: true, params: idParams, body: payBody } },
+    async (req, reply) => {
+      const id = (req.params as { id: string }).id;
+      if (!gateway.order(id)) return notFoundPage(reply);
+      return { data: { deliveries: await gateway.pay(id, req.body as z.infer<typeof payBody>) } };
+    },
+  );
 
-  app.post('/sandbox-gateway/pay/:id/replay', { config: { policy: PUBLIC }, schema: { hide: true, params: idParams } }, async (req, reply) => {
-    const id = (req.params as { id: string }).id;
-    if (!gateway.order(id)) return notFoundPage(reply);
-    return { data: { deliveries: await gateway.replay(id) } };
-  });
+  app.post(
+    '/sandbox-gateway/pay/:id/replay',
+    { config: { policy: PUBLIC }, schema: { hide: true, params: idParams } },
+    async (req, reply) => {
+      const id = (req.params as { id: string }).id;
+      if (!gateway.order(id)) return notFoundPage(reply);
+      return { data: { deliveries: await gateway.replay(id) } };
+    },
+  );
 
   app.get(
     '/sandbox-gateway/statement',
     {
       config: { policy: PUBLIC },
-      schema: { hide: true, querystring: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD'), sign: z.string().max(64) }) },
+      schema: {
+        hide: true,
+        querystring: z.strictObject({
+          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD'),
+          sign: z.string().max(64),
+        }),
+      },
     },
     async (req, reply) => {
       const q = req.query as { date: string; sign: string };
@@ -87,4 +125,12 @@ export function registerSandboxPages(app: FastifyInstance, gateway: SandboxGatew
       return { data: await gateway.statement(q.date) };
     },
   );
+}
+
+/** The sandbox that posts into this very app (registered with the routes). */
+export function sandboxFor(app: FastifyInstance, ctx: AppContext, secret: string | null): SandboxGateway {
+  return new SandboxGateway(secret, ctx.now, async (headers, body) => {
+    const res = await app.inject({ method: 'POST', url: NOTIFY_URL, headers, payload: body });
+    return res.statusCode;
+  });
 }

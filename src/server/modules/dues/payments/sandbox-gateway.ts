@@ -4,9 +4,7 @@
 // request deliberate duplicates and out-of-order delivery. It keeps its own books in memory (like
 // a separate service it does not share our tables); its statement is what reconciliation reads.
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { chinaDate } from '../../../../core/shared/dates.ts';
-import type { AppContext } from '../../../context.ts';
 import {
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
@@ -57,7 +55,14 @@ export class SandboxGateway implements PaymentGateway {
     const known = this.byOrderNo.get(order.orderNo);
     const id = known ?? `SB${randomBytes(6).toString('hex').toUpperCase()}`;
     if (!known) {
-      this.orders.set(id, { ...order, gatewayOrderId: id, status: 'WAIT_PAY', gatewayTxn: null, paidAt: null, events: [] });
+      this.orders.set(id, {
+        ...order,
+        gatewayOrderId: id,
+        status: 'WAIT_PAY',
+        gatewayTxn: null,
+        paidAt: null,
+        events: [],
+      });
       this.byOrderNo.set(order.orderNo, id);
     }
     return Promise.resolve({ payUrl: `/sandbox-gateway/pay/${id}`, gatewayOrderId: id });
@@ -71,7 +76,12 @@ export class SandboxGateway implements PaymentGateway {
     const lines: StatementLine[] = [];
     for (const o of this.orders.values())
       if (o.status === 'SUCCESS' && o.paidAt && chinaDate(new Date(o.paidAt)) === date)
-        lines.push({ gatewayTxn: o.gatewayTxn!, orderNo: o.orderNo, amountFen: o.amountFen, paidAt: o.paidAt });
+        lines.push({
+          gatewayTxn: o.gatewayTxn!,
+          orderNo: o.orderNo,
+          amountFen: o.amountFen,
+          paidAt: o.paidAt,
+        });
     return Promise.resolve(lines);
   }
 
@@ -84,7 +94,11 @@ export class SandboxGateway implements PaymentGateway {
     const body = JSON.stringify(event);
     const ts = String(Math.floor(this.now().getTime() / 1000));
     return {
-      headers: { 'content-type': 'application/json', [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: sign(this.secret ?? '', ts, body) },
+      headers: {
+        'content-type': 'application/json',
+        [TIMESTAMP_HEADER]: ts,
+        [SIGNATURE_HEADER]: sign(this.secret ?? '', ts, body),
+      },
       body,
     };
   }
@@ -93,7 +107,10 @@ export class SandboxGateway implements PaymentGateway {
    * The member confirmed on the pay page: the trade succeeds and its notifications go out. The
    * first attempt of each is awaited (so the page can say 已通知商户); retries run later.
    */
-  async pay(gatewayOrderId: string, opts: PayOptions = {}): Promise<Array<{ eventId: string; status: number }>> {
+  async pay(
+    gatewayOrderId: string,
+    opts: PayOptions = {},
+  ): Promise<Array<{ eventId: string; status: number }>> {
     const o = this.orders.get(gatewayOrderId);
     if (!o) throw new Error('sandbox: unknown order');
     if (o.status !== 'SUCCESS') {
@@ -139,12 +156,4 @@ export class SandboxGateway implements PaymentGateway {
     }
     return { eventId, status };
   }
-}
-
-/** The sandbox that posts into this very app (registered with the routes). */
-export function sandboxFor(app: FastifyInstance, ctx: AppContext, secret: string | null): SandboxGateway {
-  return new SandboxGateway(secret, ctx.now, async (headers, body) => {
-    const res = await app.inject({ method: 'POST', url: NOTIFY_URL, headers, payload: body });
-    return res.statusCode;
-  });
 }
