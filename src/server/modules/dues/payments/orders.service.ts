@@ -11,7 +11,9 @@ import { AppError, badRequest, conflict, fromDecision, notFound } from '../../..
 import { personOfUser } from '../../roster/roster-transfers.repository.ts';
 import { gatewayOf, type VerifiedEvent } from './gateway.ts';
 import * as repo from './payments.repository.ts';
-import { insertPayment } from './payments.service.ts';
+import { refreshAlertsIn } from '../../alerts/alerts.service.ts';
+import { requireBackPayAllowed } from '../relief/back-pay.ts';
+import { insertPayment, PAYMENT_ALERT_SOURCES } from './payments.service.ts';
 
 /** The member's own person (账号关联的党员), or 404. */
 export async function myPersonId(ctx: AppContext, rc: RequestContext): Promise<number> {
@@ -57,6 +59,8 @@ export async function createOrder(
   const ledger = await repo.ledgerOf(ctx.db, personId, input.months);
   const d = allocatePayment(ledger, input.months, null);
   if (!d.ok) throw fromDecision(d);
+  // A member cannot 补交 beyond the window online: the branch's upper level records those.
+  requireBackPayAllowed(ctx, actor, ledger.at(-1)!.orgPath, d.value.months);
   const last = ledger.find((l) => l.month === d.value.months.at(-1))!;
   const now = ctx.now();
   const orderNo = orderNoOf(now);
@@ -296,6 +300,7 @@ async function applyEvent(
         recordedBy: null,
       });
       paymentId = p.id;
+      await refreshAlertsIn(ctx, trx, PAYMENT_ALERT_SOURCES, p.orgPath);
       await trx
         .updateTable('dues_orders')
         .set({ status: 'paid', gateway_txn: ev.gatewayTxn, paid_at: ev.paidAt })

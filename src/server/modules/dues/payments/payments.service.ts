@@ -11,7 +11,14 @@ import type { DB } from '../../../db/schema.ts';
 import { badRequest, fromDecision, notFound } from '../../../http/errors.ts';
 import { inScope } from '../../../http/policy.ts';
 import { findOrgById } from '../../orgs/orgs.repository.ts';
+import { refreshAlertsIn } from '../../alerts/alerts.service.ts';
+import { ARREARS_SOURCE } from '../dues-common.ts';
+import { requireBackPayAllowed } from '../relief/back-pay.ts';
+import { REMIT_SOURCE } from '../relief/relief.common.ts';
 import * as repo from './payments.repository.ts';
+
+/** Alert sources a payment changes: 欠缴党费 (A) and 上缴差额 (C: collected counts payments). */
+export const PAYMENT_ALERT_SOURCES = [ARREARS_SOURCE, REMIT_SOURCE];
 
 export const METHOD_LABELS: Record<string, string> = { cash: '现金', bank: '银行转账', online: '在线支付' };
 export const KIND_LABELS: Record<string, string> = { payment: '缴纳', correction: '冲正', refund: '退款' };
@@ -82,6 +89,9 @@ async function requireLedgerInScope(
   const rows = await repo.ledgerOf(ctx.db, personId, months);
   for (const r of rows)
     if (!inScope(actor, r.orgPath)) throw await denied(ctx, rc, 'person', personId, 'scope');
+  // 补交 older than the window: only the level above the branch may record it (part C's rule).
+  const last = rows.at(-1);
+  if (last) requireBackPayAllowed(ctx, actor, last.orgPath, months);
 }
 
 /** 线下缴费 recorded by the branch: cash or bank transfer, with the receipt number. */
@@ -99,6 +109,7 @@ export async function recordOfflinePayment(ctx: AppContext, rc: RequestContext, 
   if (dup) throw badRequest('RECEIPT_DUPLICATE', `收据编号：${input.receiptNo}已登记过，请核对`, 'receiptNo');
   return ctx.db.transaction().execute(async (trx) => {
     const p = await insertPayment(ctx, trx, { ...input, orderNo: null, recordedBy: actor.userId });
+    await refreshAlertsIn(ctx, trx, PAYMENT_ALERT_SOURCES, p.orgPath);
     await appendAudit(trx, ctx.ring, {
       at: ctx.now().toISOString(),
       action: 'dues.payment.record',
@@ -180,6 +191,7 @@ export async function reversePayment(
       .returning('id')
       .executeTakeFirstOrThrow();
     await repo.applyToLedger(trx, original.person_id, perMonth, null, now);
+    await refreshAlertsIn(ctx, trx, PAYMENT_ALERT_SOURCES, original.org_path);
     await appendAudit(trx, ctx.ring, {
       at: now,
       action: input.kind === 'refund' ? 'dues.payment.refund' : 'dues.payment.correct',
