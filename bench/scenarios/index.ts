@@ -6,13 +6,14 @@ import { IMPORT_SCENARIOS } from './import.ts';
 import { MEMBER_SCENARIOS } from './members.ts';
 import { REPORT_SCENARIOS } from './reports.ts';
 import { SUBTREE_SCENARIOS } from './subtree.ts';
-import { WORKBENCH_SCENARIOS } from './workbench.ts';
+import { ACCOUNTABILITY_SCENARIOS, WORKBENCH_SCENARIOS } from './workbench.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
   ...SUBTREE_SCENARIOS,
   ...MEMBER_SCENARIOS,
   ...REPORT_SCENARIOS,
   ...WORKBENCH_SCENARIOS,
+  ...ACCOUNTABILITY_SCENARIOS,
   ...HTTP_SCENARIOS,
   ...IMPORT_SCENARIOS,
 ];

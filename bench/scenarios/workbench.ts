@@ -27,3 +27,23 @@ export const WORKBENCH_SCENARIOS: Scenario[] = [
     rows: (v) => Object.keys((v as { data?: { byCode?: object } }).data?.byCode ?? {}).length,
   }),
 ];
+
+/** The accountability loop (issue 18): the 问题清单 and the 考核 ranking of the top of the tree. */
+export const ACCOUNTABILITY_SCENARIOS: Scenario[] = [
+  moduleReport({
+    name: 'problems-root',
+    title: '问题清单（最上级组织：各来源整改事项及计数）',
+    targets: (scale) => countyApiTarget(scale),
+    subject: root,
+    http: { route: '/api/problems', query: (env) => `?orgId=${env.orgs.root.id}` },
+    rows: (v) => ((v as { data?: { items?: unknown[] } }).data?.items ?? []).length,
+  }),
+  moduleReport({
+    name: 'assessment-root',
+    title: '考核排名（最上级组织的下级，当年）',
+    targets: () => [],
+    subject: root,
+    http: { route: '/api/assessment', query: (env) => `?orgId=${env.orgs.root.id}` },
+    rows: (v) => ((v as { data?: { rows?: unknown[] } }).data?.rows ?? []).length,
+  }),
+];

@@ -197,6 +197,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'assessment.manual.score': '录入考核人工评分',
   // 问题清单 (problems module: problem.*)
   // 党费 (dues module: dues.*)
+  'dues.ledger.generate': '生成党费台账',
+  'dues.base.declare': '申报党费缴纳基数',
+  'dues.base.confirm': '确认党费缴纳基数',
+  'dues.base.import': '导入党费缴纳基数',
+  'dues.bases.seed': '生成党费基数和台账演示数据',
   'dues.reduction.create': '登记党费减免申请',
   'dues.reduction.approve_branch': '党支部同意党费减免',
   'dues.reduction.approve_upper': '上级党委批准党费减免',

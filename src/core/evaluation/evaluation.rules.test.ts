@@ -200,6 +200,50 @@ describe('不合格党员处置', () => {
   });
 });
 
+describe('党费 arrears → 自行脱党 proposal', () => {
+  const active = { lostContactSince: null, lastOrgLifeOn: '2026-11-01', absencesInWindow: 0 };
+  it.each<[string, number | undefined, number]>([
+    ['6 unpaid months in a row', 6, 1],
+    ['7 unpaid months in a row', 7, 1],
+    ['5 unpaid months in a row', 5, 0],
+    ['none unpaid', 0, 0],
+    ['dues not judged', undefined, 0],
+  ])('%s → %s proposal(s)', (_n, duesUnpaidMonths, count) => {
+    const out = proposeFromFacts(
+      [{ personId: 1, name: '某', ...active, duesUnpaidMonths }],
+      '2026-11-23',
+      6,
+      6,
+      6,
+    );
+    expect(out).toHaveLength(count);
+    if (count)
+      expect(out[0]).toMatchObject({ proposal: '按自行脱党处理', reason: expect.stringContaining('党费') });
+  });
+
+  it('dues and organisational life both stale: exactly one proposal naming both', () => {
+    const out = proposeFromFacts(
+      [
+        {
+          personId: 1,
+          name: '某',
+          lostContactSince: null,
+          lastOrgLifeOn: '2026-03-01',
+          absencesInWindow: 2,
+          duesUnpaidMonths: 8,
+        },
+      ],
+      '2026-11-23',
+      6,
+      6,
+      6,
+    );
+    expect(out).toHaveLength(1);
+    expect(out[0]!.reason).toContain('组织生活');
+    expect(out[0]!.reason).toContain('连续8个月未交纳党费');
+  });
+});
+
 describe('民主评议 stages', () => {
   it.each([
     ['study → self', 'study', 'self', true],

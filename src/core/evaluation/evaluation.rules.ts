@@ -208,6 +208,8 @@ export interface MemberFacts {
   absencesInWindow?: number | undefined;
   /** Last dues payment; undefined when the platform keeps no dues record (then dues are not judged). */
   lastDuesOn?: IsoDate | null | undefined;
+  /** Consecutive unpaid 党费 months without an approved 减免 (from the dues ledger); undefined: not judged. */
+  duesUnpaidMonths?: number | undefined;
 }
 
 export interface DispositionProposal {
@@ -223,6 +225,8 @@ export function proposeFromFacts(
   today: IsoDate,
   lostContactMonths: number,
   inactiveMonths: number,
+  /** 党章第九条: this many unpaid months in a row (rulebook dues.selfLapseMonths). */
+  duesLapseMonths: number = inactiveMonths,
 ): DispositionProposal[] {
   const out: DispositionProposal[] = [];
   for (const f of facts) {
@@ -246,17 +250,23 @@ export function proposeFromFacts(
       (f.absencesInWindow === undefined || f.absencesInWindow > 0);
     const duesStale =
       f.lastDuesOn !== undefined && (!f.lastDuesOn || addMonths(f.lastDuesOn, inactiveMonths) <= today);
-    if (lifeStale || duesStale) {
+    const duesUnpaid = f.duesUnpaidMonths !== undefined && f.duesUnpaidMonths >= duesLapseMonths;
+    if (lifeStale || duesStale || duesUnpaid) {
       const what = [lifeStale ? '参加组织生活' : '', duesStale ? '交纳党费' : ''].filter(Boolean).join('、');
       const detail =
         lifeStale && f.absencesInWindow !== undefined
           ? `（期间无故缺席${f.absencesInWindow}次${f.lastOrgLifeOn ? `，最近一次参加为${f.lastOrgLifeOn}` : '，无参加记录'}）`
           : '';
+      const reasons = [
+        what ? `连续${inactiveMonths}个月未${what}${detail}` : '',
+        duesUnpaid ? `连续${f.duesUnpaidMonths}个月未交纳党费且无批准的减免` : '',
+      ];
+      // One proposal per member, whatever the grounds.
       out.push({
         personId: f.personId,
         name: f.name,
         proposal: '按自行脱党处理',
-        reason: `连续${inactiveMonths}个月未${what}${detail}`,
+        reason: reasons.filter(Boolean).join('；'),
       });
     }
   }

@@ -1,9 +1,12 @@
 // 不合格党员处置 proposals from the platform's own data, for a human to decide:
 // - 失联登记 open ≥ 6 months → 停止党籍 proposal;
 // - no organisational life for 6 months (org-life attendance ledger, read-only) → 自行脱党 case.
-// The platform keeps no dues (党费) record yet, so dues are not judged (said in the response).
+// - 党费 unpaid for dues.selfLapseMonths months in a row without an approved 减免 (dues ledger,
+//   counted up to the last closed month) → 自行脱党 case (党章第九条).
 // Nothing here changes a member's status: a decision only records what the branch chose to do.
 import { proposeFromFacts, type MemberFacts } from '../../../core/evaluation/evaluation.rules.ts';
+import { lastClosedMonth } from '../../../core/dues/ledger.rules.ts';
+import { consecutiveUnpaid } from '../dues/dues-ledger.repository.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { addMonths, chinaDate } from '../../../core/shared/dates.ts';
 import { appendAudit } from '../../audit/audit.repository.ts';
@@ -15,7 +18,7 @@ import { findOrgById } from '../orgs/orgs.repository.ts';
 import { canManageIn } from './evaluation.policy.ts';
 import * as repo from './targets.repository.ts';
 
-const DUES_NOTE = '平台暂无党费交纳记录，未据党费交纳情况提出建议';
+const DUES_NOTE = '已据党费台账连续未交月数（不含批准减免的月份）提出建议';
 const DECISION_NAMES = { submitted: '提交党组织研究', dismissed: '不予处理' } as const;
 
 function audit(ctx: AppContext, rc: RequestContext) {
@@ -54,6 +57,8 @@ async function computeProposals(ctx: AppContext, path: string) {
     windowFrom,
     today,
   );
+  const duesLapseMonths = ruleValue<number>(ctx.config.rulebook, 'dues.selfLapseMonths', today);
+  const unpaid = await consecutiveUnpaid(ctx.db, path, lastClosedMonth(today));
   const facts: MemberFacts[] = members.map((m) => ({
     personId: m.person_id,
     name: m.name,
@@ -61,9 +66,9 @@ async function computeProposals(ctx: AppContext, path: string) {
     lastOrgLifeOn: life.get(m.person_id)?.lastAttended ?? null,
     memberSince: m.since,
     absencesInWindow: life.get(m.person_id)?.absences ?? 0,
-    // lastDuesOn left undefined: no dues record in the platform.
+    duesUnpaidMonths: unpaid.get(m.person_id) ?? 0,
   }));
-  const proposals = proposeFromFacts(facts, today, lostMonths, inactiveMonths);
+  const proposals = proposeFromFacts(facts, today, lostMonths, inactiveMonths, duesLapseMonths);
   const decisions = await repo.decisionsUnder(ctx.db, path);
   const byPerson = new Map(members.map((m) => [m.person_id, m]));
   return {
@@ -83,6 +88,7 @@ async function computeProposals(ctx: AppContext, path: string) {
           lastOrgLifeOn: f?.lastAttended ?? null,
           absencesInWindow: f?.absences ?? 0,
           memberSince: m.since,
+          duesUnpaidMonths: unpaid.get(p.personId) ?? 0,
         },
         lostContactId: lostBy.get(p.personId)?.id ?? null,
         decision: last
@@ -107,7 +113,7 @@ export async function listProposals(ctx: AppContext, rc: RequestContext, orgId: 
       orgName: org.name,
       asOf: p.today,
       membersChecked: p.members.length,
-      duesTracked: false,
+      duesTracked: true,
       duesNote: DUES_NOTE,
       proposals: p.items,
       lostContacts: p.lost.map((l) => ({

@@ -243,7 +243,7 @@ describeEachEngine('evaluation API: 党员目标管理 and 处置 proposals from
     const w = await t.login('worker_a');
     const list = async () => (await w.request('GET', `/api/evaluation/proposals?orgId=${a.id}`)).json().data;
     let d = await list();
-    expect(d.duesTracked).toBe(false);
+    expect(d.duesTracked).toBe(true);
     expect(d.duesNote).toContain('党费');
     expect(d.proposals).toEqual([
       expect.objectContaining({
