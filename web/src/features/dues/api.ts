@@ -49,8 +49,8 @@ export const BASE_SOURCE: Record<string, string> = {
   member: '本人申报',
   import: 'Excel导入',
 };
-export const METHOD_LABELS: Record<string, string> = { cash: '现金', bank: '银行转账', online: '网上缴纳' };
-export const KIND_LABELS: Record<string, string> = { payment: '缴纳', correction: '更正', refund: '退款' };
+export const METHOD_LABELS: Record<string, string> = { cash: '现金', bank: '银行转账', online: '在线支付' };
+export const KIND_LABELS: Record<string, string> = { payment: '缴纳', correction: '冲正', refund: '退款' };
 export const REDUCTION_STATUS: Record<string, { label: string; color: string }> = {
   pending_branch: { label: '待支部审批', color: 'orange' },
   pending_upper: { label: '待上级审批', color: 'gold' },

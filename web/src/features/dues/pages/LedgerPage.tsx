@@ -146,6 +146,9 @@ export function LedgerPage() {
       </Space>
       <Table
         rowKey="personId"
+        onRow={(r) =>
+          ({ 'data-testid': `dues-ledger-row-${r.personId}` }) as React.HTMLAttributes<HTMLElement>
+        }
         size={narrow ? 'small' : 'middle'}
         loading={ledger.isLoading}
         dataSource={rows}
