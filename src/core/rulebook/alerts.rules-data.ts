@@ -38,6 +38,7 @@ const SEVERITIES: Array<[code: string, severity: 'red' | 'orange' | 'yellow', wh
   ['RESP_LETTER_UNSIGNED', 'yellow', '党建工作责任书逾期未签收'],
   ['ASSESS_LOW', 'orange', '年度党建考核得分低于规定分数线'],
   ['DUES_REMIT_GAP', 'yellow', '党费收缴额与上缴额不一致（逾期未足额上缴）'],
+  ['DUES_ARREARS', 'orange', '党员连续3个月以上未交纳党费'],
 ];
 
 export const ALERT_RULES: readonly RuleEntry[] = SEVERITIES.map(([code, severity, what]) =>

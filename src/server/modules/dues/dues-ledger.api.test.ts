@@ -3,6 +3,8 @@ import { expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../../../test/api-harness.ts';
 import { describeEachEngine } from '../../../../test/db-harness.ts';
 import { systemContext } from '../../context.ts';
+import { refreshAlertsIn } from '../alerts/alerts.service.ts';
+import { ARREARS_SOURCE } from './dues-common.ts';
 import { consecutiveUnpaid } from './dues-ledger.repository.ts';
 import { generateLedgerFor } from './dues-ledger.service.ts';
 
@@ -132,6 +134,25 @@ describeEachEngine('党费 API: bases, ledger, arrears → 自行脱党 proposal
       [people['李华']!]: 6,
       [people['张明']!]: 5,
     });
+    // 预警 DUES_ARREARS (≥ 3 months, orange) on the branch for both.
+    await t.ctx.db
+      .transaction()
+      .execute((trx) => refreshAlertsIn(t.ctx, trx, [ARREARS_SOURCE], t.fixture.county.path));
+    const alerts = await t.ctx.db
+      .selectFrom('alerts')
+      .select(['subject_label', 'severity', 'org_id', 'detail'])
+      .where('code', '=', 'DUES_ARREARS')
+      .where('is_open', '=', 1)
+      .orderBy('subject_label')
+      .execute();
+    expect(alerts.map((x) => [x.subject_label, x.severity, x.org_id])).toEqual(
+      expect.arrayContaining([
+        ['李华', 'orange', t.fixture.branchA.id],
+        ['张明', 'orange', t.fixture.branchA.id],
+      ]),
+    );
+    expect(alerts).toHaveLength(2);
+    expect(alerts.find((x) => x.subject_label === '李华')!.detail).toContain('党章第九条');
     const w = await t.login('worker_a');
     const d = (await w.request('GET', `/api/evaluation/proposals?orgId=${t.fixture.branchA.id}`)).json().data;
     const dues = d.proposals.filter((p: { reason: string }) => p.reason.includes('党费'));
