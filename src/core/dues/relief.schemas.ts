@@ -14,9 +14,9 @@ export const createReductionBody = z.strictObject({
   reason: z.string().trim().min(1, '请填写减免原因').max(500, '减免原因不超过500字'),
 });
 
-export const approveReductionBody = z
-  .strictObject({ note: z.string().max(500, '审批意见不超过500字').optional() })
-  .optional();
+export const approveReductionBody = z.strictObject({
+  note: z.string().max(500, '审批意见不超过500字').optional(),
+});
 
 export const rejectReductionBody = z.strictObject({
   reason: z.string().trim().min(1, '请填写退回原因').max(500, '退回原因不超过500字'),

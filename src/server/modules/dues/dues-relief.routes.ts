@@ -55,7 +55,7 @@ export function registerDuesReliefRoutes(app: FastifyInstance, ctx: AppContext):
     summary: '审批同意减免申请：先党支部，再上级党委；批准后写入党费台账',
     params: id,
     body: approveReductionBody,
-    handler: (rc, { params, body }) => reductions.approveReduction(ctx, rc, params.id, body ?? {}),
+    handler: (rc, { params, body }) => reductions.approveReduction(ctx, rc, params.id, body),
   });
   defineRoute(app, {
     method: 'POST',
