@@ -111,8 +111,8 @@ test('member pays two months on the phone through the sandbox gateway; the branc
   );
   const personId = found.items.find((i) => i.name === name)!.personId;
   const due = await ensureTwoDue(m.page, s, memberUser.orgId, personId);
-  // The two oldest months due (补交 the earliest first).
-  const pick = [...due].sort((a, b) => a.month.localeCompare(b.month)).slice(0, 2);
+  // The two latest months due: older ones may be past the 补交 window (the level above records those).
+  const pick = [...due].sort((a, b) => b.month.localeCompare(a.month)).slice(0, 2);
   const totalFen = pick[0]!.outstandingFen + pick[1]!.outstandingFen;
   const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 

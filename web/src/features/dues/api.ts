@@ -75,13 +75,22 @@ export interface Base {
   id: number;
   personId: number;
   name: string;
+  orgName: string;
   category: string;
   baseFen: number | null;
-  monthlyFen?: number | null;
+  /** The monthly due this base gives. */
+  monthlyFen: number | null;
   effectiveMonth: string;
   source: string;
   status: string;
   note: string | null;
+}
+
+export interface BasesList {
+  rows: Base[];
+  pending: number;
+  /** Members of the subtree without a confirmed base. */
+  withoutBase: { personId: number; name: string; orgId: number; orgName: string }[];
 }
 
 export interface NewBase {
@@ -270,8 +279,8 @@ export const duesApi = {
   },
   generate: (orgId: number, month: string) =>
     http.post<Envelope<unknown>>('/api/dues/ledger/generate', { orgId, month }),
-  async bases(orgId: number): Promise<Base[]> {
-    return rowsOf<Base>((await http.get<Envelope<unknown>>(`/api/dues/bases?${q({ orgId })}`)).data);
+  async bases(orgId: number): Promise<BasesList> {
+    return (await http.get<Envelope<BasesList>>(`/api/dues/bases?${q({ orgId })}`)).data;
   },
   declare: (b: NewBase) => http.post<Envelope<Base>>('/api/dues/bases', b),
   confirm: (id: number) => http.post<Envelope<Base>>(`/api/dues/bases/${id}/confirm`, {}),

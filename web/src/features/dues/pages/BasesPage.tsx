@@ -2,12 +2,26 @@
 // a member's own declaration waits for the branch's 确认.
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Result, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Result,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { chinaToday } from '../../../components/dates';
-import { applyFieldErrors } from '../../../components/form-errors';
-import { errorMessage } from '../../../components/http';
+import { showDuesError } from '../form';
+import { errorMessage, isApiError } from '../../../components/http';
 import { useCurrentUser } from '../../auth/hooks';
 import { useOrg } from '../../orgs/hooks';
 import { rosterApi } from '../../roster/api';
@@ -57,8 +71,18 @@ function DeclareForm({ orgId }: { orgId: number }) {
       void qc.invalidateQueries({ queryKey: duesKeys.all });
     },
     onError: (e) => {
-      if (!applyFieldErrors(form, e, ['personId', 'category', 'baseFen', 'effectiveMonth', 'note']))
-        void message.error(errorMessage(e));
+      showDuesError(
+        form,
+        e,
+        {
+          personId: 'personId',
+          category: 'category',
+          baseFen: 'base',
+          effectiveMonth: 'effectiveMonth',
+          note: 'note',
+        },
+        (t) => void message.error(t),
+      );
     },
   });
   return (
@@ -124,7 +148,7 @@ function ImportCard({ orgId }: { orgId: number }) {
   const me = useCurrentUser();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; rows: string[] } | null>(null);
   const upload = useMutation({
     mutationFn: (file: File) => duesApi.importBases(orgId, file, me.csrfToken),
     onSuccess: (r) => {
@@ -133,12 +157,20 @@ function ImportCard({ orgId }: { orgId: number }) {
       void qc.invalidateQueries({ queryKey: duesKeys.all });
     },
     // All or nothing: the server names every bad row; nothing was written.
-    onError: (e) => setError(errorMessage(e)),
+    onError: (e) =>
+      setError({
+        message: errorMessage(e),
+        rows:
+          isApiError(e) && e.fields
+            ? Object.entries(e.fields).map(([k, v]) => `${k.replace('.', ' ')}：${v}`)
+            : [],
+      }),
   });
   return (
     <Card size="small" title="Excel导入">
       <Typography.Paragraph type="secondary">
-        列：姓名、身份证号、类别、月基数（元）、起始月份（如 2026-01）。任何一行有误则整表不导入。
+        表头：姓名、所在组织、党员类别、月缴费基数（元）、起始月份（如
+        2026-01）、备注。任何一行有误则整表不导入。
       </Typography.Paragraph>
       <Upload
         accept=".xlsx"
@@ -153,13 +185,22 @@ function ImportCard({ orgId }: { orgId: number }) {
         </Button>
       </Upload>
       {error && (
-        <Typography.Paragraph
-          type="danger"
-          style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 8 }}
+          message={error.message}
+          description={
+            error.rows.length > 0 ? (
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {error.rows.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            ) : undefined
+          }
           data-testid="dues-import-error"
-        >
-          {error}
-        </Typography.Paragraph>
+        />
       )}
     </Card>
   );
@@ -180,8 +221,9 @@ export function BasesPage() {
     onError: (e) => void message.error(errorMessage(e)),
   });
   if (bases.isError) return <Result status="warning" title={errorMessage(bases.error)} />;
-  const rows = bases.data ?? [];
+  const rows = bases.data?.rows ?? [];
   const pending = rows.filter((b) => b.status === 'pending');
+  const without = bases.data?.withoutBase ?? [];
   const columns = [
     { title: '姓名', dataIndex: 'name' },
     { title: '类别', dataIndex: 'category', render: (c: string) => CATEGORY_LABELS[c] ?? c },
@@ -230,6 +272,18 @@ export function BasesPage() {
         <Card size="small" title={`待确认的本人申报（${pending.length}）`}>
           <Table rowKey="id" size="small" dataSource={pending} columns={columns} pagination={false} />
         </Card>
+      )}
+      {without.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message={`尚未确认缴费基数的党员 ${without.length} 名`}
+          description={without
+            .slice(0, 30)
+            .map((w) => w.name)
+            .join('、')
+            .concat(without.length > 30 ? '等' : '')}
+        />
       )}
       <DeclareForm orgId={orgId} />
       <ImportCard orgId={orgId} />

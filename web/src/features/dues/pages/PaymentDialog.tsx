@@ -2,8 +2,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Radio } from 'antd';
 import { chinaToday } from '../../../components/dates';
-import { applyFieldErrors } from '../../../components/form-errors';
-import { errorMessage } from '../../../components/http';
+import { showDuesError } from '../form';
 import { duesApi, fenOf, monthLabel, yuan, type LedgerRow } from '../api';
 
 interface Values {
@@ -40,8 +39,12 @@ export function PaymentDialog({
       onDone();
     },
     onError: (e) => {
-      if (!applyFieldErrors(form, e, ['amount', 'receiptNo', 'paidOn', 'method']))
-        void message.error(errorMessage(e));
+      showDuesError(
+        form,
+        e,
+        { amountFen: 'amount', months: 'amount', receiptNo: 'receiptNo', paidOn: 'paidOn', method: 'method' },
+        (t) => void message.error(t),
+      );
     },
   });
   return (

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { applyFieldErrors } from '../../../components/form-errors';
+import { showDuesError } from '../form';
 import { errorMessage } from '../../../components/http';
 import { rosterApi } from '../../roster/api';
 import { REDUCTION_STATUS, duesApi, duesKeys, fenOf, monthLabel, yuan, type Reduction } from '../api';
@@ -45,8 +45,19 @@ function NewReductionDialog({ orgId, onClose }: { orgId: number; onClose: () => 
       onClose();
     },
     onError: (e) => {
-      if (!applyFieldErrors(form, e, ['personId', 'fromMonth', 'toMonth', 'kind', 'monthlyFen', 'reason']))
-        void message.error(errorMessage(e));
+      showDuesError(
+        form,
+        e,
+        {
+          personId: 'personId',
+          fromMonth: 'fromMonth',
+          toMonth: 'toMonth',
+          kind: 'kind',
+          monthlyFen: 'monthly',
+          reason: 'reason',
+        },
+        (t) => void message.error(t),
+      );
     },
   });
   return (

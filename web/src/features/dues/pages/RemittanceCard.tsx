@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { chinaToday } from '../../../components/dates';
-import { applyFieldErrors } from '../../../components/form-errors';
+import { showDuesError } from '../form';
 import { errorMessage } from '../../../components/http';
 import { duesApi, duesKeys, fenOf, monthLabel, yuan, type RemitPeriod, type RemitRow } from '../api';
 
@@ -48,7 +48,12 @@ function MoneyDialog({ editing, onClose }: { editing: Editing; onClose: () => vo
       onClose();
     },
     onError: (e) => {
-      if (!applyFieldErrors(form, e, [])) void message.error(errorMessage(e));
+      showDuesError(
+        form,
+        e,
+        { amountFen: 'amount', bankFen: 'amount', remittedOn: 'on', bankRef: 'ref', note: 'ref' },
+        (t) => void message.error(t),
+      );
     },
   });
   const initial =
