@@ -1,7 +1,7 @@
 // 减免 (hardship reduction or waiver of 党费, issue 19 part C): the branch enters and approves a
 // request, the level above approves it; approval writes reduced_fen (or waived) onto the ledger
 // months it covers, in the same transaction, audited. Ledger months generated later read the
-// approved requests through applyApprovedReductions.
+// approved requests themselves (dues-ledger.service.ts, same arithmetic as reducedFenFor).
 import type { Transaction } from 'kysely';
 import {
   approvalStep,
@@ -21,7 +21,9 @@ import type { DB } from '../../../db/schema.ts';
 import { badRequest, conflict, fromDecision, notFound } from '../../../http/errors.ts';
 import { inScope } from '../../../http/policy.ts';
 import { pathUpperBound } from '../../../db/dialect.ts';
+import { refreshAlertsIn } from '../../alerts/alerts.service.ts';
 import { notify, notifyPersons } from '../../notifications/notifications.service.ts';
+import { ARREARS_SOURCE } from '../dues-common.ts';
 import { usersScopedAt } from '../../notifications/notifications.repository.ts';
 import { auditBase, scopeOrg, today } from './relief.common.ts';
 
@@ -251,29 +253,6 @@ export async function applyReductionToLedger(
   return changed;
 }
 
-/**
- * For A's ledger generation: after a month's rows are written for a subtree, applies the approved
- * requests covering that month (idempotent: reduced_fen is recomputed from due_fen).
- */
-export async function applyApprovedReductions(
-  trx: Transaction<DB>,
-  rootPath: string,
-  month: string,
-  now: string,
-) {
-  const approved = await trx
-    .selectFrom('dues_reductions')
-    .select(['person_id', 'from_month', 'to_month', 'kind', 'monthly_fen'])
-    .where('status', '=', 'approved')
-    .where('from_month', '<=', month)
-    .where('to_month', '>=', month)
-    .where('org_path', '>=', rootPath)
-    .where('org_path', '<', pathUpperBound(rootPath))
-    .execute();
-  for (const r of approved)
-    await applyReductionToLedger(trx, { ...r, from_month: month, to_month: month }, now);
-}
-
 export async function approveReduction(
   ctx: AppContext,
   rc: RequestContext,
@@ -315,6 +294,8 @@ export async function approveReduction(
         .where('status', '=', 'pending_upper')
         .execute();
       months = await applyReductionToLedger(trx, r, now);
+      // Waived months are no longer unpaid: the branch's arrears alert follows.
+      await refreshAlertsIn(ctx, trx, [ARREARS_SOURCE], r.org_path);
       await notifyPersons(
         ctx,
         trx,
