@@ -215,6 +215,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'dues.payment.online': '在线缴纳党费入账',
   'dues.order.create': '创建党费缴费订单',
   'dues.gateway.reject': '拒绝支付通道通知',
+  'dues.payments.seed': '生成党费缴纳演示数据',
 };
 
 /** The module (first segment of a code) when the exact action is not listed. */
