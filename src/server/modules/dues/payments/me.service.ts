@@ -65,6 +65,8 @@ export async function myDues(ctx: AppContext, rc: RequestContext) {
         methodLabel: METHOD_LABELS[p.method] ?? p.method,
         kind: p.kind,
         kindLabel: KIND_LABELS[p.kind] ?? p.kind,
+        receiptNo: p.receipt_no,
+        orderNo: p.order_no,
         paidOn: p.paid_on,
       })),
     },
