@@ -1,50 +1,16 @@
 // 党费台账 of a branch (or any subtree): one month's ledger, offline payments, the year's chart.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Result, Space, Statistic, Table, Tag, Typography } from 'antd';
-import ReactECharts from 'echarts-for-react';
+import { App, Button, Input, Result, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { chinaToday, formatDate } from '../../../components/dates';
 import { errorMessage } from '../../../components/http';
 import { useMediaQuery } from '../../../components/use-media-query';
 import { useOrg } from '../../orgs/hooks';
-import {
-  CATEGORY_LABELS,
-  LEDGER_STATUS,
-  duesApi,
-  duesKeys,
-  monthLabel,
-  yuan,
-  type LedgerRow,
-  type Report,
-} from '../api';
+import { CATEGORY_LABELS, LEDGER_STATUS, duesApi, duesKeys, monthLabel, yuan, type LedgerRow } from '../api';
+import { ArrearsCard, YearChart } from './DuesCharts';
 import { PaymentDialog } from './PaymentDialog';
 import { ReductionsCard } from './ReductionsCard';
-
-/** 应缴 vs 实缴 per month of the year, in yuan (a person compares bars faster than figures). */
-function YearChart({ report, year }: { report: Report; year: number }) {
-  const months = report.months ?? [];
-  const option = {
-    tooltip: { trigger: 'axis' },
-    legend: { data: ['应缴', '实缴'] },
-    grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
-    xAxis: { type: 'category', data: months.map((m) => `${Number(m.month.slice(5))}月`) },
-    yAxis: { type: 'value', name: '元' },
-    series: [
-      { name: '应缴', type: 'bar', data: months.map((m) => Number(yuan(m.dueFen))) },
-      { name: '实缴', type: 'bar', data: months.map((m) => Number(yuan(m.paidFen))) },
-    ],
-  };
-  return (
-    <Card size="small" title={`${year}年逐月应缴与实缴`}>
-      {months.length ? (
-        <ReactECharts option={option} style={{ height: 240 }} notMerge />
-      ) : (
-        <Typography.Text type="secondary">本年度暂无台账</Typography.Text>
-      )}
-    </Card>
-  );
-}
 
 export function LedgerPage() {
   const orgId = Number(useParams().orgId);
@@ -157,6 +123,7 @@ export function LedgerPage() {
         locale={{ emptyText: `${monthLabel(month)}尚未生成台账` }}
       />
       {report.data && <YearChart report={report.data} year={year} />}
+      {report.data && <ArrearsCard rows={report.data.arrears} />}
       <ReductionsCard orgId={orgId} stage="branch" />
       {paying && (
         <PaymentDialog

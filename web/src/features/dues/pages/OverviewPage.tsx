@@ -1,14 +1,15 @@
 // 党费统计 for a committee: collection rate per child organisation, 上缴 and reconciliation
 // (differences in red), 减免 approvals and the arrears list.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Result, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Card, Result, Segmented, Space, Table, Typography } from 'antd';
 import ReactECharts from 'echarts-for-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { chinaToday } from '../../../components/dates';
 import { errorMessage } from '../../../components/http';
 import { useOrg } from '../../orgs/hooks';
-import { duesApi, duesKeys, yuan, type ArrearsRow, type ReportRow } from '../api';
+import { duesApi, duesKeys, yuan, type ReportRow } from '../api';
+import { ArrearsCard, YearChart } from './DuesCharts';
 import { ReductionsCard } from './ReductionsCard';
 import { RemittanceCard } from './RemittanceCard';
 
@@ -86,28 +87,10 @@ export function OverviewPage() {
           ]}
         />
       </Card>
+      {report.data && <YearChart report={report.data} year={year} />}
       <RemittanceCard orgId={orgId} year={year} />
       <ReductionsCard orgId={orgId} stage="upper" />
-      <Card size="small" title="欠缴党费党员" data-testid="dues-arrears">
-        <Table
-          rowKey="memberId"
-          size="small"
-          dataSource={arrears}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: '无欠缴' }}
-          columns={[
-            { title: '姓名', dataIndex: 'name' },
-            { title: '所在组织', dataIndex: 'orgName', responsive: ['md' as const] },
-            { title: '连续未缴（月）', dataIndex: 'consecutiveUnpaid' },
-            {
-              title: '',
-              key: 'flag',
-              render: (_: unknown, a: ArrearsRow) =>
-                a.flagSelfLapse ? <Tag color="red">连续6个月未缴，按党章第九条处置</Tag> : null,
-            },
-          ]}
-        />
-      </Card>
+      <ArrearsCard rows={arrears} />
     </Space>
   );
 }
