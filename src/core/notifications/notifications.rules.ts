@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'resp.letter',
   'accountability.proposed',
   'dues.reduction',
+  'dues.payment',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -32,6 +33,7 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   'resp.letter': '党建工作责任书',
   'accountability.proposed': '问责待审批',
   'dues.reduction': '党费减免审批',
+  'dues.payment': '党费缴纳',
 };
 
 /** What a notification says and where it leads, before it is addressed to anyone. */

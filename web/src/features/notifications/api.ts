@@ -30,6 +30,7 @@ export const KIND_LABEL: Record<string, string> = {
   'task.returned': '报送退回',
   'resp.letter': '责任书',
   'accountability.proposed': '问责审批',
+  'dues.payment': '党费缴纳',
 };
 
 export const notificationsApi = {

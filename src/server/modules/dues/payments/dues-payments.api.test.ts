@@ -133,6 +133,16 @@ describeEachEngine('党费 payments and the gateway', (use) => {
     });
     expect(twice.statusCode).toBe(400);
     expect(await audits('dues.payment.refund')).toBe(1);
+    // The member was told both times (站内通知), with a link to the row.
+    const notes = await t.ctx.db
+      .selectFrom('notifications')
+      .select(['title', 'link'])
+      .where('user_id', '=', t.fixture.users.memberA)
+      .where('kind', '=', 'dues.payment')
+      .orderBy('id')
+      .execute();
+    expect(notes.map((n) => n.title)).toEqual(['党费缴纳已登记', '党费已退款']);
+    expect(notes[1]!.link).toBe(`/dues/receipts/${res.json().data.id}`);
   });
 
   it('a member pays two months online: one order per idempotency key, duplicates and out-of-order notifications change nothing', async () => {

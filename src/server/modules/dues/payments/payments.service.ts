@@ -15,6 +15,7 @@ import { refreshAlertsIn } from '../../alerts/alerts.service.ts';
 import { ARREARS_SOURCE } from '../dues-common.ts';
 import { requireBackPayAllowed } from '../relief/back-pay.ts';
 import { REMIT_SOURCE } from '../relief/relief.common.ts';
+import { noticeToMember } from './payments.notices.ts';
 import * as repo from './payments.repository.ts';
 
 /** Alert sources a payment changes: 欠缴党费 (A) and 上缴差额 (C: collected counts payments). */
@@ -110,6 +111,15 @@ export async function recordOfflinePayment(ctx: AppContext, rc: RequestContext, 
   return ctx.db.transaction().execute(async (trx) => {
     const p = await insertPayment(ctx, trx, { ...input, orderNo: null, recordedBy: actor.userId });
     await refreshAlertsIn(ctx, trx, PAYMENT_ALERT_SOURCES, p.orgPath);
+    await noticeToMember(ctx, trx, {
+      personId: input.personId,
+      paymentId: p.id,
+      kind: 'payment',
+      months: p.months,
+      amountFen: p.amountFen,
+      orgPath: p.orgPath,
+      receiptNo: input.receiptNo,
+    });
     await appendAudit(trx, ctx.ring, {
       at: ctx.now().toISOString(),
       action: 'dues.payment.record',
@@ -192,6 +202,15 @@ export async function reversePayment(
       .executeTakeFirstOrThrow();
     await repo.applyToLedger(trx, original.person_id, perMonth, null, now);
     await refreshAlertsIn(ctx, trx, PAYMENT_ALERT_SOURCES, original.org_path);
+    await noticeToMember(ctx, trx, {
+      personId: original.person_id,
+      paymentId: row.id,
+      kind: input.kind,
+      months: d.value,
+      amountFen: amount,
+      orgPath: original.org_path,
+      receiptNo: original.receipt_no,
+    });
     await appendAudit(trx, ctx.ring, {
       at: now,
       action: input.kind === 'refund' ? 'dues.payment.refund' : 'dues.payment.correct',
