@@ -3,6 +3,7 @@
 import { isMonth, type BaseTiming } from '../../../core/dues/ledger.rules.ts';
 import type { DuesRates } from '../../../core/dues/rates.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
+import type { Rulebook } from '../../../core/rulebook/rulebook.types.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
 import { denied, requireActor } from '../../authz.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
@@ -15,13 +16,17 @@ export const DUES_STAFF = ['org_admin', 'worker'] as const;
 export const ARREARS_SOURCE = 'dues.arrears';
 
 /** The rate tables in force for a month (a province override replaces them in the rulebook). */
-export function ratesFor(ctx: AppContext, month: string): DuesRates {
+export function ratesOf(book: Rulebook, month: string): DuesRates {
   const on = `${month}-01`;
   return {
-    inService: ruleValue(ctx.config.rulebook, 'dues.rates.inService', on),
-    retired: ruleValue(ctx.config.rulebook, 'dues.rates.retired', on),
-    fixed: ruleValue(ctx.config.rulebook, 'dues.fixed', on),
+    inService: ruleValue(book, 'dues.rates.inService', on),
+    retired: ruleValue(book, 'dues.rates.retired', on),
+    fixed: ruleValue(book, 'dues.fixed', on),
   };
+}
+
+export function ratesFor(ctx: AppContext, month: string): DuesRates {
+  return ratesOf(ctx.config.rulebook, month);
 }
 
 export function baseTiming(ctx: AppContext, month: string): BaseTiming {
