@@ -79,18 +79,17 @@ async function seedReductions(ctx: AppContext, trx: Transaction<DB>, today: stri
   if (!town) return 0;
   const inTown = await candidates(trx, month, town.path);
   if (inTown.length < 3) return 0;
-  const hardship = ['relief', 'unemployed', 'no_income', 'farmer', 'retired'];
-  const waiver =
-    inTown.find((c) => c.currentDue && hardship.includes(c.category)) ??
-    inTown.find((c) => c.currentDue) ??
-    inTown[0]!;
+  // The waiver goes to a member on a fixed small amount (低保, 无业, 农民) if the township has one due now.
+  const hardship = ['relief', 'unemployed', 'no_income', 'farmer'];
+  const due = inTown.filter((c) => c.currentDue).sort((a, b) => a.dueFen - b.dueFen);
+  const waiver = due.find((c) => hardship.includes(c.category)) ?? due[0] ?? inTown[0]!;
   const rest = inTown.filter((c) => c.personId !== waiver.personId);
   const reduce = rest.find((c) => c.category === 'in_service') ?? rest[0]!;
   const refused = rest.find((c) => c.personId !== reduce.personId)!;
   let atBranch: Candidate | undefined;
   if (worker)
     atBranch = (await candidates(trx, month, worker.path)).find(
-      (c) => ![waiver, reduce, refused].includes(c),
+      (c) => ![waiver, reduce, refused].some((x) => x.personId === c.personId),
     );
   const at = (daysAgo: number, hour: number) =>
     `${new Date(Date.parse(`${today}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10)}T0${hour}:30:00.000Z`;
