@@ -6,6 +6,7 @@ import {
   notifyTermsDue,
   sendDailyDigests,
 } from '../modules/notifications/notifications.jobs.ts';
+import { generateCurrentMonth } from '../modules/dues/dues-ledger.jobs.ts';
 import { remindTaskDeadlines } from '../modules/tasks/tasks.jobs.ts';
 import type { ScheduledJob } from './job-runner.ts';
 
@@ -51,6 +52,15 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     run: async (ctx) => {
       const r = await remindTaskDeadlines(ctx);
       return `待提醒${r.found}项，新发通知${r.created}条`;
+    },
+  },
+  {
+    name: 'dues.ledger',
+    label: '生成本月党费台账（每月1日起逐日补齐新入党、转入和基数变动的党员）',
+    every: 'daily',
+    run: async (ctx, rc) => {
+      const r = await generateCurrentMonth(ctx, rc);
+      return `${r.month}新增${r.created}条，更新${r.updated}条，缺少缴费基数${r.withoutBase}人`;
     },
   },
   // After the other jobs, so the digest counts what they sent today and the refreshed alerts.

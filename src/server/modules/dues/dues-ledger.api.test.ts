@@ -6,6 +6,7 @@ import { systemContext } from '../../context.ts';
 import { refreshAlertsIn } from '../alerts/alerts.service.ts';
 import { ARREARS_SOURCE } from './dues-common.ts';
 import { consecutiveUnpaid } from './dues-ledger.repository.ts';
+import { generateCurrentMonth } from './dues-ledger.jobs.ts';
 import { generateLedgerFor } from './dues-ledger.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -274,5 +275,12 @@ describeEachEngine('党费 API: bases, ledger, arrears → 自行脱党 proposal
       { month: '2026-02', org_id: t.fixture.branchA.id, due_fen: 1500 },
       { month: '2026-03', org_id: t.fixture.branchB.id, due_fen: 1500 },
     ]);
+  });
+
+  it('the daily job opens the current month once (idempotent)', async () => {
+    const rc = systemContext('job', 'dues.ledger', null, 'job');
+    const first = await generateCurrentMonth(t.ctx, rc);
+    expect(first).toMatchObject({ month: '2026-11', created: 4, updated: 0 });
+    expect(await generateCurrentMonth(t.ctx, rc)).toMatchObject({ created: 0, updated: 0 });
   });
 });
