@@ -123,6 +123,7 @@ test('member pays two months on the phone through the sandbox gateway; the branc
   for (const p of pick) await m.page.getByTestId(`my-dues-month-${p.month}`).click();
   const pay = m.page.getByTestId('my-dues-pay');
   await expect.poll(() => pay.textContent()).toContain(yuan(totalFen));
+  await m.page.screenshot({ path: '/tmp/dues-me.png', fullPage: true });
   await pay.click();
 
   // The sandbox's hosted pay page (a third party's site).
@@ -141,6 +142,8 @@ test('member pays two months on the phone through the sandbox gateway; the branc
   await paid.getByRole('link', { name: '查看电子收据' }).click();
   const receipt = m.page.getByTestId('dues-receipt');
   await receipt.waitFor({ timeout: 30_000 });
+  await m.page.getByTestId('dues-receipt-amount').waitFor({ timeout: 30_000 });
+  await m.page.screenshot({ path: '/tmp/dues-receipt.png', fullPage: true });
   expect(await m.page.getByTestId('dues-receipt-amount').textContent()).toContain(yuan(totalFen));
   expect(await receipt.textContent()).toContain('在线支付');
   const before = await myDues(m.page.request);
@@ -148,9 +151,8 @@ test('member pays two months on the phone through the sandbox gateway; the branc
 
   // The branch's ledger: both months 已缴 for the member.
   for (const p of pick) {
-    await s.page.goto(`/orgs/${memberUser.orgId}/dues`);
+    await s.page.goto(`/orgs/${memberUser.orgId}/dues?month=${p.month}`);
     await s.page.getByTestId('dues-ledger').waitFor({ timeout: 60_000 });
-    await s.page.getByLabel('月份').fill(p.month);
     const row = s.page.getByTestId(`dues-ledger-row-${personId}`);
     await row.waitFor({ timeout: 30_000 });
     await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('已缴');
@@ -175,4 +177,39 @@ test('member pays two months on the phone through the sandbox gateway; the branc
 
   expect(m.errors).toEqual([]);
   expect(s.errors).toEqual([]);
+});
+
+test('the county sees 收缴率 per township, 上缴与对账 and 减免; a branch sees its ledger and bases', async () => {
+  const county = server.seed.users.find((u) => u.role === 'org_admin' && !u.orgCode.includes('-'))!;
+  const c = await signIn(county.username, false);
+  await c.page.goto(`/orgs/${county.orgId}/dues/overview`);
+  const overview = c.page.getByTestId('dues-overview');
+  await overview.waitFor({ timeout: 60_000 });
+  await c.page
+    .getByTestId('dues-remittance')
+    .locator('tbody tr.ant-table-row')
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await expect.poll(() => overview.locator('canvas').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+  expect(await overview.textContent()).toMatch(/收缴率/);
+  await c.page.screenshot({ path: '/tmp/dues-overview.png', fullPage: true });
+
+  const worker = server.seed.users.find((u) => u.role === 'worker')!;
+  const w = await signIn(worker.username, false);
+  await w.page.goto(`/orgs/${worker.orgId}/dues`);
+  await w.page
+    .getByTestId('dues-ledger')
+    .locator('tbody tr.ant-table-row')
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await w.page.screenshot({ path: '/tmp/dues-ledger.png', fullPage: true });
+  await w.page.goto(`/orgs/${worker.orgId}/dues/bases`);
+  await w.page
+    .getByTestId('dues-bases')
+    .locator('tbody tr.ant-table-row')
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await w.page.screenshot({ path: '/tmp/dues-bases.png', fullPage: true });
+  expect(c.errors).toEqual([]);
+  expect(w.errors).toEqual([]);
 });

@@ -37,6 +37,7 @@ import {
   yuan,
   type Base,
 } from '../api';
+import { MonthInput } from '../DateInputs';
 
 interface Values {
   personId: number;
@@ -130,7 +131,7 @@ function DeclareForm({ orgId }: { orgId: number }) {
             label="起始月份"
             rules={[{ required: true, message: '请选择起始月份' }]}
           >
-            <Input type="month" />
+            <MonthInput />
           </Form.Item>
           <Form.Item name="note" label="备注">
             <Input maxLength={200} style={{ width: 200 }} />

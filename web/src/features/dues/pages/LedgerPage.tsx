@@ -1,8 +1,8 @@
 // 党费台账 of a branch (or any subtree): one month's ledger, offline payments, the year's chart.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Result, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Result, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { chinaToday, formatDate } from '../../../components/dates';
 import { errorMessage } from '../../../components/http';
 import { useMediaQuery } from '../../../components/use-media-query';
@@ -11,6 +11,7 @@ import { CATEGORY_LABELS, LEDGER_STATUS, duesApi, duesKeys, monthLabel, yuan, ty
 import { ArrearsCard, YearChart } from './DuesCharts';
 import { PaymentDialog } from './PaymentDialog';
 import { ReductionsCard } from './ReductionsCard';
+import { MonthInput } from '../DateInputs';
 
 export function LedgerPage() {
   const orgId = Number(useParams().orgId);
@@ -18,7 +19,11 @@ export function LedgerPage() {
   const narrow = useMediaQuery('(max-width: 640px)');
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [month, setMonth] = useState(chinaToday().slice(0, 7));
+  // The month lives in the URL (?month=YYYY-MM) so a link can open any month's ledger.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('month');
+  const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : chinaToday().slice(0, 7);
+  const setMonth = (m: string) => setParams({ month: m }, { replace: true });
   const [paying, setPaying] = useState<LedgerRow | null>(null);
   const year = Number(month.slice(0, 4));
   const ledger = useQuery({
@@ -87,13 +92,7 @@ export function LedgerPage() {
           {org.data?.org.name ?? ''} · 党费台账
         </Typography.Title>
         <Space wrap>
-          <Input
-            type="month"
-            aria-label="月份"
-            value={month}
-            onChange={(e) => e.target.value && setMonth(e.target.value)}
-            style={{ width: 160 }}
-          />
+          <MonthInput aria-label="月份" value={month} onChange={setMonth} style={{ width: 140 }} />
           <Button onClick={() => generate.mutate()} loading={generate.isPending}>
             生成本月台账
           </Button>

@@ -4,6 +4,7 @@ import { App, Form, Input, Modal, Radio } from 'antd';
 import { chinaToday } from '../../../components/dates';
 import { showDuesError } from '../form';
 import { duesApi, fenOf, monthLabel, yuan, type LedgerRow } from '../api';
+import { DateInput } from '../DateInputs';
 
 interface Values {
   method: 'cash' | 'bank';
@@ -94,7 +95,7 @@ export function PaymentDialog({
           <Input maxLength={40} />
         </Form.Item>
         <Form.Item name="paidOn" label="缴纳日期" rules={[{ required: true, message: '请填写缴纳日期' }]}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
       </Form>
     </Modal>

@@ -7,6 +7,7 @@ import { showDuesError } from '../form';
 import { errorMessage } from '../../../components/http';
 import { rosterApi } from '../../roster/api';
 import { REDUCTION_STATUS, duesApi, duesKeys, fenOf, monthLabel, yuan, type Reduction } from '../api';
+import { MonthInput } from '../DateInputs';
 
 type Stage = 'branch' | 'upper';
 const ACTIONABLE: Record<Stage, string> = { branch: 'pending_branch', upper: 'pending_upper' };
@@ -85,10 +86,10 @@ function NewReductionDialog({ orgId, onClose }: { orgId: number; onClose: () => 
             label="起始月份"
             rules={[{ required: true, message: '请选择起始月份' }]}
           >
-            <Input type="month" />
+            <MonthInput />
           </Form.Item>
           <Form.Item name="toMonth" label="截止月份" rules={[{ required: true, message: '请选择截止月份' }]}>
-            <Input type="month" />
+            <MonthInput />
           </Form.Item>
         </Space>
         <Form.Item name="kind" label="减免方式">

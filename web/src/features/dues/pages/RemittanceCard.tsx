@@ -7,6 +7,7 @@ import { chinaToday } from '../../../components/dates';
 import { showDuesError } from '../form';
 import { errorMessage } from '../../../components/http';
 import { duesApi, duesKeys, fenOf, monthLabel, yuan, type RemitPeriod, type RemitRow } from '../api';
+import { DateInput } from '../DateInputs';
 
 const diff = (fen: number | null) =>
   fen === null ? (
@@ -87,7 +88,7 @@ function MoneyDialog({ editing, onClose }: { editing: Editing; onClose: () => vo
         </Form.Item>
         {kind === 'remit' && (
           <Form.Item name="on" label="上缴日期" rules={[{ required: true, message: '请填写上缴日期' }]}>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
         )}
         <Form.Item name="ref" label={kind === 'remit' ? '银行流水号' : '备注'}>
