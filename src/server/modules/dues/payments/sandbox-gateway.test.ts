@@ -1,6 +1,6 @@
 // The sandbox gateway alone (no database): signatures, the replay window, retries until the
 // merchant answers 2xx, duplicates and out-of-order delivery, and its statement.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, sign, verifySigned } from './gateway.ts';
 import { SandboxGateway } from './sandbox-gateway.ts';
 
@@ -63,8 +63,10 @@ describe('SandboxGateway', () => {
     });
     const first = await g.pay(gatewayOrderId);
     expect(first.map((d) => d.status)).toEqual([500, 200]);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(g.deliveries.map((d) => d.status)).toEqual([500, 200, 503, 200]);
+    // Retries run on timers: wait for them rather than for a fixed time (the machine may be busy).
+    await vi.waitFor(() => expect(g.deliveries.map((d) => d.status)).toEqual([500, 200, 503, 200]), {
+      timeout: 5_000,
+    });
     expect(got.map((e) => e.status)).toEqual(['WAIT_PAY', 'SUCCESS', 'WAIT_PAY', 'WAIT_PAY']);
   });
 
