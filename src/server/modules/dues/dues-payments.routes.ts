@@ -7,7 +7,7 @@ import { personRef } from '../../../core/shared/refs.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../http/define-route.ts';
 import { PUBLIC, signedIn } from '../../http/policy.ts';
-import { gatewayOf, gatewaySecret, setGateway } from './payments/gateway.ts';
+import { gatewaySecret, setGateway } from './payments/gateway.ts';
 import { myDues, receipt, reconcileDay } from './payments/me.service.ts';
 import { createOrder, handleNotification } from './payments/orders.service.ts';
 import { listPayments, recordOfflinePayment, reversePayment } from './payments/payments.service.ts';
@@ -44,12 +44,10 @@ const orderBody = z.strictObject({
 
 export function registerDuesPaymentsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const secret = gatewaySecret();
-  // Tests may have installed their own gateway for this context first.
-  if (!gatewayOf(ctx)) {
-    const sandbox = sandboxFor(app, ctx, secret);
-    setGateway(ctx, sandbox);
-    registerSandboxPages(app, sandbox, secret);
-  }
+  // One sandbox per app: it posts its notifications into this app.
+  const sandbox = sandboxFor(app, ctx, secret);
+  setGateway(ctx, sandbox);
+  registerSandboxPages(app, sandbox, secret);
 
   defineRoute(app, {
     method: 'GET',

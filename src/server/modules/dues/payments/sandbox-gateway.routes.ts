@@ -127,10 +127,14 @@ export function registerSandboxPages(
   );
 }
 
-/** The sandbox that posts into this very app (registered with the routes). */
+/** The sandbox that posts into this very app; its clock is read through ctx (tests replace ctx.now). */
 export function sandboxFor(app: FastifyInstance, ctx: AppContext, secret: string | null): SandboxGateway {
-  return new SandboxGateway(secret, ctx.now, async (headers, body) => {
-    const res = await app.inject({ method: 'POST', url: NOTIFY_URL, headers, payload: body });
-    return res.statusCode;
-  });
+  return new SandboxGateway(
+    secret,
+    () => ctx.now(),
+    async (headers, body) => {
+      const res = await app.inject({ method: 'POST', url: NOTIFY_URL, headers, payload: body });
+      return res.statusCode;
+    },
+  );
 }
