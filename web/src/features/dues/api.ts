@@ -232,6 +232,24 @@ export interface RemitSummary {
   periods: string[];
   rows: RemitRow[];
 }
+/** 在线缴费对账: the gateway's statement of a day against our online payments, by order. */
+export interface ReconcileRow {
+  orderNo: string;
+  gatewayTxn: string | null;
+  gatewayFen: number | null;
+  oursFen: number | null;
+  paymentId: number | null;
+  status: 'matched' | 'missing_ours' | 'missing_gateway' | 'amount_diff';
+  note: string | null;
+}
+export interface Reconciliation {
+  date: string;
+  gatewayFen: number;
+  oursFen: number;
+  differences: number;
+  rows: ReconcileRow[];
+}
+
 export interface NewRemittance {
   fromOrgId: number;
   period: string;
@@ -269,6 +287,7 @@ export const duesKeys = {
   receipt: (id: number) => ['dues', 'receipt', id] as const,
   reductions: (orgId: number) => ['dues', 'reductions', orgId] as const,
   remittance: (orgId: number, year: number) => ['dues', 'remittance', orgId, year] as const,
+  reconcile: (orgId: number, date: string) => ['dues', 'reconcile', orgId, date] as const,
 };
 
 export const duesApi = {
@@ -333,6 +352,9 @@ export const duesApi = {
   async remittanceSummary(orgId: number, year: number): Promise<RemitSummary> {
     return (await http.get<Envelope<RemitSummary>>(`/api/dues/remittance-summary?${q({ orgId, year })}`))
       .data;
+  },
+  async reconcile(orgId: number, date: string): Promise<Reconciliation> {
+    return (await http.get<Envelope<Reconciliation>>(`/api/dues/reconcile?${q({ orgId, date })}`)).data;
   },
   createRemittance: (r: NewRemittance) => http.post<Envelope<unknown>>('/api/dues/remittances', r),
   setBankFigure: (b: BankFigure) => http.put<Envelope<unknown>>('/api/dues/bank-figures', b),

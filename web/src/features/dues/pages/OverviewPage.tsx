@@ -10,6 +10,7 @@ import { errorMessage } from '../../../components/http';
 import { useOrg } from '../../orgs/hooks';
 import { duesApi, duesKeys, yuan, type ReportRow } from '../api';
 import { ArrearsCard, YearChart } from './DuesCharts';
+import { ReconcileCard } from './ReconcileCard';
 import { ReductionsCard } from './ReductionsCard';
 import { RemittanceCard } from './RemittanceCard';
 
@@ -89,6 +90,7 @@ export function OverviewPage() {
       </Card>
       {report.data && <YearChart report={report.data} year={year} />}
       <RemittanceCard orgId={orgId} year={year} />
+      <ReconcileCard orgId={orgId} />
       <ReductionsCard orgId={orgId} stage="upper" />
       <ArrearsCard rows={arrears} />
     </Space>
