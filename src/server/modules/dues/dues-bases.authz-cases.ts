@@ -69,6 +69,7 @@ export const duesBasesAuthzCases: AuthzCases = {
       'POST /api/dues/bases/:id/confirm': { url: `/api/dues/bases/${baseId}/confirm`, body: {} },
       'POST /api/dues/bases/import': { url: `/api/dues/bases/import?orgId=${townB.id}` },
       'GET /api/dues/report': { url: `/api/dues/report?orgId=${townB.id}&year=2026` },
+      'GET /api/dues/report.xlsx': { url: `/api/dues/report.xlsx?orgId=${townB.id}&year=2026` },
       'GET /api/dues/arrears': { url: `/api/dues/arrears?orgId=${townB.id}` },
     };
   },

@@ -9,13 +9,18 @@ import { signedIn } from '../../http/policy.ts';
 import { XLSX_MIME } from '../roster/roster.xlsx.ts';
 import { confirmBase, declareBase, importBases, listBases } from './dues-bases.service.ts';
 import { generateLedger, getLedger } from './dues-ledger.service.ts';
-import { arrears, report } from './dues-report.service.ts';
+import { arrears, report, reportWorkbook } from './dues-report.service.ts';
 
 const staff = signedIn(['org_admin', 'worker']);
 const tags = ['党费'];
 const orgIdQ = z.coerce.number().int().positive('组织ID不正确');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为“YYYY-MM”');
 const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+const reportQuery = z.strictObject({
+  orgId: orgIdQ.optional(),
+  year: z.coerce.number().int('年份不正确').min(2000, '年份不正确').max(2100, '年份不正确'),
+  month: z.coerce.number().int('月份应为1至12').min(1, '月份应为1至12').max(12, '月份应为1至12').optional(),
+});
 
 const declareBody = z.strictObject({
   orgId: orgRef('组织ID不正确').optional(),
@@ -97,17 +102,27 @@ export function registerDuesBasesRoutes(app: FastifyInstance, ctx: AppContext): 
     policy: staff,
     tags,
     summary: '党费统计：按下级组织的应缴、实缴、按时缴纳，逐月收缴情况和欠缴名单',
-    query: z.strictObject({
-      orgId: orgIdQ.optional(),
-      year: z.coerce.number().int('年份不正确').min(2000, '年份不正确').max(2100, '年份不正确'),
-      month: z.coerce
-        .number()
-        .int('月份应为1至12')
-        .min(1, '月份应为1至12')
-        .max(12, '月份应为1至12')
-        .optional(),
-    }),
+    query: reportQuery,
     handler: (rc, { query: q }) => report(ctx, rc, q),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/dues/report.xlsx',
+    policy: staff,
+    tags,
+    summary: '导出党费统计（Excel：收缴情况、逐月收缴、欠缴名单）',
+    query: reportQuery,
+    handler: async (rc, { query: q }, reply) => {
+      const file = await reportWorkbook(ctx, rc, q);
+      return reply
+        .header('Content-Type', XLSX_MIME)
+        .header(
+          'Content-Disposition',
+          `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .header('Cache-Control', 'no-store')
+        .send(file.body);
+    },
   });
   defineRoute(app, {
     method: 'GET',

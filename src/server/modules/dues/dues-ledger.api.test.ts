@@ -211,6 +211,16 @@ describeEachEngine('党费 API: bases, ledger, arrears → 自行脱党 proposal
     ]);
   });
 
+  it('exports the report as Excel', async () => {
+    const a = await t.login('admin_a');
+    const res = await a.request('GET', `/api/dues/report.xlsx?orgId=${t.fixture.townA.id}&year=2026`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['收缴情况', '逐月收缴', '欠缴名单']);
+    expect(wb.getWorksheet('欠缴名单')!.getRow(2).getCell(1).value).toBe('张明');
+  });
+
   it('imports bases from Excel: any bad row and nothing is written; then all rows', async () => {
     const w = await t.login('worker_a');
     const before = await count('dues_bases');

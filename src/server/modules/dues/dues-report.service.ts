@@ -1,10 +1,12 @@
 // 党费 reports: due, paid and paid on time by child organisation, month by month, and arrears.
 import { sql } from 'kysely';
 import { lastClosedMonth, monthRange } from '../../../core/dues/ledger.rules.ts';
+import { fenToYuan } from '../../../core/dues/rates.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
 import { pathUpperBound } from '../../db/dialect.ts';
 import { badRequest } from '../../http/errors.ts';
+import { buildSheetWorkbook } from '../roster/roster.xlsx.ts';
 import { consecutiveUnpaid } from './dues-ledger.repository.ts';
 import { staffOrg, todayOf } from './dues-common.ts';
 
@@ -173,4 +175,47 @@ export async function arrears(ctx: AppContext, rc: RequestContext, orgId: number
   const org = await staffOrg(ctx, rc, orgId);
   const asOf = lastClosedMonth(todayOf(ctx));
   return { data: { orgId: org.id, orgName: org.name, asOf, rows: await arrearsOf(ctx, org.path, asOf) } };
+}
+
+/** The report as an Excel workbook: 收缴情况 by child organisation, 逐月, 欠缴名单. */
+export async function reportWorkbook(
+  ctx: AppContext,
+  rc: RequestContext,
+  q: { orgId?: number | undefined; year: number; month?: number | undefined },
+) {
+  checkYearMonth(q.year, q.month);
+  const org = await staffOrg(ctx, rc, q.orgId);
+  const r = await buildReport(ctx, org, q.year, q.month);
+  const rate = (due: number, paid: number) => (due > 0 ? `${((paid * 100) / due).toFixed(1)}%` : '—');
+  const body = await buildSheetWorkbook([
+    {
+      name: '收缴情况',
+      headers: ['组织编码', '组织名称', '党员数', '应缴（元）', '实缴（元）', '收缴率', '按时缴纳（人次）'],
+      rows: [...r.rows, { ...r.total, orgCode: '', orgName: '合计' }].map((x) => [
+        x.orgCode,
+        x.orgName,
+        x.members,
+        fenToYuan(x.dueFen),
+        fenToYuan(x.paidFen),
+        rate(x.dueFen, x.paidFen),
+        x.paidOnTime,
+      ]),
+    },
+    {
+      name: '逐月收缴',
+      headers: ['月份', '应缴（元）', '实缴（元）', '收缴率'],
+      rows: r.months.map((m) => [
+        m.month,
+        fenToYuan(m.dueFen),
+        fenToYuan(m.paidFen),
+        rate(m.dueFen, m.paidFen),
+      ]),
+    },
+    {
+      name: '欠缴名单',
+      headers: ['姓名', '所在组织', `连续未缴月数（截至${r.arrearsAsOf}）`, '自行脱党情形'],
+      rows: r.arrears.map((a) => [a.name, a.orgName, a.consecutiveUnpaid, a.flagSelfLapse ? '是' : '']),
+    },
+  ]);
+  return { fileName: `${org.name}${q.year}年${q.month ? `${q.month}月` : ''}党费收缴情况.xlsx`, body };
 }
