@@ -8,6 +8,7 @@ import { ARREARS_SOURCE } from './dues-common.ts';
 import { consecutiveUnpaid } from './dues-ledger.repository.ts';
 import { generateCurrentMonth } from './dues-ledger.jobs.ts';
 import { generateLedgerFor } from './dues-ledger.service.ts';
+import { duesOnTime } from './dues-report.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -200,6 +201,11 @@ describeEachEngine('党费 API: bases, ledger, arrears → 自行脱党 proposal
     expect(d.rows.find((r: { orgCode: string }) => r.orgCode === 'TA-2')).toMatchObject({
       members: 0,
       dueFen: 0,
+    });
+    // 21 member-months less the waived one; one paid on time.
+    expect(await duesOnTime(t.ctx.db, t.fixture.townA.path, '2026-01', '2026-12')).toEqual({
+      memberMonths: 20,
+      paidOnTime: 1,
     });
     expect(d.months).toHaveLength(12);
     expect(d.months[9]).toEqual({ month: '2026-10', dueFen: 13120, paidFen: 13120 - 8100 - 5000 });

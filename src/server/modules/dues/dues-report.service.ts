@@ -219,3 +219,30 @@ export async function reportWorkbook(
   ]);
   return { fileName: `${org.name}${q.year}年${q.month ? `${q.month}月` : ''}党费收缴情况.xlsx`, body };
 }
+
+/**
+ * 按时交纳党费 for other modules (考核 indicator, workbench): member-months due in the months
+ * (waived ones left out) and how many of them were paid by the end of their month.
+ */
+export async function duesOnTime(
+  db: AppContext['db'],
+  path: string,
+  fromMonth: string,
+  toMonth: string,
+): Promise<{ memberMonths: number; paidOnTime: number }> {
+  const r = await db
+    .selectFrom('dues_ledger')
+    .select([
+      sql<number>`count(*)`.as('n'),
+      sql<number>`sum(case when status = 'paid' and paid_on is not null and paid_on <= month || '-31' then 1 else 0 end)`.as(
+        'on_time',
+      ),
+    ])
+    .where('org_path', '>=', path)
+    .where('org_path', '<', pathUpperBound(path))
+    .where('month', '>=', fromMonth)
+    .where('month', '<=', toMonth)
+    .where('status', '!=', 'waived')
+    .executeTakeFirst();
+  return { memberMonths: Number(r?.n ?? 0), paidOnTime: Number(r?.on_time ?? 0) };
+}
