@@ -7,7 +7,7 @@ import { personRef } from '../../../core/shared/refs.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../http/define-route.ts';
 import { PUBLIC, signedIn } from '../../http/policy.ts';
-import { gatewaySecret, setGateway } from './payments/gateway.ts';
+import { gatewaySecret, sandboxEnabled, setGateway } from './payments/gateway.ts';
 import { myDues, receipt, reconcileDay } from './payments/me.service.ts';
 import { createOrder, handleNotification } from './payments/orders.service.ts';
 import { listPayments, recordOfflinePayment, reversePayment } from './payments/payments.service.ts';
@@ -44,10 +44,13 @@ const orderBody = z.strictObject({
 
 export function registerDuesPaymentsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const secret = gatewaySecret();
-  // One sandbox per app: it posts its notifications into this app.
-  const sandbox = sandboxFor(app, ctx, secret);
-  setGateway(ctx, sandbox);
-  registerSandboxPages(app, sandbox, secret);
+  // One sandbox per app: it posts its notifications into this app (never in production unless
+  // turned on explicitly: see sandboxEnabled).
+  if (sandboxEnabled()) {
+    const sandbox = sandboxFor(app, ctx, secret);
+    setGateway(ctx, sandbox);
+    registerSandboxPages(app, sandbox, secret);
+  }
 
   defineRoute(app, {
     method: 'GET',

@@ -95,6 +95,16 @@ export function gatewaySecret(env: NodeJS.ProcessEnv = process.env): string | nu
   return env.NODE_ENV === 'production' ? null : 'dangjian-sandbox-dev-secret';
 }
 
+/**
+ * The sandbox stands in for a third-party gateway and signs with the shared secret: anyone who can
+ * reach its pay page can mark an order paid. It is never served in production unless an operator
+ * turns it on explicitly (DANGJIAN_DUES_SANDBOX=1, e.g. for a training site); without it and
+ * without a real adapter, online payment answers 在线缴费通道暂未开通.
+ */
+export function sandboxEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV !== 'production' || env.DANGJIAN_DUES_SANDBOX === '1';
+}
+
 /** The gateway each app uses (set when the routes are registered; tests may replace it). */
 const GATEWAYS = new WeakMap<object, PaymentGateway>();
 

@@ -1,7 +1,14 @@
 // The sandbox gateway alone (no database): signatures, the replay window, retries until the
 // merchant answers 2xx, duplicates and out-of-order delivery, and its statement.
 import { describe, expect, it, vi } from 'vitest';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, sign, verifySigned } from './gateway.ts';
+import {
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  gatewaySecret,
+  sandboxEnabled,
+  sign,
+  verifySigned,
+} from './gateway.ts';
 import { SandboxGateway } from './sandbox-gateway.ts';
 
 const SECRET = 'test-secret';
@@ -94,5 +101,20 @@ describe('SandboxGateway', () => {
     const a = await g.createOrder({ orderNo: 'DF3', amountFen: 20, subject: '党费', returnUrl: '/dues/me' });
     const b = await g.createOrder({ orderNo: 'DF3', amountFen: 20, subject: '党费', returnUrl: '/dues/me' });
     expect(b).toEqual(a);
+  });
+});
+
+describe('the sandbox is never served in production unless turned on', () => {
+  it.each([
+    [{}, true],
+    [{ NODE_ENV: 'development' }, true],
+    [{ NODE_ENV: 'production' }, false],
+    [{ NODE_ENV: 'production', DANGJIAN_DUES_SANDBOX: '0' }, false],
+    [{ NODE_ENV: 'production', DANGJIAN_DUES_SANDBOX: '1' }, true],
+  ] as const)('%o → %s', (env, enabled) => {
+    expect(sandboxEnabled(env as NodeJS.ProcessEnv)).toBe(enabled);
+  });
+  it('has no development secret in production', () => {
+    expect(gatewaySecret({ NODE_ENV: 'production' } as NodeJS.ProcessEnv)).toBeNull();
   });
 });
