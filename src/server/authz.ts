@@ -1,7 +1,9 @@
 // Authorisation helpers for services: they take the explicit RequestContext, never an HTTP type.
 import { appendAudit } from './audit/audit.repository.ts';
 import type { Actor, AppContext, RequestContext } from './context.ts';
-import { AppError, forbidden } from './http/errors.ts';
+import { AppError, forbidden, notFound } from './http/errors.ts';
+import { inScope } from './http/policy.ts';
+import { findOrgById } from './modules/orgs/orgs.repository.ts';
 
 /** The acting user; a service reached without one (a PUBLIC route, an anonymous job) refuses. */
 export function requireActor(rc: { actor: Actor | null }): Actor {
@@ -32,4 +34,14 @@ export async function denied(
     }),
   );
   return forbidden();
+}
+
+/** The organisation a request is about (default: the caller's own), refused outside the caller's subtree. */
+export async function scopeOrg(ctx: AppContext, rc: RequestContext, orgId: number | undefined) {
+  const actor = requireActor(rc);
+  const id = orgId ?? actor.scopeOrgId;
+  const org = await findOrgById(ctx.db, id);
+  if (!org) throw notFound('组织');
+  if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', id, 'scope');
+  return org;
 }

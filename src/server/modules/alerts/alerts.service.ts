@@ -9,11 +9,8 @@ import {
 } from '../../../core/alerts/alerts.rules.ts';
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
-import { denied, requireActor } from '../../authz.ts';
+import { scopeOrg } from '../../authz.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
-import { notFound } from '../../http/errors.ts';
-import { inScope } from '../../http/policy.ts';
-import { findOrgById } from '../orgs/orgs.repository.ts';
 import { alertSources } from '../alert-sources.ts';
 import type { AlertCodeDef, AlertSource, Q } from './alerts.registry.ts';
 import * as repo from './alerts.repository.ts';
@@ -120,15 +117,6 @@ export async function refreshAlertsIn(
 ): Promise<void> {
   for (const source of alertSources())
     if (sourceIds.includes(source.id)) await syncSource(ctx, trx, source, orgPath);
-}
-
-async function scopeOrg(ctx: AppContext, rc: RequestContext, orgId: number | undefined) {
-  const actor = requireActor(rc);
-  const id = orgId ?? actor.scopeOrgId;
-  const org = await findOrgById(ctx.db, id);
-  if (!org) throw notFound('组织');
-  if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', id, 'scope');
-  return org;
 }
 
 export interface AlertCounts {

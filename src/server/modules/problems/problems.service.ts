@@ -15,24 +15,14 @@ import {
   type RectificationStatus,
 } from '../../../core/rectification/rectification.rules.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
-import { denied, requireActor } from '../../authz.ts';
+import { denied, scopeOrg } from '../../authz.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import { inScope } from '../../http/policy.ts';
 import { alertCatalogue } from '../alerts/alerts.service.ts';
 import { findAlert } from '../alerts/alerts.repository.ts';
 import { actorOf, createRectification } from '../evaluation/rectification/rectification.service.ts';
-import { findOrgById } from '../orgs/orgs.repository.ts';
 import * as repo from './problems.repository.ts';
-
-async function scopeOrg(ctx: AppContext, rc: RequestContext, orgId: number | undefined) {
-  const actor = requireActor(rc);
-  const id = orgId ?? actor.scopeOrgId;
-  const org = await findOrgById(ctx.db, id);
-  if (!org) throw notFound('组织');
-  if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', id, 'scope');
-  return org;
-}
 
 export interface ProblemQuery {
   orgId?: number | undefined;

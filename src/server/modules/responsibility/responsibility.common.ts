@@ -1,11 +1,8 @@
 // Helpers shared by the 党建责任制 services: the day, the audit row base, the scope organisation.
 import { ruleValue } from '../../../core/rulebook/rulebook.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
-import { denied, requireActor } from '../../authz.ts';
+import { requireActor } from '../../authz.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
-import { notFound } from '../../http/errors.ts';
-import { inScope } from '../../http/policy.ts';
-import { findOrgById } from '../orgs/orgs.repository.ts';
 
 export const today = (ctx: AppContext) => chinaDate(ctx.now());
 
@@ -24,14 +21,7 @@ export function entryBase(ctx: AppContext, rc: RequestContext, objectType: strin
   };
 }
 
-/** The organisation a read is about (default the caller's own), refused outside the subtree. */
-export async function scopeOrg(ctx: AppContext, rc: RequestContext, orgId: number | undefined) {
-  const actor = requireActor(rc);
-  const org = await findOrgById(ctx.db, orgId ?? actor.scopeOrgId);
-  if (!org) throw notFound('组织');
-  if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', org.id, 'scope');
-  return org;
-}
+export { scopeOrg } from '../../authz.ts';
 
 /** Alert source ids (kept here so the alert sources import no service: no import cycle). */
 export const ITEMS_SOURCE = 'responsibility.items';

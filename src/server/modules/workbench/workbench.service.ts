@@ -6,24 +6,12 @@ import type { Role } from '../../../core/auth/roles.ts';
 import { COMPLIANCE_STATUSES } from '../../../core/org-life/compliance.ts';
 import { periodOf } from '../../../core/org-life/periods.ts';
 import { chinaDate } from '../../../core/shared/dates.ts';
-import { denied, requireActor } from '../../authz.ts';
+import { scopeOrg } from '../../authz.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
-import { notFound } from '../../http/errors.ts';
-import { inScope } from '../../http/policy.ts';
 import { countsFor } from '../alerts/alerts.service.ts';
 import { childFigures, kpisOf, trendsOf } from '../indicators/indicators.service.ts';
 import { complianceRows } from '../org-life/org-life.compliance.ts';
-import { findOrgById } from '../orgs/orgs.repository.ts';
 import { todosOf } from './workbench.todos.ts';
-
-async function scopeOrg(ctx: AppContext, rc: RequestContext, orgId: number | undefined) {
-  const actor = requireActor(rc);
-  const id = orgId ?? actor.scopeOrgId;
-  const org = await findOrgById(ctx.db, id);
-  if (!org) throw notFound('组织');
-  if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', id, 'scope');
-  return org;
-}
 
 export async function workbench(ctx: AppContext, rc: RequestContext, orgId: number | undefined) {
   const org = await scopeOrg(ctx, rc, orgId);

@@ -1,10 +1,7 @@
 // Shared helpers of 党费 part C (补交, 减免, 上缴): audit base, the organisation a request is about.
 import { chinaDate } from '../../../../core/shared/dates.ts';
-import { denied, requireActor } from '../../../authz.ts';
+import { requireActor } from '../../../authz.ts';
 import type { AppContext, RequestContext } from '../../../context.ts';
-import { notFound } from '../../../http/errors.ts';
-import { inScope } from '../../../http/policy.ts';
-import { findOrgById } from '../../orgs/orgs.repository.ts';
 
 export const STAFF = ['org_admin', 'worker'] as const;
 
@@ -24,14 +21,7 @@ export function auditBase(ctx: AppContext, rc: RequestContext, objectType: strin
   };
 }
 
-/** The organisation asked about: the caller's own by default, else one in the caller's subtree. */
-export async function scopeOrg(ctx: AppContext, rc: RequestContext, orgId: number | undefined) {
-  const actor = requireActor(rc);
-  const org = await findOrgById(ctx.db, orgId ?? actor.scopeOrgId);
-  if (!org) throw notFound('组织');
-  if (!inScope(actor, org.path)) throw await denied(ctx, rc, 'org', org.id, 'scope');
-  return org;
-}
+export { scopeOrg } from '../../../authz.ts';
 
 export function today(ctx: AppContext): string {
   return chinaDate(ctx.now());
