@@ -65,6 +65,9 @@ function present(r: Awaited<ReturnType<typeof repo.listProblems>>['rows'][number
 export type ProblemDto = ReturnType<typeof present>;
 
 /** Counts per source (module) for the board's chart: open, overdue, closed. */
+/** A module's name for the chart (预警 for alerts turned into 整改). */
+const SOURCE_LABELS = new Map(problemSourceOptions().map((o) => [o.value, o.label]));
+
 function bySource(rows: Awaited<ReturnType<typeof repo.countBySource>>) {
   const out = new Map<
     string,
@@ -72,10 +75,7 @@ function bySource(rows: Awaited<ReturnType<typeof repo.countBySource>>) {
   >();
   for (const r of rows) {
     const s = problemSource(r.sourceType);
-    const label =
-      s.source === 'alerts'
-        ? '预警'
-        : (problemSourceOptions().find((o) => o.value === s.source)?.label ?? s.label);
+    const label = SOURCE_LABELS.get(s.source) ?? s.label;
     const e = out.get(s.source) ?? { source: s.source, label, open: 0, overdue: 0, closed: 0 };
     if (r.status === 'closed') e.closed += r.n;
     else e.open += r.n;
